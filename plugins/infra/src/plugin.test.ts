@@ -1,0 +1,7 @@
+import { infraPlugin } from './plugin';
+
+describe('infra', () => {
+  it('should export plugin', () => {
+    expect(infraPlugin).toBeDefined();
+  });
+});

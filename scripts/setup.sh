@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the workspace's packages once; later runs are a no-op until yarn.lock or a
+# package.json changes (a stamp records what was installed).
+set -euo pipefail
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PLINTH_ROOT"
+
+stamp=node_modules/.plinth-install-stamp
+want=$( { node --version; cat yarn.lock package.json packages/*/package.json plugins/*/package.json; } | sha256sum | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+echo "plinth: installing packages (yarn install --immutable)" >&2
+yarn install --immutable
+echo "$want" > "$stamp"
