@@ -1,0 +1,22 @@
+export {
+  block,
+  call,
+  comment,
+  data,
+  nested,
+  raw,
+  ref,
+  resource,
+  str,
+} from './builders';
+export { escapeStringContent, isIdentifier, quoteString } from './escape';
+export { renderHclFile, renderValue } from './render';
+export { HclExpression, HclNestedBlock } from './types';
+export type {
+  HclBlock,
+  HclBody,
+  HclComment,
+  HclFileItem,
+  HclPrimitive,
+  HclValue,
+} from './types';

@@ -1,0 +1,110 @@
+import { assertIdentifier, isIdentifier, quoteString } from './escape';
+import {
+  HclBody,
+  HclExpression,
+  HclFileItem,
+  HclNestedBlock,
+  HclValue,
+} from './types';
+
+const INDENT = '  ';
+
+function renderNumber(value: number): string {
+  if (!Number.isFinite(value)) {
+    throw new TypeError(`HCL numbers must be finite, got ${value}`);
+  }
+  return String(value);
+}
+
+function renderKey(key: string): string {
+  return isIdentifier(key) ? key : quoteString(key);
+}
+
+function isNestedBlockList(value: unknown): value is readonly HclNestedBlock[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(item => item instanceof HclNestedBlock)
+  );
+}
+
+/** One value as HCL, with nested collections indented from `indent`. */
+export function renderValue(value: HclValue, indent: string): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quoteString(value);
+  if (typeof value === 'number') return renderNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof HclExpression) return value.source;
+  if (value instanceof HclNestedBlock) {
+    throw new TypeError('a nested block can only be an attribute of a body');
+  }
+  const inner = indent + INDENT;
+  if (Array.isArray(value)) {
+    const items = (value as readonly HclValue[]).map(item =>
+      renderValue(item, inner),
+    );
+    if (items.length === 0) return '[]';
+    const oneLine = `[${items.join(', ')}]`;
+    if (oneLine.length <= 80 && !oneLine.includes('\n')) return oneLine;
+    return `[\n${items.map(item => `${inner}${item},`).join('\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(
+    value as Record<string, HclValue | undefined>,
+  ).filter(([, item]) => item !== undefined) as Array<[string, HclValue]>;
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(
+    ([key, item]) => `${inner}${renderKey(key)} = ${renderValue(item, inner)}`,
+  );
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+function renderBlock(
+  type: string,
+  labels: readonly string[],
+  body: HclBody,
+  indent: string,
+): string {
+  const header = [type, ...labels.map(quoteString)].join(' ');
+  const inner = indent + INDENT;
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    assertIdentifier(name, 'attribute or block name');
+    if (value instanceof HclNestedBlock) {
+      lines.push(renderBlock(name, value.labels, value.body, inner));
+    } else if (isNestedBlockList(value)) {
+      for (const item of value) {
+        lines.push(renderBlock(name, item.labels, item.body, inner));
+      }
+    } else {
+      lines.push(`${inner}${name} = ${renderValue(value as HclValue, inner)}`);
+    }
+  }
+  if (lines.length === 0) return `${indent}${header} {}`;
+  return `${indent}${header} {\n${lines.join('\n')}\n${indent}}`;
+}
+
+function renderComment(text: string): string {
+  // Each line of the text becomes its own comment line, so it can never end the comment early.
+  return text
+    .split(/\r\n|[\n\r\u2028\u2029]/)
+    .map(line => (line ? `# ${line}` : '#'))
+    .join('\n');
+}
+
+/** A whole `.tf` file: blocks separated by blank lines, comments kept next to what follows. */
+export function renderHclFile(items: readonly HclFileItem[]): string {
+  const parts: string[] = [];
+  let pendingComments: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'comment') {
+      pendingComments.push(renderComment(item.text));
+      continue;
+    }
+    const rendered = renderBlock(item.type, item.labels, item.body, '');
+    parts.push([...pendingComments, rendered].join('\n'));
+    pendingComments = [];
+  }
+  if (pendingComments.length > 0) parts.push(pendingComments.join('\n'));
+  return `${parts.join('\n\n')}\n`;
+}
