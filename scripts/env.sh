@@ -15,7 +15,7 @@ plinth_node_ok() {
 }
 
 plinth_registry() {
-  npm config get registry | sed 's:/*$::'
+  npm --no-workspaces config get registry | sed 's:/*$::'
 }
 
 plinth_install_node() {
