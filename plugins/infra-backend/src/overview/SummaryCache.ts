@@ -1,0 +1,68 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceSummary } from './types';
+
+export interface Snapshot {
+  rows: ServiceSummary[];
+  generatedAt: Date;
+}
+
+/**
+ * Holds the computed summaries of every service for a short time.
+ *
+ * A fresh snapshot is served as is. A stale one is served while one refresh runs
+ * in the background (stale-while-revalidate), so no request waits for the
+ * catalog once the first snapshot exists. Concurrent callers share one load.
+ */
+export class SummaryCache {
+  readonly #load: () => Promise<ServiceSummary[]>;
+  readonly #ttlMs: number;
+  readonly #logger: LoggerService;
+  readonly #now: () => number;
+  #snapshot?: Snapshot;
+  #inFlight?: Promise<Snapshot>;
+
+  constructor(options: {
+    load: () => Promise<ServiceSummary[]>;
+    ttlMs: number;
+    logger: LoggerService;
+    now?: () => number;
+  }) {
+    this.#load = options.load;
+    this.#ttlMs = options.ttlMs;
+    this.#logger = options.logger;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async get(): Promise<Snapshot> {
+    const snapshot = this.#snapshot;
+    if (!snapshot) {
+      return this.refresh();
+    }
+    if (this.#now() - snapshot.generatedAt.getTime() >= this.#ttlMs) {
+      this.refresh().catch(error =>
+        this.#logger.warn(
+          `Could not refresh the infrastructure overview; serving the summaries of ${snapshot.generatedAt.toISOString()}`,
+          error,
+        ),
+      );
+    }
+    return snapshot;
+  }
+
+  /** Loads now (or joins the load already running). */
+  refresh(): Promise<Snapshot> {
+    if (!this.#inFlight) {
+      const startedAt = this.#now();
+      this.#inFlight = this.#load()
+        .then(rows => {
+          const snapshot = { rows, generatedAt: new Date(startedAt) };
+          this.#snapshot = snapshot;
+          return snapshot;
+        })
+        .finally(() => {
+          this.#inFlight = undefined;
+        });
+    }
+    return this.#inFlight;
+  }
+}
