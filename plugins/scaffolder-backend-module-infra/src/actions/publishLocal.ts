@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import git from 'isomorphic-git';
+import { examples } from './publishLocal.examples';
+
+/** The config key naming the folder that holds locally published repositories. */
+export const LOCAL_DIRECTORY_CONFIG_KEY = 'plinth.publish.localDirectory';
+
+/** Same rule as the answers model's `service.name`: a safe folder and entity name. */
+const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+
+/**
+ * Resolves the configured folder for local repositories. Relative paths are relative to
+ * the backend process, like the catalog's `file` locations.
+ */
+export function resolveLocalDirectory(config: Config): string {
+  const configured = config.getOptionalString(LOCAL_DIRECTORY_CONFIG_KEY);
+  if (!configured) {
+    throw new InputError(
+      `Local publishing is not configured: set ${LOCAL_DIRECTORY_CONFIG_KEY} in app-config`,
+    );
+  }
+  return path.resolve(configured);
+}
+
+/**
+ * Creates the `infra:publish:local` action: publishes the workspace as a new git
+ * repository under `plinth.publish.localDirectory`, for the embedded default that has no
+ * source-control integration.
+ *
+ * @public
+ */
+export function createInfraPublishLocalAction(options: { config: Config }) {
+  const { config } = options;
+
+  return createTemplateAction({
+    id: 'infra:publish:local',
+    description:
+      'Publishes the workspace as a new git repository in the folder configured by ' +
+      `${LOCAL_DIRECTORY_CONFIG_KEY}; never overwrites an existing repository`,
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        repoName: z =>
+          z
+            .string({
+              description:
+                'Name of the repository folder; lower-case kebab-case, 3 to 40 characters',
+            })
+            .regex(REPO_NAME_PATTERN, {
+              message:
+                'must be lower-case kebab-case, 3 to 40 characters, starting with a letter',
+            }),
+        sourcePath: z =>
+          z
+            .string({
+              description:
+                'Folder inside the workspace to publish; defaults to the whole workspace',
+            })
+            .optional(),
+        defaultBranch: z =>
+          z
+            .string({ description: 'Branch of the first commit; default main' })
+            .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, {
+              message: 'must be a simple branch name',
+            })
+            .optional(),
+        commitMessage: z =>
+          z
+            .string({ description: 'Message of the first commit' })
+            .max(500)
+            .optional(),
+      },
+      output: {
+        remoteUrl: z =>
+          z.string({
+            description: 'file: URL of the new repository, usable with git clone',
+          }),
+        repoContentsUrl: z =>
+          z.string({
+            description: 'file: URL of the folder holding the repository contents',
+          }),
+        repoPath: z =>
+          z.string({ description: 'Absolute path of the new repository' }),
+        catalogInfoPath: z =>
+          z.string({
+            description: 'Absolute path of the catalog-info.yaml it contains',
+          }),
+        commitHash: z =>
+          z
+            .string({ description: 'The first commit (absent in a dry run)' })
+            .optional(),
+      },
+    },
+    async handler(ctx) {
+      const {
+        repoName,
+        sourcePath,
+        defaultBranch = 'main',
+        commitMessage = config.getOptionalString(
+          'scaffolder.defaultCommitMessage',
+        ) ?? 'Initial infrastructure from the Plinth /infra wizard',
+      } = ctx.input;
+
+      // The scaffolder validates the schema before a task runs; check again because the
+      // name becomes a folder and this handler is also called directly.
+      if (!REPO_NAME_PATTERN.test(repoName)) {
+        throw new InputError(
+          `repoName: ${JSON.stringify(repoName)} must be lower-case kebab-case, ` +
+            '3 to 40 characters, starting with a letter',
+        );
+      }
+      const localDirectory = resolveLocalDirectory(config);
+      const repoPath = resolveSafeChildPath(localDirectory, repoName);
+      const source = resolveSafeChildPath(ctx.workspacePath, sourcePath ?? '.');
+
+      if (!fs.existsSync(source)) {
+        throw new InputError(`sourcePath ${sourcePath} is not in the workspace`);
+      }
+      if (fs.existsSync(repoPath)) {
+        throw new InputError(
+          `A repository named ${repoName} already exists; choose another name`,
+        );
+      }
+
+      const outputs = {
+        remoteUrl: pathToFileURL(repoPath).href,
+        repoContentsUrl: pathToFileURL(repoPath).href,
+        repoPath,
+        catalogInfoPath: path.join(repoPath, 'catalog-info.yaml'),
+      };
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would publish the workspace to ${repoPath}`);
+        for (const [name, value] of Object.entries(outputs)) {
+          ctx.output(name as keyof typeof outputs, value);
+        }
+        return;
+      }
+
+      const commitHash = await ctx.checkpoint({
+        key: `infra.publish.local.v1.${repoName}`,
+        fn: async () => {
+          await fs.promises.mkdir(localDirectory, { recursive: true });
+          // Not recursive: fails with EEXIST if another task took the name meanwhile.
+          await fs.promises.mkdir(repoPath);
+          await fs.promises.cp(source, repoPath, {
+            recursive: true,
+            filter: file => path.basename(file) !== '.git',
+          });
+          return commitAll({
+            dir: repoPath,
+            defaultBranch,
+            message: commitMessage,
+            author: {
+              name:
+                config.getOptionalString('scaffolder.defaultAuthor.name') ??
+                'Plinth',
+              email:
+                config.getOptionalString('scaffolder.defaultAuthor.email') ??
+                'plinth@localhost',
+            },
+          });
+        },
+      });
+
+      ctx.logger.info(`Published ${repoName} to ${repoPath} at ${commitHash}`);
+      for (const [name, value] of Object.entries(outputs)) {
+        ctx.output(name as keyof typeof outputs, value);
+      }
+      ctx.output('commitHash', commitHash);
+    },
+  });
+}
+
+async function commitAll(options: {
+  dir: string;
+  defaultBranch: string;
+  message: string;
+  author: { name: string; email: string };
+}): Promise<string> {
+  const { dir, defaultBranch, message, author } = options;
+  await git.init({ fs, dir, defaultBranch });
+  await git.add({ fs, dir, filepath: '.' });
+  return git.commit({ fs, dir, message, author });
+}
