@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  CatalogService,
+  locationSpecToMetadataName,
+} from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+import { resolveLocalDirectory } from './publishLocal';
+
+const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+
+/**
+ * The catalog location, declared in app-config, that reads every locally published
+ * repository. `catalog:register` only registers `url` locations, and letting anyone
+ * register `file` locations through the catalog API would expose the backend's disk, so
+ * the folder is a static location and this action asks the catalog to read it now.
+ */
+export function localRepositoriesLocation(config: Config) {
+  return {
+    type: 'file',
+    target: path.join(resolveLocalDirectory(config), '*', 'catalog-info.yaml'),
+  };
+}
+
+/**
+ * Creates the `infra:catalog:register-local` action: makes the catalog ingest a
+ * repository published by `infra:publish:local` at once, and waits until its main
+ * entity is in the catalog so that the template's output links work.
+ *
+ * @public
+ */
+export function createInfraCatalogRegisterLocalAction(options: {
+  config: Config;
+  catalog: CatalogService;
+  /** How often to look for the new entity; tests make it short. */
+  pollIntervalMs?: number;
+}) {
+  const { config, catalog, pollIntervalMs = 500 } = options;
+
+  return createTemplateAction({
+    id: 'infra:catalog:register-local',
+    description:
+      'Registers the catalog-info.yaml of a repository published with infra:publish:local ' +
+      'by refreshing the catalog location that covers the local repositories folder',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        repoName: z =>
+          z.string({ description: 'The repository name given to infra:publish:local' }),
+        timeoutSeconds: z =>
+          z
+            .number({
+              description: 'How long to wait for the entity to appear; default 60',
+            })
+            .min(0)
+            .max(600)
+            .optional(),
+      },
+      output: {
+        entityRef: z =>
+          z.string({ description: 'The main entity of the catalog-info.yaml' }),
+        catalogInfoPath: z =>
+          z.string({ description: 'Absolute path of the registered file' }),
+      },
+    },
+    async handler(ctx) {
+      const { repoName, timeoutSeconds = 60 } = ctx.input;
+      if (!REPO_NAME_PATTERN.test(repoName)) {
+        throw new InputError(
+          `repoName: ${JSON.stringify(repoName)} must be lower-case kebab-case, ` +
+            '3 to 40 characters, starting with a letter',
+        );
+      }
+      const repoPath = resolveSafeChildPath(
+        resolveLocalDirectory(config),
+        repoName,
+      );
+      const catalogInfoPath = path.join(repoPath, 'catalog-info.yaml');
+
+      // In a dry run the repository was never published: report where it would be.
+      const source = ctx.isDryRun
+        ? await readIfPresent(
+            resolveSafeChildPath(ctx.workspacePath, 'catalog-info.yaml'),
+          )
+        : await readIfPresent(catalogInfoPath);
+      if (source === undefined) {
+        throw new InputError(
+          `${catalogInfoPath} does not exist; run infra:publish:local first`,
+        );
+      }
+      const entityRef = mainEntityRef(source);
+      ctx.output('catalogInfoPath', catalogInfoPath);
+      if (ctx.isDryRun) {
+        ctx.output('entityRef', entityRef);
+        return;
+      }
+
+      const credentials = await ctx.getInitiatorCredentials();
+      const locationRef = `location:default/${locationSpecToMetadataName(
+        localRepositoriesLocation(config),
+      )}`;
+      if (!(await catalog.getEntityByRef(locationRef, { credentials }))) {
+        const { target } = localRepositoriesLocation(config);
+        throw new NotFoundError(
+          `The catalog has no location for the local repositories; add to app-config: ` +
+            `catalog.locations: [{ type: file, target: ${target} }]`,
+        );
+      }
+      await catalog.refreshEntity(locationRef, { credentials });
+
+      const deadline = Date.now() + timeoutSeconds * 1000;
+      while (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `${entityRef} did not appear in the catalog within ${timeoutSeconds}s; ` +
+              `check the catalog's processing errors for ${catalogInfoPath}`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, pollIntervalMs));
+      }
+      ctx.logger.info(`Registered ${entityRef} from ${catalogInfoPath}`);
+      ctx.output('entityRef', entityRef);
+    },
+  });
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await fs.promises.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The Component if there is one, like catalog:register, else the first entity. */
+function mainEntityRef(source: string): string {
+  const entities = yaml
+    .parseAllDocuments(source)
+    .map(doc => doc.toJSON())
+    .filter(e => e?.kind && e?.metadata?.name);
+  const main = entities.find(e => e.kind === 'Component') ?? entities[0];
+  if (!main) {
+    throw new InputError('catalog-info.yaml holds no entity');
+  }
+  return stringifyEntityRef({
+    kind: main.kind,
+    namespace: main.metadata.namespace ?? 'default',
+    name: main.metadata.name,
+  });
+}
