@@ -1,0 +1,119 @@
+/*
+ * The portal backend as users run it: the real process with app-config.yaml, first on the
+ * embedded default (SQLite in memory), then on a real PostgreSQL server.
+ */
+import { RunningBackend, startBackend } from '../../../test-support/backend';
+import { postgresUnavailable, startPostgres } from '../../../test-support/postgres';
+
+jest.setTimeout(300_000);
+
+async function eventually<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+async function entityRefs(backend: RunningBackend, filter: string): Promise<string[]> {
+  const res = await backend.request(
+    `/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&fields=kind,metadata.namespace,metadata.name&limit=500`,
+  );
+  expect(res.status).toBe(200);
+  const body = await res.json();
+  return body.items.map(
+    (e: any) => `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace}/${e.metadata.name}`,
+  );
+}
+
+function describeBackend(
+  name: string,
+  options: () => Promise<Parameters<typeof startBackend>[0]>,
+) {
+  describe(`the portal backend on ${name}`, () => {
+    let backend: RunningBackend;
+
+    beforeAll(async () => {
+      backend = await startBackend(await options());
+    });
+    afterAll(async () => {
+      await backend?.stop();
+    });
+
+    it('serves the example catalog', async () => {
+      const systems = await eventually(async () => {
+        const refs = await entityRefs(backend, 'kind=system');
+        return refs.length >= 4 ? refs : undefined;
+      }, 'the example systems');
+      expect(systems).toEqual(
+        expect.arrayContaining([
+          'system:default/payments',
+          'system:default/storefront',
+          'system:default/analytics',
+          'system:default/identity-platform',
+        ]),
+      );
+      const groups = await eventually(async () => {
+        const refs = await entityRefs(backend, 'kind=group');
+        return refs.includes('group:default/payments') ? refs : undefined;
+      }, 'the example groups');
+      expect(groups).toContain('group:default/platform');
+      const apis = await entityRefs(backend, 'kind=api');
+      expect(apis).toContain('api:default/payments-api');
+    });
+
+    it('loads the /infra template', async () => {
+      const templates = await eventually(async () => {
+        const refs = await entityRefs(backend, 'kind=template');
+        return refs.includes('template:default/infra-request') ? refs : undefined;
+      }, 'the infra-request template');
+      expect(templates).toContain('template:default/infra-request');
+    });
+
+    it('lists the scaffolder actions, ours among them', async () => {
+      const res = await backend.request('/api/scaffolder/v2/actions');
+      expect(res.status).toBe(200);
+      const ids = (await res.json()).map((a: { id: string }) => a.id);
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'fetch:template',
+          'catalog:register',
+          'infra:design:plan',
+          'infra:repository:render',
+        ]),
+      );
+    });
+
+    it('refuses callers without a token', async () => {
+      const res = await fetch(`${backend.baseUrl}/api/catalog/entities?limit=1`);
+      expect(res.status).toBe(401);
+    });
+  });
+}
+
+describeBackend('SQLite in memory (app-config.yaml)', async () => ({}));
+
+// Fails under CI=true when PostgreSQL is missing; elsewhere says it skipped.
+if (!postgresUnavailable('backend on PostgreSQL')) {
+  let postgres: Awaited<ReturnType<typeof startPostgres>>;
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  // The production configuration as it is, its connection from the environment.
+  describeBackend('PostgreSQL (app-config.production.yaml)', async () => {
+    postgres = await startPostgres();
+    const { host, port, user, password } = postgres!.connection;
+    return {
+      configFiles: ['app-config.production.yaml'],
+      env: {
+        POSTGRES_HOST: host,
+        POSTGRES_PORT: String(port),
+        POSTGRES_USER: user,
+        POSTGRES_PASSWORD: password,
+        PLINTH_BASE_URL: 'http://localhost',
+      },
+    };
+  });
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every test suite, in the order that fails fastest. `scripts/test.sh e2e` runs only the
+# end-to-end suite. Suites whose external tool is missing fail under CI=true and say that
+# they skipped elsewhere.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PLINTH_ROOT"
+
+step() { printf '\n=== %s\n' "$*"; }
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+
+run_e2e() {
+  if [ ! -x "$chromium_path" ]; then
+    if [ "${CI:-}" = true ]; then
+      echo "e2e: Chromium not found at $chromium_path (apt-get install chromium)" >&2
+      exit 1
+    fi
+    echo "SKIPPED e2e: Chromium not found at $chromium_path (apt-get install chromium)"
+    return 0
+  fi
+  bash scripts/build-app.sh
+  step "end-to-end tests in headless Chromium"
+  yarn playwright test
+}
+
+if [ "${1:-}" = e2e ]; then
+  run_e2e
+  exit 0
+fi
+
+step "type check"
+yarn tsc
+step "lint"
+yarn lint:all
+step "unit and integration tests (SQLite and PostgreSQL)"
+CI=${CI:-true} yarn backstage-cli repo test --maxWorkers=2
+run_e2e
