@@ -1,1 +1,22 @@
 export * from './types';
+export { formatIssues, formatPath } from './issues';
+export {
+  openSloSloSchema,
+  openSloSloSpecSchema,
+  validateOpenSloSlo,
+  type OpenSloSloSpec,
+} from './openslo';
+export { parseFrameworks, parseService } from './service';
+export { isEnvironmentEntity, parseEnvironment } from './environment';
+export { durationToDays, isSloEntity, parseSlo } from './slo';
+export {
+  ENVIRONMENT_FIELDS,
+  SERVICE_FIELDS,
+  SLO_FIELDS,
+  allEnvironmentsQuery,
+  allSlosQuery,
+  environmentQueryForService,
+  sloQueryForService,
+  toQueryString,
+  type CatalogQuery,
+} from './queries';

@@ -13,7 +13,8 @@ export const FRAMEWORK_IDS = [
 ] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
-export const ANNOTATION_COMPLIANCE_FRAMEWORKS = 'plinth.dev/compliance-frameworks';
+export const ANNOTATION_COMPLIANCE_FRAMEWORKS =
+  'plinth.dev/compliance-frameworks';
 export const ANNOTATION_INFRA_SOURCE = 'plinth.dev/infra-source';
 export const ANNOTATION_IAC_PATH = 'plinth.dev/iac-path';
 export const ANNOTATION_SLO_OWNER = 'plinth.dev/owner';
@@ -42,7 +43,11 @@ export const DR_PATTERNS = [
 export type DrPattern = (typeof DR_PATTERNS)[number];
 export const RESIDENCIES = ['any', 'eu', 'us', 'uk'] as const;
 export type DataResidency = (typeof RESIDENCIES)[number];
-export const ENCRYPTION_AT_REST = ['managed-key', 'provider-managed', 'none'] as const;
+export const ENCRYPTION_AT_REST = [
+  'managed-key',
+  'provider-managed',
+  'none',
+] as const;
 export type EncryptionAtRest = (typeof ENCRYPTION_AT_REST)[number];
 export const TLS_VERSIONS = ['1.2', '1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
@@ -115,7 +120,18 @@ export interface EnvironmentView {
   owner?: string;
 }
 
-export type SliKind = 'ratio' | 'threshold';
+/** `reference`: the SLO names its SLI with `indicatorRef` instead of inlining it. */
+export type SliKind = 'ratio' | 'threshold' | 'reference';
+
+export interface SloObjectiveView {
+  displayName?: string;
+  /** As a fraction: 0.9995 */
+  target: number;
+  op?: string;
+  value?: number;
+  timeSliceTarget?: number;
+  timeSliceWindow?: string;
+}
 
 export interface SloView {
   ref: string;
@@ -130,6 +146,8 @@ export interface SloView {
   windowDays: number;
   rolling: boolean;
   budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+  /** Every objective; `target` and `indicator.threshold` come from the first. */
+  objectives: SloObjectiveView[];
   indicator: {
     kind: SliKind;
     /** Queries of the metric sources, by role (good, bad, total, or the threshold query). */
@@ -137,6 +155,8 @@ export interface SloView {
     /** For a threshold SLI: the objective's op and value (latency in ms, for example). */
     threshold?: { op: string; value: number };
   };
+  /** The SLI's name when the SLO references it instead of inlining it. */
+  indicatorRef?: string;
   owner?: string;
   runbook?: string;
   source?: string;
