@@ -1,0 +1,43 @@
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { InfraApi } from './InfraApi';
+import { OverviewPage, OverviewQuery, PlanResult } from './types';
+
+/** Talks to the infra backend at `/api/infra`. */
+export class InfraClient implements InfraApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  async getOverview(query: OverviewQuery): Promise<OverviewPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const res = await this.#fetchApi.fetch(`${baseUrl}/overview?${params}`);
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+
+  async plan(answers: unknown): Promise<PlanResult> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const res = await this.#fetchApi.fetch(`${baseUrl}/plan`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+}

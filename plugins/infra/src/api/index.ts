@@ -1,0 +1,4 @@
+export { infraApiRef } from './InfraApi';
+export type { InfraApi } from './InfraApi';
+export { InfraClient } from './InfraClient';
+export type * from './types';

@@ -1,0 +1,272 @@
+import { useCallback, useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TablePagination from '@mui/material/TablePagination';
+import TextField from '@mui/material/TextField';
+import Download from '@mui/icons-material/Download';
+import {
+  EmptyState,
+  LinkButton,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { infraApiRef } from '../../api';
+import {
+  ComplianceStatus,
+  OverviewQuery,
+  OverviewSort,
+  ServiceSummary,
+} from '../../api/types';
+import { overviewCsv } from '../../lib/csv';
+import { WIZARD_PATH, frameworkName } from '../../lib/frameworks';
+import { OverviewTable } from '../OverviewTable';
+import { statusLabel } from '../StatusLabel';
+
+const STATUSES: ComplianceStatus[] = [
+  'non-compliant',
+  'at-risk',
+  'unknown',
+  'compliant',
+];
+const EXPORT_PAGE_SIZE = 500;
+
+type Filters = Pick<
+  OverviewQuery,
+  'owner' | 'system' | 'framework' | 'status' | 'q'
+>;
+
+/** Waits until the user stops typing before searching. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function download(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function FilterSelect(props: {
+  label: string;
+  value?: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value?: string) => void;
+}) {
+  const { label, value, options, onChange } = props;
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value ?? ''}
+      onChange={e => onChange(e.target.value || undefined)}
+      sx={{ minWidth: 160 }}
+    >
+      <MenuItem value="">
+        <em>All</em>
+      </MenuItem>
+      {options.map(o => (
+        <MenuItem key={o.value} value={o.value}>
+          {o.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/**
+ * Every service with its SLO targets, environments and compliance, filtered,
+ * sorted and paged by the infra backend so it stays fast across the catalog.
+ */
+export function OverviewPage() {
+  const infraApi = useApi(infraApiRef);
+  const [filters, setFilters] = useState<Filters>({});
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const [sort, setSort] = useState<OverviewSort>('failures');
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [exporting, setExporting] = useState<Error | boolean>(false);
+
+  const query: OverviewQuery = {
+    ...filters,
+    q: q || undefined,
+    sort,
+    order,
+    page: page + 1,
+    pageSize,
+  };
+  const queryKey = JSON.stringify(query);
+  const { value, loading, error } = useAsync(
+    () => infraApi.getOverview(JSON.parse(queryKey)),
+    [infraApi, queryKey],
+  );
+  // keep showing the last rows while the next ones load
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (value) setShown(value);
+  }, [value]);
+
+  const setFilter = useCallback((key: keyof Filters, v?: string) => {
+    setFilters(f => ({ ...f, [key]: v }));
+    setPage(0);
+  }, []);
+  const onSort = useCallback(
+    (column: OverviewSort) => {
+      if (column === sort) {
+        setOrder(o => (o === 'asc' ? 'desc' : 'asc'));
+      } else {
+        setSort(column);
+        setOrder('asc');
+      }
+      setPage(0);
+    },
+    [sort],
+  );
+
+  const exportCsv = useCallback(async () => {
+    setExporting(true);
+    try {
+      const rows: ServiceSummary[] = [];
+      let frameworks: string[] = [];
+      for (let p = 1; ; p++) {
+        const result = await infraApi.getOverview({
+          ...JSON.parse(queryKey),
+          page: p,
+          pageSize: EXPORT_PAGE_SIZE,
+        });
+        rows.push(...result.items);
+        frameworks = result.facets.frameworks;
+        if (rows.length >= result.total || result.items.length === 0) break;
+      }
+      download('infrastructure-overview.csv', overviewCsv(rows, frameworks));
+      setExporting(false);
+    } catch (e) {
+      setExporting(e as Error);
+    }
+  }, [infraApi, queryKey]);
+
+  if (!shown && loading) {
+    return <Progress />;
+  }
+  if (error && !shown) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!shown) {
+    return null;
+  }
+  const filtering = Object.values(filters).some(Boolean) || !!q;
+  if (shown.total === 0 && !filtering) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No services yet"
+        description="The overview lists every Component of type service. Request infrastructure for a service with the wizard, or register a service's catalog-info.yaml."
+        action={
+          <LinkButton to={WIZARD_PATH} variant="contained" color="primary">
+            Open the infrastructure wizard
+          </LinkButton>
+        }
+      />
+    );
+  }
+
+  return (
+    <Box p={3}>
+      <Stack direction="row" gap={2} flexWrap="wrap" alignItems="center" mb={2}>
+        <TextField
+          size="small"
+          label="Search"
+          placeholder="Name, owner or system"
+          value={search}
+          onChange={e => {
+            setSearch(e.target.value);
+            setPage(0);
+          }}
+        />
+        <FilterSelect
+          label="Owner"
+          value={filters.owner}
+          options={shown.facets.owners.map(o => ({ value: o, label: o }))}
+          onChange={v => setFilter('owner', v)}
+        />
+        <FilterSelect
+          label="System"
+          value={filters.system}
+          options={shown.facets.systems.map(s => ({ value: s, label: s }))}
+          onChange={v => setFilter('system', v)}
+        />
+        <FilterSelect
+          label="Framework"
+          value={filters.framework}
+          options={shown.facets.frameworks.map(f => ({
+            value: f,
+            label: frameworkName(f),
+          }))}
+          onChange={v => setFilter('framework', v)}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          options={STATUSES.map(s => ({ value: s, label: statusLabel(s) }))}
+          onChange={v => setFilter('status', v)}
+        />
+        <Box flexGrow={1} />
+        <Button
+          variant="outlined"
+          startIcon={<Download />}
+          onClick={exportCsv}
+          disabled={exporting === true || shown.total === 0}
+        >
+          {exporting === true ? 'Exporting...' : `Export CSV (${shown.total})`}
+        </Button>
+      </Stack>
+      {exporting instanceof Error && <ResponseErrorPanel error={exporting} />}
+      {error && <ResponseErrorPanel error={error} />}
+      <Paper variant="outlined">
+        <Box height={4}>{loading && <LinearProgress />}</Box>
+        {shown.total === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No services match"
+            description="Clear a filter or the search to see more services."
+          />
+        ) : (
+          <OverviewTable
+            rows={shown.items}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+          />
+        )}
+        <TablePagination
+          component="div"
+          count={shown.total}
+          page={Math.min(page, Math.max(0, Math.ceil(shown.total / pageSize) - 1))}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={[20, 50, 100]}
+          onPageChange={(_e, p) => setPage(p)}
+          onRowsPerPageChange={e => {
+            setPageSize(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      </Paper>
+    </Box>
+  );
+}

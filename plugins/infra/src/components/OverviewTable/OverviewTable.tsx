@@ -1,0 +1,133 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
+import { Link } from '@backstage/core-components';
+import { useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { OverviewSort, ServiceSummary } from '../../api/types';
+import { formatTarget } from '../../lib/csv';
+import { frameworkName } from '../../lib/frameworks';
+import { StatusLabel } from '../StatusLabel';
+
+const shortRef = (ref?: string) => ref?.replace(/^[a-z]+:(default\/)?/, '');
+
+export interface OverviewTableProps {
+  rows: ServiceSummary[];
+  sort: OverviewSort;
+  order: 'asc' | 'desc';
+  onSort: (sort: OverviewSort) => void;
+}
+
+function SortableHeader(props: {
+  label: string;
+  column: OverviewSort;
+  sort: OverviewSort;
+  order: 'asc' | 'desc';
+  onSort: (sort: OverviewSort) => void;
+}) {
+  const { label, column, sort, order, onSort } = props;
+  return (
+    <TableCell sortDirection={sort === column ? order : false}>
+      <TableSortLabel
+        active={sort === column}
+        direction={sort === column ? order : 'asc'}
+        onClick={() => onSort(column)}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+/** One row per service: its SLO targets, environments and compliance per framework. */
+export function OverviewTable(props: OverviewTableProps) {
+  const { rows, sort, order, onSort } = props;
+  const entityLink = useEntityRefLink();
+  const header = { sort, order, onSort };
+  return (
+    <Table size="small" aria-label="Services">
+      <TableHead>
+        <TableRow>
+          <SortableHeader label="Service" column="name" {...header} />
+          <SortableHeader label="Owner" column="owner" {...header} />
+          <SortableHeader label="System" column="system" {...header} />
+          <TableCell>SLO targets</TableCell>
+          <SortableHeader label="Environments" column="environments" {...header} />
+          <SortableHeader label="Compliance" column="failures" {...header} />
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => (
+          <TableRow key={row.ref} data-testid="overview-row">
+            <TableCell>
+              <Link to={entityLink(row.ref)}>{row.title ?? row.name}</Link>
+              {row.issues.length > 0 && (
+                <Typography
+                  variant="caption"
+                  color="error"
+                  component="div"
+                  title={row.issues
+                    .map(i => `${i.entityRef} ${i.path}: ${i.message}`)
+                    .join('\n')}
+                >
+                  <ReportProblemOutlined
+                    fontSize="inherit"
+                    aria-hidden
+                    sx={{ verticalAlign: 'middle', mr: 0.5 }}
+                  />
+                  {row.issues.length === 1
+                    ? '1 data problem'
+                    : `${row.issues.length} data problems`}
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell>{shortRef(row.owner) ?? '-'}</TableCell>
+            <TableCell>{shortRef(row.system) ?? '-'}</TableCell>
+            <TableCell>
+              {row.slos.length === 0 ? (
+                <Typography variant="body2" color="text.secondary">
+                  none
+                </Typography>
+              ) : (
+                <Stack direction="row" gap={0.5} flexWrap="wrap">
+                  {row.slos.map(slo => (
+                    <Chip
+                      key={slo.ref}
+                      size="small"
+                      label={`${slo.displayName ?? slo.name}: ${formatTarget(
+                        slo.target,
+                      )} / ${slo.windowDays}d`}
+                    />
+                  ))}
+                </Stack>
+              )}
+            </TableCell>
+            <TableCell>{row.environmentCount}</TableCell>
+            <TableCell>
+              {row.frameworks.length === 0 ? (
+                <StatusLabel status="unknown" prefix="No frameworks" />
+              ) : (
+                <Box display="flex" gap={0.5} flexWrap="wrap">
+                  {row.frameworks.map(fw => (
+                    <StatusLabel
+                      key={fw.id}
+                      status={fw.status}
+                      prefix={frameworkName(fw.id)}
+                    />
+                  ))}
+                </Box>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

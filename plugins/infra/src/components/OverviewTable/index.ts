@@ -1,0 +1,2 @@
+export { OverviewTable } from './OverviewTable';
+export type { OverviewTableProps } from './OverviewTable';

@@ -1,0 +1,1 @@
+export { StatusLabel, statusLabel } from './StatusLabel';

@@ -1,0 +1,54 @@
+import { ServiceSummary } from '../api/types';
+import { statusLabel } from '../components/StatusLabel';
+
+/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
+export function csvField(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatTarget(target: number): string {
+  // 0.9995 -> 99.95%
+  return `${Number((target * 100).toFixed(3))}%`;
+}
+
+/** The overview rows as CSV: one line per service, one column per framework. */
+export function overviewCsv(
+  rows: ServiceSummary[],
+  frameworks: string[],
+): string {
+  const header = [
+    'service',
+    'title',
+    'owner',
+    'system',
+    'slo targets',
+    'environments',
+    'status',
+    ...frameworks,
+    'problems',
+  ];
+  const lines = rows.map(row => [
+    row.ref,
+    row.title,
+    row.owner,
+    row.system,
+    row.slos
+      .map(s => `${s.displayName ?? s.name} ${formatTarget(s.target)}/${s.windowDays}d`)
+      .join('; '),
+    row.environmentCount,
+    statusLabel(row.status),
+    ...frameworks.map(id => {
+      const fw = row.frameworks.find(f => f.id === id);
+      return fw ? statusLabel(fw.status) : '';
+    }),
+    row.issues.map(i => `${i.entityRef} ${i.path}: ${i.message}`).join('; '),
+  ]);
+  return [header, ...lines]
+    .map(line => line.map(csvField).join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}
