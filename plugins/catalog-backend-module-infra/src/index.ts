@@ -1,6 +1,6 @@
-/***/
 /**
- * The infra-processor module for @backstage/plugin-catalog-backend
+ * Plinth's catalog module: OpenSLO SLO entities, environments related to their
+ * services, and validation of the catalog contract.
  *
  * @packageDocumentation
  */

@@ -1,0 +1,149 @@
+import {
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  getCompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, serializeError } from '@backstage/errors';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_SLO_OWNER,
+  ContractIssue,
+  RELATION_HAS_SLO,
+  RELATION_SLO_OF,
+  formatIssues,
+  isEnvironmentEntity,
+  isSloEntity,
+  parseEnvironment,
+  parseService,
+  parseSlo,
+} from '@plinth/backstage-plugin-infra-common';
+
+/**
+ * The status item type Backstage uses for processing errors; the entity page's
+ * processing-errors panel shows items of this type.
+ */
+export const CATALOG_PROCESSING_STATUS_TYPE = 'backstage.io/catalog-processing';
+
+// Backstage's entity name rule, for the SLO's `spec.service`.
+const ENTITY_NAME = /^[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$/;
+
+type Ref = { kind: string; namespace: string; name: string };
+
+/**
+ * Catalog support for Plinth's contract (docs/catalog-contract.md):
+ * - accepts OpenSLO v1 `SLO` documents as entities and relates each to its
+ *   service (`sloOf` / `hasSlo`) and to its owner (`ownedBy` / `ownerOf`);
+ * - relates environment Resources to their services in both directions;
+ * - validates the SLO spec, the environment fields and the frameworks
+ *   annotation. A violation is recorded on the entity as a processing error
+ *   naming its field, and the entity stays in the catalog (ADR 0030).
+ */
+export class InfraEntitiesProcessor implements CatalogProcessor {
+  constructor(private readonly options: { logger?: LoggerService } = {}) {}
+
+  getProcessorName(): string {
+    return 'PlinthInfraEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    // The kind is ours; its spec is checked in postProcessEntity so that a
+    // broken SLO is reported on the entity instead of vanishing.
+    return isSloEntity(entity);
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    let issues: ContractIssue[] = [];
+    if (isSloEntity(entity)) {
+      issues = parseSlo(entity).issues;
+      this.emitSloRelations(entity, emit);
+    } else if (isEnvironmentEntity(entity)) {
+      const result = parseEnvironment(entity);
+      issues = result.issues;
+      if (result.ok) {
+        const self = getCompoundEntityRef(entity);
+        for (const serviceRef of result.value.serviceRefs) {
+          const service = parseEntityRef(serviceRef);
+          emit(relation(self, RELATION_DEPENDENCY_OF, service));
+          emit(relation(service, RELATION_DEPENDS_ON, self));
+        }
+      }
+    } else if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
+      issues = parseService(entity).issues;
+    }
+    return this.withContractStatus(entity, issues);
+  }
+
+  private emitSloRelations(entity: Entity, emit: CatalogProcessorEmit) {
+    const self = getCompoundEntityRef(entity);
+    const service = entity.spec?.service;
+    // Related even when other fields are broken, so the service's SLO card
+    // finds the SLO and can say what is wrong with it.
+    if (typeof service === 'string' && ENTITY_NAME.test(service)) {
+      const target = {
+        kind: 'component',
+        namespace: self.namespace,
+        name: service,
+      };
+      emit(relation(self, RELATION_SLO_OF, target));
+      emit(relation(target, RELATION_HAS_SLO, self));
+    }
+    const owner = entity.metadata.annotations?.[ANNOTATION_SLO_OWNER];
+    if (owner) {
+      let ownerRef: Ref;
+      try {
+        ownerRef = parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: self.namespace,
+        });
+      } catch {
+        return; // parseSlo reports the malformed annotation by its field
+      }
+      emit(relation(self, RELATION_OWNED_BY, ownerRef));
+      emit(relation(ownerRef, RELATION_OWNER_OF, self));
+    }
+  }
+
+  private withContractStatus(entity: Entity, issues: ContractIssue[]): Entity {
+    if (!issues.length) {
+      return entity;
+    }
+    const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+      entity.metadata.name
+    }`;
+    this.options.logger?.warn(
+      `Plinth catalog contract violated by ${ref}: ${formatIssues(issues)}`,
+    );
+    const items = issues.map(issue => {
+      const error = new InputError(`${issue.path}: ${issue.message}`);
+      return {
+        type: CATALOG_PROCESSING_STATUS_TYPE,
+        level: 'error' as const,
+        message: `${error.name}: ${error.message}`,
+        error: serializeError(error),
+      };
+    });
+    const status = (entity as { status?: { items?: unknown[] } }).status;
+    return {
+      ...entity,
+      status: { ...status, items: [...(status?.items ?? []), ...items] },
+    } as Entity;
+  }
+}
+
+function relation(source: Ref, type: string, target: Ref) {
+  return processingResult.relation({ source, type, target });
+}
