@@ -1,0 +1,66 @@
+import type {
+  Design,
+  EnvironmentDesign,
+} from '@plinth/backstage-plugin-infra-common';
+import { nested } from '../../hcl';
+import type { CloudTarget } from '../cloud';
+import { awsCompute } from './compute';
+import { awsData } from './data';
+import { awsEdge } from './edge';
+import { awsNetwork } from './network';
+import { awsObservability } from './observability';
+import { awsSecurity } from './security';
+
+export const aws: CloudTarget = {
+  provider: { name: 'aws', source: 'hashicorp/aws', version: '~> 5.80' },
+  modules: (design: Design) => {
+    const kind = design.environments[0].compute.kind;
+    return [
+      awsNetwork,
+      awsSecurity(design),
+      awsCompute(kind),
+      awsData(design),
+      awsEdge(kind),
+      awsObservability,
+    ];
+  },
+  providerBlock: (region, tags) => ({
+    region,
+    default_tags: nested({ tags }),
+  }),
+  backend: (design, env) => {
+    const backend = design.iac.stateBackend;
+    return nested(
+      {
+        bucket: backend.bucket,
+        key: `${backend.keyPrefix}/${env.name}.tfstate`,
+        region: backend.region,
+        encrypt: true,
+        // Native S3 locking when the design chose it, else the DynamoDB lock table.
+        use_lockfile: backend.locking === 'native' ? true : undefined,
+        dynamodb_table:
+          backend.locking === 'native' ? undefined : `${backend.bucket}-locks`,
+      },
+      's3',
+    );
+  },
+  rootVariables: (env: EnvironmentDesign) => [
+    {
+      spec: {
+        name: 'instance_type',
+        type: 'string',
+        description: 'Instance type for nodes or instances.',
+      },
+      value: env.compute.instanceType,
+    },
+    {
+      spec: {
+        name: 'certificate_arn',
+        type: 'string',
+        description:
+          'ACM certificate (in the primary region) for the HTTPS listener.',
+      },
+      value: 'arn:aws:acm:REGION:ACCOUNT:certificate/REPLACE-ME',
+    },
+  ],
+};

@@ -1,0 +1,26 @@
+import type {
+  Design,
+  EnvironmentDesign,
+} from '@plinth/backstage-plugin-infra-common';
+import type { HclBody, HclExpression, HclNestedBlock, HclValue } from '../hcl';
+import type { TerraformModule, VariableSpec } from './module';
+
+/** A variable of an environment root, with its value in that environment's tfvars. */
+export interface RootVariable {
+  spec: VariableSpec;
+  value: HclValue;
+}
+
+/** What differs between clouds in the Terraform renderer. */
+export interface CloudTarget {
+  /** The provider, pinned to a minor-version range in every root. */
+  provider: { name: string; source: string; version: string };
+  /** The modules, built once per design. */
+  modules(design: Design): TerraformModule[];
+  /** The body of the `provider` block for a region. */
+  providerBlock(region: HclExpression, tags: Record<string, string>): HclBody;
+  /** The `backend "<kind>" { ... }` block of an environment root. */
+  backend(design: Design, env: EnvironmentDesign): HclNestedBlock;
+  /** Root variables the cloud's modules need besides the common ones. */
+  rootVariables(env: EnvironmentDesign): RootVariable[];
+}

@@ -1,0 +1,160 @@
+/*
+ * What every generated module is made of, and the small helpers the cloud files share.
+ * A module is rendered once per design and called by every environment root; what
+ * differs between environments comes in through its variables, set by `args`.
+ */
+import type {
+  Design,
+  EnvironmentDesign,
+  RegionNetwork,
+} from '@plinth/backstage-plugin-infra-common';
+import {
+  block,
+  HclBody,
+  HclExpression,
+  HclFileItem,
+  HclValue,
+  raw,
+} from '../hcl';
+
+export type ModuleName =
+  | 'network'
+  | 'security'
+  | 'compute'
+  | 'data'
+  | 'edge'
+  | 'observability';
+
+/** The order modules are written and called in; also the order of the README's list. */
+export const MODULE_ORDER: readonly ModuleName[] = [
+  'network',
+  'security',
+  'compute',
+  'data',
+  'edge',
+  'observability',
+];
+
+export interface VariableSpec {
+  name: string;
+  /** A Terraform type expression, e.g. `string` or `list(object({ cidr = string }))`. */
+  type: string;
+  description: string;
+  default?: HclValue;
+}
+
+export interface OutputSpec {
+  name: string;
+  value: HclExpression;
+  description: string;
+  sensitive?: boolean;
+}
+
+/** Where a module call runs: the environment and one of its regions. */
+export interface ModuleCall {
+  design: Design;
+  env: EnvironmentDesign;
+  network: RegionNetwork;
+}
+
+export interface TerraformModule {
+  name: ModuleName;
+  variables: VariableSpec[];
+  main: HclFileItem[];
+  outputs: OutputSpec[];
+  /** Whether an environment region calls this module (the data module only with a database). */
+  usedBy(call: ModuleCall): boolean;
+  /** The module block's arguments for one environment region (besides `source`). */
+  args(call: ModuleCall): HclBody;
+}
+
+export function variablesFile(
+  variables: readonly VariableSpec[],
+): HclFileItem[] {
+  return variables.map(v =>
+    block('variable', [v.name], {
+      type: raw(v.type),
+      description: v.description,
+      default: v.default,
+    }),
+  );
+}
+
+export function outputsFile(outputs: readonly OutputSpec[]): HclFileItem[] {
+  return outputs.map(o =>
+    block('output', [o.name], {
+      value: o.value,
+      description: o.description,
+      sensitive: o.sensitive,
+    }),
+  );
+}
+
+const NAME_SUFFIX = /^[a-z0-9-]*$/;
+
+/**
+ * A cloud resource name inside a module: `"${var.name}-<suffix>"`. The suffix is fixed
+ * text of our own, checked here; `var.name` is the environment's checked prefix.
+ */
+export function nameWith(suffix: string): HclExpression {
+  if (!NAME_SUFFIX.test(suffix))
+    throw new TypeError(`bad name suffix ${suffix}`);
+  return raw(suffix ? `"\${var.name}-${suffix}"` : 'var.name');
+}
+
+/** The resource-name prefix of an environment region: `<service>-<env>` (plus the region role). */
+export function namePrefix({ design, env, network }: ModuleCall): string {
+  const base = `${design.service.name}-${env.name}`;
+  return network.role === 'primary' ? base : `${base}-dr`;
+}
+
+export function isProduction(env: EnvironmentDesign): boolean {
+  return env.stage === 'production';
+}
+
+export function commonTags({
+  design,
+  env,
+  network,
+}: ModuleCall): Record<string, string> {
+  return {
+    service: design.service.name,
+    environment: env.name,
+    stage: env.stage,
+    region_role: network.role,
+    data_classification: design.service.dataClassification,
+    managed_by: 'plinth',
+  };
+}
+
+export const TAGS_VARIABLE: VariableSpec = {
+  name: 'tags',
+  type: 'map(string)',
+  description: 'Tags (labels) applied to every resource.',
+  default: {},
+};
+
+export const NAME_VARIABLE: VariableSpec = {
+  name: 'name',
+  type: 'string',
+  description: 'Prefix of every resource name: <service>-<environment>.',
+};
+
+/** The subnets of one tier, as the network modules take them. */
+export function subnetsOf(
+  network: RegionNetwork,
+  tier: 'public' | 'private' | 'data',
+) {
+  return network.subnets
+    .filter(subnet => subnet.tier === tier)
+    .map(subnet => ({
+      name: subnet.name,
+      zone: subnet.zone ?? null,
+      cidr: subnet.cidr,
+    }));
+}
+
+/** The longest of the environment's log retentions, in days: audit and flow logs alike. */
+export function logRetentionDays(env: EnvironmentDesign): number {
+  return Math.max(env.auditLog.retentionDays, env.flowLogs.retentionDays);
+}

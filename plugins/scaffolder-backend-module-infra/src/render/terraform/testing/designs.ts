@@ -1,0 +1,286 @@
+/*
+ * Hand-written designs for the renderer's tests, shaped like what `planDesign` derives:
+ * three environments, production multi-AZ (and multi-region when asked), a database,
+ * a cache and the tier rules. They keep the renderer's tests independent of the planner's
+ * choices; hostile text is put where user text can reach.
+ */
+import type {
+  Cloud,
+  ComputeKind,
+  Design,
+  EnvironmentDesign,
+  FirewallRule,
+  RegionNetwork,
+  Stage,
+} from '@plinth/backstage-plugin-infra-common';
+
+const REGIONS: Record<
+  Cloud,
+  { primary: string; secondary: string; zones: string[] }
+> = {
+  aws: {
+    primary: 'eu-west-1',
+    secondary: 'eu-central-1',
+    zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+  },
+  gcp: {
+    primary: 'europe-west1',
+    secondary: 'europe-west4',
+    zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
+  },
+  azure: {
+    primary: 'westeurope',
+    secondary: 'northeurope',
+    zones: ['1', '2', '3'],
+  },
+};
+
+const RULES: FirewallRule[] = [
+  {
+    name: 'public-https-in',
+    tier: 'public',
+    direction: 'ingress',
+    protocol: 'tcp',
+    fromPort: 443,
+    toPort: 443,
+    peer: { kind: 'internet' },
+    description: 'HTTPS from the internet "${evil}" %{ if x }',
+  },
+  {
+    name: 'public-http-redirect-in',
+    tier: 'public',
+    direction: 'ingress',
+    protocol: 'tcp',
+    fromPort: 80,
+    toPort: 80,
+    peer: { kind: 'internet' },
+    description: 'HTTP, only to redirect',
+  },
+  {
+    name: 'private-app-in',
+    tier: 'private',
+    direction: 'ingress',
+    protocol: 'tcp',
+    fromPort: 8080,
+    toPort: 8080,
+    peer: { kind: 'tier', tier: 'public' },
+    description: 'from the load balancer',
+  },
+  {
+    name: 'private-https-out',
+    tier: 'private',
+    direction: 'egress',
+    protocol: 'tcp',
+    fromPort: 443,
+    toPort: 443,
+    peer: { kind: 'internet' },
+    description: 'HTTPS out through NAT',
+  },
+  {
+    name: 'data-database-in',
+    tier: 'data',
+    direction: 'ingress',
+    protocol: 'tcp',
+    fromPort: 5432,
+    toPort: 5432,
+    peer: { kind: 'tier', tier: 'private' },
+    description: 'database from workloads',
+  },
+];
+
+function network(
+  cloud: Cloud,
+  role: 'primary' | 'secondary',
+  cidrIndex: number,
+  zones: number,
+): RegionNetwork {
+  const region =
+    role === 'primary' ? REGIONS[cloud].primary : REGIONS[cloud].secondary;
+  const zoneNames = REGIONS[cloud].zones
+    .slice(0, zones)
+    .map(z =>
+      role === 'primary' ? z : z.replace(REGIONS[cloud].primary, region),
+    );
+  const base = `10.${cidrIndex}`;
+  const subnets =
+    cloud === 'aws'
+      ? (['public', 'private', 'data'] as const).flatMap((tier, t) =>
+          zoneNames.map((zone, z) => ({
+            name: `${tier}-${z + 1}`,
+            tier,
+            zone,
+            cidr: `${base}.${(t * 4 + z) * 16}.0/20`,
+          })),
+        )
+      : (['public', 'private', 'data'] as const).map((tier, t) => ({
+          name: tier,
+          tier,
+          cidr: `${base}.${t * 64}.0/18`,
+        }));
+  return {
+    region,
+    role,
+    cidr: `${base}.0.0/16`,
+    zones: zoneNames,
+    subnets,
+    natGateways: zones,
+  };
+}
+
+function environment(
+  cloud: Cloud,
+  name: string,
+  stage: Stage,
+  index: number,
+  options: { multiRegion: boolean; compute: ComputeKind },
+): EnvironmentDesign {
+  const production = stage === 'production';
+  const zones = production ? 3 : 1;
+  const multiRegion = production && options.multiRegion;
+  const networks = [network(cloud, 'primary', 16 + index * 8, zones)];
+  if (multiRegion)
+    networks.push(network(cloud, 'secondary', 17 + index * 8, zones));
+  const retention = production ? 365 : 90;
+  return {
+    name,
+    stage,
+    cloud,
+    regions: {
+      primary: REGIONS[cloud].primary,
+      secondary: multiRegion ? [REGIONS[cloud].secondary] : [],
+    },
+    multiAz: production,
+    multiRegion,
+    zones: networks[0].zones,
+    cidr: networks[0].cidr,
+    networks,
+    firewallRules: RULES,
+    loadBalancer: {
+      scheme: 'public',
+      tlsMinVersion: '1.2',
+      httpToHttpsRedirect: true,
+      waf: production,
+      healthCheckPath: '/healthz',
+      targetPort: 8080,
+    },
+    compute: {
+      kind: options.compute,
+      sizeClass: 'medium',
+      instanceType:
+        cloud === 'aws'
+          ? 'm7g.large'
+          : cloud === 'gcp'
+          ? 'e2-standard-2'
+          : 'Standard_D2s_v5',
+      vcpu: 2,
+      memoryGb: 8,
+      autoscaling: { min: zones, max: zones * 4 },
+      zoneSpread: zones,
+      healthCheckPath: '/healthz',
+      headroom: 1.5,
+    },
+    database: {
+      engine: 'postgres',
+      engineVersion: '16',
+      sizeClass: 'medium',
+      instanceType:
+        cloud === 'aws'
+          ? 'db.m7g.large'
+          : cloud === 'gcp'
+          ? 'db-custom-2-8192'
+          : 'GP_Standard_D2s_v3',
+      storageGb: 100,
+      multiAz: production,
+      backupRetentionDays: production ? 35 : 7,
+      pointInTimeRecovery: true,
+      deletionProtection: production,
+      private: true,
+      port: 5432,
+      crossRegionReplicas: [],
+    },
+    cache: production
+      ? {
+          engine: 'redis',
+          instanceType: cloud === 'aws' ? 'cache.m7g.large' : 'standard',
+          memoryGb: 4,
+          multiAz: true,
+          port: 6379,
+        }
+      : undefined,
+    encryption: {
+      atRest: 'managed-key',
+      keyRotation: true,
+      keyRotationDays: 365,
+      inTransit: true,
+      tlsMinVersion: '1.2',
+    },
+    auditLog: { enabled: true, retentionDays: retention },
+    flowLogs: { enabled: true, retentionDays: production ? 365 : 30 },
+    drPattern: multiRegion ? 'warm-standby' : 'backup-restore',
+    rtoMinutes: 60,
+    rpoMinutes: 15,
+    controls: {},
+  } as EnvironmentDesign;
+}
+
+export function fixtureDesign(
+  cloud: Cloud,
+  options: { multiRegion?: boolean; compute?: ComputeKind } = {},
+): Design {
+  const opts = {
+    multiRegion: options.multiRegion ?? false,
+    compute: options.compute ?? 'kubernetes',
+  };
+  const environments = [
+    environment(cloud, 'dev', 'development', 0, opts),
+    environment(cloud, 'staging', 'staging', 1, opts),
+    environment(cloud, 'prod', 'production', 2, opts),
+  ];
+  return {
+    version: 1,
+    service: {
+      name: 'payments-api',
+      owner: 'group:default/payments',
+      description: 'Card "payments" ${var.x}',
+      workloadType: 'http-api',
+      trafficPattern: 'diurnal',
+      peakRps: 1200,
+      dataClassification: 'restricted',
+      dataKinds: ['cardholder'],
+      storageGb: 200,
+      stateful: true,
+      dataResidency: 'eu',
+      frameworks: ['pci-dss', 'soc2'],
+    },
+    cloud,
+    environments,
+    iac: {
+      tool: 'terraform',
+      modules: [
+        'network',
+        'security',
+        'compute',
+        'data',
+        'edge',
+        'observability',
+      ],
+      environmentRoots: environments.map(e => ({
+        environment: e.name,
+        path: `terraform/envs/${e.name}`,
+      })),
+      stateBackend: {
+        kind: cloud === 'aws' ? 's3' : cloud === 'gcp' ? 'gcs' : 'azurerm',
+        bucket: cloud === 'azure' ? 'stpaymentsapitf' : 'payments-api-tfstate',
+        keyPrefix: 'payments-api',
+        region: REGIONS[cloud].primary,
+        encrypted: true,
+        locking: cloud === 'azure' ? 'blob-lease' : 'native',
+      },
+      ciProvider: 'github-actions',
+      planOnPullRequest: true,
+      prodApproval: true,
+      gatedEnvironments: ['prod'],
+      policyChecks: ['checkov'],
+    },
+  } as unknown as Design;
+}
