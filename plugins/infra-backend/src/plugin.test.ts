@@ -1,129 +1,131 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { infraPlugin } from './plugin';
-import request from 'supertest';
+import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import request from 'supertest';
+import { infraPlugin } from './plugin';
+import { goodControls, prod, service, slo } from './overview/testEntities';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [infraPlugin],
-    });
+const validAnswers = {
+  service: { name: 'payments-api', owner: 'group:default/payments', system: 'payments' },
+  workload: {
+    type: 'http-api',
+    trafficPattern: 'diurnal',
+    peakRps: 1200,
+    dataClassification: 'restricted',
+    dataKinds: ['cardholder'],
+    storageGb: 200,
+    stateful: true,
+  },
+  slos: { availability: 99.95, latencyP99Ms: 300, latencyTarget: 99, window: '28d' },
+  constraints: { complianceFrameworks: ['pci-dss', 'soc2'], dataResidency: 'eu' },
+  environments: [
+    { name: 'dev', stage: 'development' },
+    { name: 'prod', stage: 'production' },
+  ],
+  topology: {
+    cloud: 'aws',
+    primaryRegion: 'eu-west-1',
+    publicIngress: true,
+    compute: 'kubernetes',
+    database: 'postgres',
+    cache: 'none',
+  },
+  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
+  reliability: {},
+  security: { tlsMinVersion: '1.2' },
+  operations: { monitoring: 'prometheus', alertRouting: 'pagerduty' },
+  improvement: {
+    costReviewCadence: 'monthly',
+    sloReviewCadence: 'quarterly',
+    budgetAlertPercents: [50, 80, 100],
+  },
+};
 
-    await request(server).get('/api/infra/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/infra/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/infra/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/infra/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
-  });
-
-  it('should create TODO item with catalog information', async () => {
+describe('infra backend plugin', () => {
+  async function start() {
     const { server } = await startTestBackend({
       features: [
         infraPlugin,
         catalogServiceMock.factory({
           entities: [
+            service('payments-api', { frameworks: 'pci-dss' }),
+            prod('payments-api', goodControls),
+            slo('payments-api', 'availability', 0.9995),
+            service('search', { owner: 'group:default/discovery', system: 'system:default/search' }),
             {
               apiVersion: 'backstage.io/v1alpha1',
               kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
+              metadata: { name: 'website' },
+              spec: { type: 'website', owner: 'group:default/web' },
             },
           ],
         }),
       ],
     });
+    return server;
+  }
 
-    const createRes = await request(server)
-      .post('/api/infra/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
+  it('serves the overview of every service Component from the catalog', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/infra/overview');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    const payments = res.body.items.find(
+      (i: { name: string }) => i.name === 'payments-api',
+    );
+    expect(payments).toMatchObject({
+      environmentCount: 1,
+      slos: [{ target: 0.9995, windowDays: 28 }],
+      frameworks: [{ id: 'pci-dss', status: 'compliant' }],
+      status: 'compliant',
     });
+    const owners = await request(server).get(
+      '/api/infra/overview?owner=group:default/discovery',
+    );
+    expect(owners.body.items.map((i: { name: string }) => i.name)).toEqual(['search']);
   });
 
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        infraPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
-    });
+  it('plans valid answers', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/infra/plan')
+      .send({ answers: validAnswers });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'compliance',
+      'cost',
+      'design',
+      'warnings',
+    ]);
+  });
 
-    const createRes = await request(server)
-      .post('/api/infra/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
+  it('names each invalid answer by its dotted path', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/infra/plan')
+      .send({
+        answers: {
+          ...validAnswers,
+          service: { ...validAnswers.service, name: 'Not A Name' },
+        },
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'service.name' }),
+      ]),
+    );
+    expect(res.body.error.name).toBe('InputError');
 
-    const listRes = await request(server).get('/api/infra/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
+    const missing = await request(server).post('/api/infra/plan').send({});
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues).toEqual([{ path: 'answers', message: 'is required' }]);
+  });
 
-    const getRes = await request(server).get('/api/infra/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+  it('refuses unauthenticated callers', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/infra/overview')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
   });
 });

@@ -2,11 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { loadCatalogSnapshot } from './overview/loadCatalog';
+import { summarizeServices } from './overview/summarize';
+import { SummaryCache } from './overview/SummaryCache';
+
+/** How long computed summaries are served before they are recomputed. */
+const DEFAULT_CACHE_TTL_SECONDS = 30;
 
 /**
- * infraPlugin backend plugin
+ * The infra backend: the overview of every service's SLOs, environments and
+ * compliance (`GET /api/infra/overview`) and the planner (`POST /api/infra/plan`).
  *
  * @public
  */
@@ -15,17 +22,24 @@ export const infraPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ auth, httpAuth, httpRouter, logger, config, catalog }) {
+        const ttlSeconds =
+          config.getOptionalNumber('infra.overview.cacheTtlSeconds') ??
+          DEFAULT_CACHE_TTL_SECONDS;
+        const summaries = new SummaryCache({
+          ttlMs: ttlSeconds * 1000,
+          logger,
+          load: async () =>
+            summarizeServices(await loadCatalogSnapshot(catalog, auth)),
+        });
+        httpRouter.use(await createRouter({ httpAuth, summaries }));
       },
     });
   },

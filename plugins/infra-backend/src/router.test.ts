@@ -5,63 +5,76 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { summary } from './overview/testRows';
 
-const mockTodoItem = {
-  title: 'Do the thing',
-  id: '123',
-  createdBy: mockCredentials.user().principal.userEntityRef,
-  createdAt: new Date().toISOString(),
-};
-
-// TEMPLATE NOTE:
-// Testing the router directly allows you to write a unit test that mocks the provided options.
 describe('createRouter', () => {
   let app: express.Express;
-  let todoList: jest.Mocked<typeof todoListServiceRef.T>;
+  const rows = [
+    summary('alpha', { status: 'compliant', statuses: { soc2: 'compliant' } }),
+    summary('bravo', {
+      status: 'non-compliant',
+      statuses: { 'pci-dss': 'non-compliant' },
+    }),
+    summary('charlie', { status: 'at-risk', statuses: { soc2: 'at-risk' } }),
+  ];
+  const get = jest.fn();
 
   beforeEach(async () => {
-    todoList = {
-      createTodo: jest.fn(),
-      listTodos: jest.fn(),
-      getTodo: jest.fn(),
-    };
+    get.mockReset();
+    get.mockResolvedValue({
+      rows,
+      generatedAt: new Date('2026-01-01T00:00:00Z'),
+    });
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
-      todoList,
+      summaries: { get },
     });
     app = express();
     app.use(router);
     app.use(mockErrorHandler());
   });
 
-  it('should create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
-
-    const response = await request(app).post('/todos').send({
-      title: 'Do the thing',
+  it('GET /overview returns the first page, failures first', async () => {
+    const res = await request(app).get('/overview');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { name: string }) => i.name)).toEqual([
+      'bravo',
+      'charlie',
+      'alpha',
+    ]);
+    expect(res.body).toMatchObject({
+      total: 3,
+      page: 1,
+      pageSize: 20,
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      facets: { frameworks: ['pci-dss', 'soc2'] },
     });
-
-    expect(response.status).toBe(201);
-    expect(response.body).toEqual(mockTodoItem);
   });
 
-  it('should not allow unauthenticated requests to create a TODO', async () => {
-    todoList.createTodo.mockResolvedValue(mockTodoItem);
+  it('GET /overview filters by framework and status and pages', async () => {
+    const res = await request(app).get(
+      '/overview?framework=soc2&status=at-risk&page=1&pageSize=1',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.items[0].name).toBe('charlie');
+  });
 
-    // TEMPLATE NOTE:
-    // The HttpAuth mock service considers all requests to be authenticated as a
-    // mock user by default. In order to test other cases we need to explicitly
-    // pass an authorization header with mock credentials.
-    const response = await request(app)
-      .post('/todos')
-      .set('Authorization', mockCredentials.none.header())
-      .send({
-        title: 'Do the thing',
-      });
+  it('GET /overview rejects bad parameters with a 400 naming them', async () => {
+    const res = await request(app).get('/overview?status=green');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('status'),
+    });
+  });
 
-    expect(response.status).toBe(401);
+  it('GET /overview requires a caller', async () => {
+    const res = await request(app)
+      .get('/overview')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+    expect(get).not.toHaveBeenCalled();
   });
 });

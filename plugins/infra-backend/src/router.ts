@@ -1,51 +1,70 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { z } from 'zod/v3';
 import express from 'express';
 import Router from 'express-promise-router';
-import { todoListServiceRef } from './services/TodoListService';
+import { planFromInput } from '@plinth/backstage-plugin-infra-common';
+import { applyOverviewQuery, parseOverviewQuery } from './overview/query';
+import { Snapshot } from './overview/SummaryCache';
 
-export async function createRouter({
-  httpAuth,
-  todoList,
-}: {
+export interface RouterOptions {
   httpAuth: HttpAuthService;
-  todoList: typeof todoListServiceRef.T;
-}): Promise<express.Router> {
+  /** The current summaries of every service (cached). */
+  summaries: { get(): Promise<Snapshot> };
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, summaries } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '256kb' }));
 
-  // TEMPLATE NOTE:
-  // Zod is a powerful library for data validation and recommended in particular
-  // for user-defined schemas. In this case we use it for input validation too.
-  //
-  // If you want to define a schema for your API we recommend using Backstage's
-  // OpenAPI tooling: https://backstage.io/docs/next/openapi/01-getting-started
-  const todoSchema = z.object({
-    title: z.string(),
-    entityRef: z.string().optional(),
+  /**
+   * GET /overview: one page of service summaries, filtered and sorted over
+   * every service in the catalog. See docs/user-guide-infrastructure.md.
+   */
+  router.get('/overview', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = parseOverviewQuery(req.query);
+    const snapshot = await summaries.get();
+    res.json(applyOverviewQuery(snapshot.rows, query, snapshot.generatedAt));
   });
 
-  router.post('/todos', async (req, res) => {
-    const parsed = todoSchema.safeParse(req.body);
-    if (!parsed.success) {
-      throw new InputError(parsed.error.toString());
+  /**
+   * POST /plan: `{ answers }` -> the planner's design, warnings, compliance
+   * preview and cost (200), or every invalid field by its dotted path (400).
+   * No side effects: the wizard's review page calls it on every visit.
+   */
+  router.post('/plan', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body = req.body as { answers?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || !('answers' in body)) {
+      const issues = [{ path: 'answers', message: 'is required' }];
+      res.status(400).json(planError(issues));
+      return;
     }
-
-    const result = await todoList.createTodo(parsed.data, {
-      credentials: await httpAuth.credentials(req, { allow: ['user'] }),
-    });
-
-    res.status(201).json(result);
-  });
-
-  router.get('/todos', async (_req, res) => {
-    res.json(await todoList.listTodos());
-  });
-
-  router.get('/todos/:id', async (req, res) => {
-    res.json(await todoList.getTodo({ id: req.params.id }));
+    const result = planFromInput(body.answers);
+    if (!result.ok) {
+      res.status(400).json(planError(result.issues));
+      return;
+    }
+    const { design, warnings, compliance, cost } = result;
+    res.json({ design, warnings, compliance, cost });
   });
 
   return router;
+}
+
+/**
+ * A 400 body that is both the contract's `{ issues }` and Backstage's error
+ * shape, so `ResponseError.fromResponse` in any client reads its message.
+ */
+function planError(issues: Array<{ path: string; message: string }>) {
+  return {
+    issues,
+    error: {
+      name: 'InputError',
+      message: issues.map(i => `${i.path}: ${i.message}`).join('; '),
+    },
+    response: { statusCode: 400 },
+  };
 }

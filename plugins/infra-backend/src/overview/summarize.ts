@@ -1,0 +1,151 @@
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_DEPENDENCY_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  EnvironmentView,
+  evaluateCompliance,
+  parseEnvironment,
+  parseService,
+  parseSlo,
+  RELATION_SLO_OF,
+  SloView,
+} from '@plinth/backstage-plugin-infra-common';
+import { worstStatus } from './query';
+import { ServiceSummary, SummaryIssue } from './types';
+
+export interface CatalogSnapshot {
+  services: Entity[];
+  environments: Entity[];
+  slos: Entity[];
+}
+
+function refOf(entity: Entity): string {
+  return stringifyEntityRef(entity);
+}
+
+function tryRef(
+  value: unknown,
+  defaults: { defaultKind: string; defaultNamespace: string },
+): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  try {
+    return stringifyEntityRef(parseEntityRef(value, defaults));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The services an entity belongs to, read without trusting the rest of it, so
+ * that an environment or SLO that cannot be parsed still shows its problem on
+ * its service's row.
+ */
+function ownersOfBrokenEntity(entity: Entity, relationType: string): string[] {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const refs = new Set<string>();
+  for (const r of entity.relations ?? []) {
+    if (r.type === relationType && r.targetRef.startsWith('component:')) {
+      refs.add(r.targetRef);
+    }
+  }
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  if (relationType === RELATION_DEPENDENCY_OF && Array.isArray(spec.dependencyOf)) {
+    for (const value of spec.dependencyOf) {
+      const ref = tryRef(value, { defaultKind: 'component', defaultNamespace: namespace });
+      if (ref?.startsWith('component:')) refs.add(ref);
+    }
+  }
+  if (relationType === RELATION_SLO_OF && typeof spec.service === 'string') {
+    const ref = tryRef(spec.service, { defaultKind: 'component', defaultNamespace: namespace });
+    if (ref) refs.add(ref);
+  }
+  return [...refs];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * One summary per service: its SLO targets, its environments, the compliance
+ * status per framework from infra-common's evaluator, and every contract issue
+ * found in the service, its environments and its SLOs.
+ */
+export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
+  const envsByService = new Map<string, EnvironmentView[]>();
+  const slosByService = new Map<string, SloView[]>();
+  const issuesByService = new Map<string, SummaryIssue[]>();
+
+  for (const entity of snapshot.environments) {
+    const parsed = parseEnvironment(entity);
+    const serviceRefs = parsed.ok
+      ? parsed.value.serviceRefs
+      : ownersOfBrokenEntity(entity, RELATION_DEPENDENCY_OF);
+    for (const serviceRef of serviceRefs) {
+      if (parsed.ok) push(envsByService, serviceRef, parsed.value);
+      for (const issue of parsed.issues) {
+        push(issuesByService, serviceRef, { entityRef: refOf(entity), ...issue });
+      }
+    }
+  }
+  for (const entity of snapshot.slos) {
+    const parsed = parseSlo(entity);
+    const serviceRefs = parsed.ok
+      ? [parsed.value.serviceRef]
+      : ownersOfBrokenEntity(entity, RELATION_SLO_OF);
+    for (const serviceRef of serviceRefs) {
+      if (parsed.ok) push(slosByService, serviceRef, parsed.value);
+      for (const issue of parsed.issues) {
+        push(issuesByService, serviceRef, { entityRef: refOf(entity), ...issue });
+      }
+    }
+  }
+
+  const rows: ServiceSummary[] = [];
+  for (const entity of snapshot.services) {
+    const parsed = parseService(entity);
+    const ref = refOf(entity);
+    const issues: SummaryIssue[] = parsed.issues.map(issue => ({
+      entityRef: ref,
+      ...issue,
+    }));
+    issues.push(...(issuesByService.get(ref) ?? []));
+    const environments = envsByService.get(ref) ?? [];
+    const slos = slosByService.get(ref) ?? [];
+    const report = evaluateCompliance(
+      parsed.ok ? parsed.value.frameworks : [],
+      environments,
+    );
+    const frameworks = report.frameworks.map(f => ({
+      id: f.framework,
+      status: f.status,
+    }));
+    rows.push({
+      ref,
+      name: entity.metadata.name,
+      namespace: entity.metadata.namespace ?? 'default',
+      title: entity.metadata.title,
+      owner: parsed.ok ? parsed.value.owner : undefined,
+      system: parsed.ok ? parsed.value.system : undefined,
+      slos: slos
+        .map(s => ({
+          ref: s.ref,
+          name: s.name,
+          displayName: s.displayName,
+          target: s.target,
+          windowDays: s.windowDays,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      environmentCount: environments.length,
+      frameworks,
+      status: worstStatus(frameworks.map(f => f.status)),
+      issues,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,125 @@
+import { Entity } from '@backstage/catalog-model';
+
+/** Catalog entities as the catalog returns them, for tests. */
+export function service(
+  name: string,
+  options: { frameworks?: string; owner?: string; system?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: options.frameworks
+        ? { 'plinth.dev/compliance-frameworks': options.frameworks }
+        : {},
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: options.owner ?? 'group:default/payments',
+      system: options.system ?? 'system:default/payments',
+    },
+  };
+}
+
+export function environment(
+  serviceName: string,
+  env: string,
+  environmentSpec: Record<string, unknown>,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: `${serviceName}-${env}`, namespace: 'default' },
+    spec: {
+      type: 'environment',
+      owner: 'group:default/payments',
+      dependencyOf: [`component:default/${serviceName}`],
+      environment: environmentSpec,
+    },
+    relations: [
+      {
+        type: 'dependencyOf',
+        targetRef: `component:default/${serviceName}`,
+      },
+    ],
+  };
+}
+
+export const goodControls = {
+  encryptionAtRest: 'managed-key',
+  encryptionInTransit: true,
+  tlsMinVersion: '1.2',
+  auditLogging: true,
+  auditLogRetentionDays: 400,
+  backups: true,
+  backupRetentionDays: 35,
+  pointInTimeRecovery: true,
+  multiAz: true,
+  flowLogs: true,
+  privateDataTier: true,
+  networkSegmentation: true,
+  deletionProtection: true,
+  waf: true,
+  leastPrivilegeRoles: true,
+  secretsManagement: true,
+  dataResidency: 'eu',
+  restoreTested: true,
+};
+
+export function prod(serviceName: string, controls: Record<string, unknown>) {
+  return environment(serviceName, 'prod', {
+    name: 'prod',
+    stage: 'production',
+    cloud: 'aws',
+    regions: ['eu-west-1'],
+    multiAz: true,
+    multiRegion: false,
+    drPattern: 'warm-standby',
+    controls,
+  });
+}
+
+export function slo(
+  serviceName: string,
+  name: string,
+  target: number,
+  duration = '28d',
+): Entity {
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: `${serviceName}-${name}`, namespace: 'default' },
+    spec: {
+      service: serviceName,
+      budgetingMethod: 'Occurrences',
+      timeWindow: [{ duration, isRolling: true }],
+      objectives: [{ displayName: name, target }],
+      indicator: {
+        metadata: { name: `${serviceName}-${name}-sli` },
+        spec: {
+          ratioMetric: {
+            counter: true,
+            good: {
+              metricSource: {
+                type: 'Prometheus',
+                spec: { query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))' },
+              },
+            },
+            total: {
+              metricSource: {
+                type: 'Prometheus',
+                spec: { query: 'sum(rate(http_requests_total[5m]))' },
+              },
+            },
+          },
+        },
+      },
+    },
+    relations: [
+      { type: 'sloOf', targetRef: `component:default/${serviceName}` },
+    ],
+  };
+}
