@@ -1,19 +1,14 @@
-/***/
 /**
- * Common functionalities for the infra plugin.
+ * The /infra domain shared by Plinth's packages: the answers model, the planner that
+ * turns answers into an explained design, the SLO maths, the compliance frameworks and
+ * their evaluator, the cost estimate, and the catalog contract.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './catalog';
+export * from './answers';
+export * from './design';
+export * from './slo';
+export * from './compliance';
+export * from './plan';

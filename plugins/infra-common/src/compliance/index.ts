@@ -1,0 +1,3 @@
+export * from './controls';
+export * from './frameworks';
+export * from './evaluate';

@@ -1,0 +1,148 @@
+/*
+ * The monthly cost estimate per environment and per resource family. An estimate: list
+ * prices, on demand, 730 hours a month, no discounts, no data transfer beyond NAT.
+ */
+import type { Cloud } from '../catalog';
+import type { CostEstimate, CostFamily, EnvironmentCost, EnvironmentDesign, SizeClass } from './types';
+
+/**
+ * On-demand list prices in USD per month, rounded, for us-east-1 (AWS), us-central1 (GCP)
+ * and East US (Azure), taken from the providers' public pricing pages (EC2, RDS,
+ * ElastiCache, EKS, ELB, NAT Gateway, KMS, WAF, CloudWatch Logs; Compute Engine, Cloud SQL,
+ * Memorystore, GKE, Cloud Load Balancing, Cloud NAT, Cloud KMS, Cloud Armor, Cloud Logging;
+ * Virtual Machines, Azure Database for PostgreSQL flexible server, Azure Cache for Redis,
+ * AKS Standard tier, Load Balancer, NAT Gateway, Key Vault, WAF, Log Analytics),
+ * as recorded in June 2025. EU regions cost roughly 5-15% more.
+ */
+export const PRICE_SOURCE =
+  'Public on-demand list prices (us-east-1 / us-central1 / East US), 730 h/month, recorded 2025-06; an estimate, not a quote';
+
+interface PriceTable {
+  /** Per machine of each size class. */
+  machine: Record<SizeClass, number>;
+  /** Per serverless size class, for the expected monthly invocations of a small service. */
+  serverless: Record<SizeClass, number>;
+  /** Per database instance (single zone). */
+  database: Record<SizeClass, number>;
+  cache: Record<SizeClass, number>;
+  /** Database storage per GB-month. */
+  storageGb: number;
+  kubernetesControlPlane: number;
+  loadBalancer: number;
+  natGateway: number;
+  /** Per customer-managed key. */
+  kmsKey: number;
+  waf: number;
+  /** Log ingestion per GB. */
+  logsGb: number;
+}
+
+export const PRICES: Record<Cloud, PriceTable> = {
+  aws: {
+    machine: { small: 30, medium: 70, large: 140, xlarge: 280 },
+    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
+    database: { small: 47, medium: 113, large: 350, xlarge: 701 },
+    cache: { small: 23, medium: 109, large: 150, xlarge: 300 },
+    storageGb: 0.115,
+    kubernetesControlPlane: 73,
+    loadBalancer: 22,
+    natGateway: 33,
+    kmsKey: 1,
+    waf: 11,
+    logsGb: 0.5,
+  },
+  gcp: {
+    machine: { small: 24, medium: 71, large: 142, xlarge: 284 },
+    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
+    database: { small: 50, medium: 99, large: 198, xlarge: 396 },
+    cache: { small: 36, medium: 197, large: 512, xlarge: 1025 },
+    storageGb: 0.17,
+    kubernetesControlPlane: 73,
+    loadBalancer: 18,
+    natGateway: 32,
+    kmsKey: 0.06,
+    waf: 11,
+    logsGb: 0.5,
+  },
+  azure: {
+    machine: { small: 30, medium: 70, large: 140, xlarge: 280 },
+    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
+    database: { small: 25, medium: 126, large: 252, xlarge: 504 },
+    cache: { small: 101, medium: 405, large: 825, xlarge: 1650 },
+    storageGb: 0.115,
+    kubernetesControlPlane: 73,
+    loadBalancer: 18,
+    natGateway: 33,
+    kmsKey: 1,
+    waf: 20,
+    logsGb: 2.3,
+  },
+};
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Log volume: about 500 bytes a request at 40% of the peak on average, 1.3 GB per rps. */
+function logGbPerMonth(peakRps: number, stageShare: number): number {
+  return Math.max(5, peakRps * 0.4 * 1.3 * stageShare);
+}
+
+export function estimateEnvironmentCost(
+  env: EnvironmentDesign,
+  cloud: Cloud,
+  peakRps: number,
+): EnvironmentCost {
+  const p = PRICES[cloud];
+  const regions = 1 + env.regions.secondary.length;
+  const by: Partial<Record<CostFamily, number>> = {};
+  const add = (family: CostFamily, usd: number) => {
+    by[family] = round2((by[family] ?? 0) + usd);
+  };
+
+  const c = env.compute;
+  // Secondary regions of pilot-light designs keep their compute off; the others run min.
+  const secondaryComputeShare =
+    env.drPattern === 'active-active' ? 1 : env.drPattern === 'warm-standby' ? 0.5 : 0;
+  const computeUnits = c.autoscaling.min * (1 + env.regions.secondary.length * secondaryComputeShare);
+  add('compute', (c.kind === 'serverless' ? p.serverless[c.sizeClass] : p.machine[c.sizeClass]) * computeUnits);
+  if (c.kind === 'kubernetes') add('kubernetes', p.kubernetesControlPlane * regions);
+
+  if (env.database) {
+    const d = env.database;
+    const instances = (d.multiAz ? 2 : 1) + d.crossRegionReplicas.length;
+    add('database', p.database[d.sizeClass] * instances);
+    add('storage', p.storageGb * d.storageGb * instances);
+  }
+  if (env.cache) {
+    add('cache', p.cache[env.cache.multiAz ? 'medium' : 'small'] * (env.cache.multiAz ? 2 : 1));
+  }
+
+  const nats = env.networks.reduce((sum, n) => sum + n.natGateways, 0);
+  add('network', p.loadBalancer * regions + p.natGateway * nats);
+  add('security', p.kmsKey * regions + (env.loadBalancer.waf ? p.waf * regions : 0));
+  const share = env.stage === 'production' ? 1 : env.stage === 'staging' ? 0.1 : 0.05;
+  add('observability', p.logsGb * logGbPerMonth(peakRps, share));
+
+  const monthlyUsd = round2(Object.values(by).reduce((a, b) => a + (b ?? 0), 0));
+  return { environment: env.name, monthlyUsd, byFamily: by };
+}
+
+export function estimateCost(
+  environments: readonly EnvironmentDesign[],
+  cloud: Cloud,
+  peakRps: number,
+  monthlyBudgetUsd?: number,
+): CostEstimate {
+  const perEnvironment = environments.map(e => estimateEnvironmentCost(e, cloud, peakRps));
+  const totalMonthlyUsd = round2(perEnvironment.reduce((a, e) => a + e.monthlyUsd, 0));
+  const estimate: CostEstimate = {
+    currency: 'USD',
+    environments: perEnvironment,
+    totalMonthlyUsd,
+    priceSource: PRICE_SOURCE,
+  };
+  if (monthlyBudgetUsd !== undefined) {
+    estimate.monthlyBudgetUsd = monthlyBudgetUsd;
+    estimate.withinBudget = totalMonthlyUsd <= monthlyBudgetUsd;
+  }
+  return estimate;
+}

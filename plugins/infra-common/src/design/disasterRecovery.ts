@@ -1,0 +1,78 @@
+/*
+ * Disaster recovery: the recovery time and point objectives pick the pattern, following
+ * the four strategies of the AWS Well-Architected Reliability pillar ("Disaster recovery
+ * options in the cloud"): backup and restore (hours), pilot light (tens of minutes), warm
+ * standby (minutes), multi-site active/active (near zero).
+ */
+import type { DrPattern, Stage } from '../catalog';
+import type { Reasoned } from './reasoned';
+
+/** The RTO each pattern can meet, in minutes, and the RPO below which it is needed. */
+export const DR_LIMITS: Record<DrPattern, { minRtoMinutes: number; minRpoMinutes: number }> = {
+  'active-active': { minRtoMinutes: 0, minRpoMinutes: 0 },
+  'warm-standby': { minRtoMinutes: 5, minRpoMinutes: 1 },
+  'pilot-light': { minRtoMinutes: 30, minRpoMinutes: 1 },
+  'backup-restore': { minRtoMinutes: 240, minRpoMinutes: 60 },
+};
+
+const ORDER: DrPattern[] = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'];
+
+/** The stronger of two patterns. */
+export function strongerPattern(a: DrPattern, b: DrPattern): DrPattern {
+  return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+}
+
+export function deriveRto(availability: number, answered?: number): Reasoned<number> {
+  if (answered !== undefined) {
+    return { value: answered, reason: 'answered', origin: 'answered' };
+  }
+  if (availability >= 99.99) {
+    return { value: 15, reason: `no RTO given: ${availability}% leaves 4 minutes a month, so recovery must take minutes`, origin: 'derived' };
+  }
+  if (availability >= 99.9) {
+    return { value: 240, reason: `no RTO given: a region loss at ${availability}% is accepted as a rare breach; restore within 4 hours`, origin: 'derived' };
+  }
+  return { value: 1440, reason: `no RTO given: at ${availability}% a restore within a day is enough`, origin: 'derived' };
+}
+
+export function deriveRpo(availability: number, stateful: boolean, answered?: number): Reasoned<number> {
+  if (answered !== undefined) {
+    return { value: answered, reason: 'answered', origin: 'answered' };
+  }
+  if (availability >= 99.99) {
+    return { value: 5, reason: `no RPO given: at ${availability}% data is replicated continuously`, origin: 'derived' };
+  }
+  return {
+    value: stateful ? 60 : 1440,
+    reason: stateful
+      ? 'no RPO given: hourly backups copied to another region bound the loss to an hour'
+      : 'no RPO given: the service keeps no state of its own, daily backups are enough',
+    origin: 'derived',
+  };
+}
+
+/** The cheapest pattern that meets both objectives; only production gets more than backups. */
+export function drPatternFor(stage: Stage, rtoMinutes: number, rpoMinutes: number, availability: number): Reasoned<DrPattern> {
+  if (stage !== 'production') {
+    return { value: 'backup-restore', reason: `${stage} is rebuilt from code and restored from backups`, origin: 'derived' };
+  }
+  let byRto: DrPattern = 'backup-restore';
+  if (rtoMinutes < DR_LIMITS['warm-standby'].minRtoMinutes) byRto = 'active-active';
+  else if (rtoMinutes < DR_LIMITS['pilot-light'].minRtoMinutes) byRto = 'warm-standby';
+  else if (rtoMinutes < DR_LIMITS['backup-restore'].minRtoMinutes) byRto = 'pilot-light';
+
+  let byRpo: DrPattern = 'backup-restore';
+  if (rpoMinutes < DR_LIMITS['warm-standby'].minRpoMinutes) byRpo = 'active-active';
+  else if (rpoMinutes < DR_LIMITS['backup-restore'].minRpoMinutes) byRpo = 'pilot-light';
+
+  // 99.99% cannot wait for a pilot light to scale up: a standby must already serve.
+  const byAvailability: DrPattern = availability >= 99.99 ? 'warm-standby' : 'backup-restore';
+
+  const pattern = strongerPattern(strongerPattern(byRto, byRpo), byAvailability);
+  const parts = [
+    `an RTO of ${rtoMinutes} min needs ${byRto}`,
+    `an RPO of ${rpoMinutes} min needs ${byRpo}`,
+  ];
+  if (byAvailability !== 'backup-restore') parts.push(`${availability}% needs at least ${byAvailability}`);
+  return { value: pattern, reason: `${parts.join('; ')}: ${pattern} is the cheapest pattern that meets all`, origin: 'derived' };
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export type { Reasoned } from './reasoned';
+export * from './cidr';
+export * from './redundancy';
+export * from './disasterRecovery';
+export * from './network';
+export * from './sizing';
+export * from './security';
+export * from './operations';
+export * from './iac';
+export * from './cost';
+export * from './slos';

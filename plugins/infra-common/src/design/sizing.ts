@@ -1,0 +1,187 @@
+/*
+ * Sizing: the capacity headroom from the traffic pattern, the replicas from the peak load,
+ * and the machine, database and cache sizes per cloud. Capacity per replica is a planning
+ * figure for a 2-vCPU replica of each workload type, to be corrected by load tests.
+ */
+import type { Cloud, Stage } from '../catalog';
+import type { Reasoned } from './reasoned';
+import type {
+  CacheDesign,
+  ComputeDesign,
+  ComputeKind,
+  SizeClass,
+  TrafficPattern,
+  WorkloadType,
+} from './types';
+
+const HEADROOM: Record<TrafficPattern, [number, string]> = {
+  steady: [1.3, 'steady traffic: 30% above the peak covers a failed replica and growth'],
+  diurnal: [1.5, 'diurnal traffic: 50% above the peak absorbs the daily ramp while scaling catches up'],
+  spiky: [2, 'spiky traffic: twice the peak, since bursts arrive faster than new replicas start'],
+  batch: [1.2, 'batch traffic: 20% above the peak, since runs can queue'],
+};
+
+export function headroomFor(pattern: TrafficPattern): Reasoned<number> {
+  const [value, reason] = HEADROOM[pattern];
+  return { value, reason, origin: 'derived' };
+}
+
+/** Requests (or jobs, or messages) per second one 2-vCPU replica handles. */
+export const CAPACITY_PER_REPLICA: Record<WorkloadType, number> = {
+  'http-api': 200,
+  'web-frontend': 300,
+  worker: 50,
+  batch: 20,
+  'stream-processor': 500,
+};
+
+interface MachineSpec {
+  instanceType: string;
+  vcpu: number;
+  memoryGb: number;
+}
+
+const CLASSES: SizeClass[] = ['small', 'medium', 'large', 'xlarge'];
+
+export const MACHINES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
+  aws: {
+    small: { instanceType: 't3.medium', vcpu: 2, memoryGb: 4 },
+    medium: { instanceType: 'm6i.large', vcpu: 2, memoryGb: 8 },
+    large: { instanceType: 'm6i.xlarge', vcpu: 4, memoryGb: 16 },
+    xlarge: { instanceType: 'm6i.2xlarge', vcpu: 8, memoryGb: 32 },
+  },
+  gcp: {
+    small: { instanceType: 'e2-medium', vcpu: 2, memoryGb: 4 },
+    medium: { instanceType: 'n2-standard-2', vcpu: 2, memoryGb: 8 },
+    large: { instanceType: 'n2-standard-4', vcpu: 4, memoryGb: 16 },
+    xlarge: { instanceType: 'n2-standard-8', vcpu: 8, memoryGb: 32 },
+  },
+  azure: {
+    small: { instanceType: 'Standard_B2s', vcpu: 2, memoryGb: 4 },
+    medium: { instanceType: 'Standard_D2s_v5', vcpu: 2, memoryGb: 8 },
+    large: { instanceType: 'Standard_D4s_v5', vcpu: 4, memoryGb: 16 },
+    xlarge: { instanceType: 'Standard_D8s_v5', vcpu: 8, memoryGb: 32 },
+  },
+};
+
+export const DATABASE_INSTANCES: Record<Cloud, Record<SizeClass, string>> = {
+  aws: { small: 'db.t4g.medium', medium: 'db.m6g.large', large: 'db.r6g.xlarge', xlarge: 'db.r6g.2xlarge' },
+  gcp: { small: 'db-custom-1-3840', medium: 'db-custom-2-7680', large: 'db-custom-4-15360', xlarge: 'db-custom-8-30720' },
+  azure: { small: 'B_Standard_B2s', medium: 'GP_Standard_D2ds_v5', large: 'GP_Standard_D4ds_v5', xlarge: 'GP_Standard_D8ds_v5' },
+};
+
+export const CACHE_INSTANCES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
+  aws: {
+    small: { instanceType: 'cache.t4g.small', vcpu: 2, memoryGb: 1.37 },
+    medium: { instanceType: 'cache.m6g.large', vcpu: 2, memoryGb: 6.38 },
+    large: { instanceType: 'cache.r6g.large', vcpu: 2, memoryGb: 13.07 },
+    xlarge: { instanceType: 'cache.r6g.xlarge', vcpu: 4, memoryGb: 26.32 },
+  },
+  gcp: {
+    small: { instanceType: 'redis-1gb', vcpu: 0, memoryGb: 1 },
+    medium: { instanceType: 'redis-5gb', vcpu: 0, memoryGb: 5 },
+    large: { instanceType: 'redis-13gb', vcpu: 0, memoryGb: 13 },
+    xlarge: { instanceType: 'redis-26gb', vcpu: 0, memoryGb: 26 },
+  },
+  azure: {
+    small: { instanceType: 'Standard_C1', vcpu: 0, memoryGb: 1 },
+    medium: { instanceType: 'Standard_C3', vcpu: 0, memoryGb: 6 },
+    large: { instanceType: 'Premium_P2', vcpu: 0, memoryGb: 13 },
+    xlarge: { instanceType: 'Premium_P3', vcpu: 0, memoryGb: 26 },
+  },
+};
+
+/** Memory of a serverless function per size class, in MB. */
+const SERVERLESS_MEMORY_MB: Record<SizeClass, number> = { small: 512, medium: 1024, large: 2048, xlarge: 4096 };
+
+/** Production size from the peak load; staging one class smaller, development the smallest. */
+export function sizeClassFor(stage: Stage, peakRps: number): Reasoned<SizeClass> {
+  let production: SizeClass = 'small';
+  if (peakRps >= 20_000) production = 'xlarge';
+  else if (peakRps >= 2_000) production = 'large';
+  else if (peakRps >= 200) production = 'medium';
+  if (stage === 'production') {
+    return { value: production, reason: `a peak of ${peakRps} requests per second sizes production ${production}`, origin: 'derived' };
+  }
+  if (stage === 'staging') {
+    const value = CLASSES[Math.max(0, CLASSES.indexOf(production) - 1)];
+    return { value, reason: `staging is one size below production (${production}) to test the same shape for less`, origin: 'derived' };
+  }
+  return { value: 'small', reason: 'development runs the smallest size', origin: 'derived' };
+}
+
+/** Replica bounds: floors first (one replica per zone in production), then the load. */
+export function autoscalingFor(options: {
+  stage: Stage;
+  workloadType: WorkloadType;
+  peakRps: number;
+  headroom: number;
+  vcpu: number;
+  zoneSpread: number;
+  answered?: { min: number; max: number };
+}): Reasoned<{ min: number; max: number }> {
+  const { stage, zoneSpread } = options;
+  if (stage === 'development') {
+    return { value: { min: 1, max: 2 }, reason: 'development: one replica, a second for rolling deploys', origin: 'derived' };
+  }
+  const perReplica = (CAPACITY_PER_REPLICA[options.workloadType] * options.vcpu) / 2;
+  const needed = Math.max(1, Math.ceil((options.peakRps * options.headroom) / perReplica));
+  const floor = stage === 'production' ? Math.max(2, zoneSpread) : 1;
+  if (stage === 'staging') {
+    return { value: { min: 1, max: Math.max(2, Math.min(needed, 4)) }, reason: 'staging scales to at most 4 replicas for load tests', origin: 'derived' };
+  }
+  if (options.answered) {
+    const min = Math.max(options.answered.min, floor);
+    const max = Math.max(options.answered.max, min);
+    const raised = min !== options.answered.min;
+    return {
+      value: { min, max },
+      reason: raised
+        ? `answered ${options.answered.min}-${options.answered.max}; the minimum is raised to ${floor} so that every one of the ${zoneSpread} zones keeps a replica`
+        : 'answered',
+      origin: raised ? 'derived' : 'answered',
+    };
+  }
+  const max = Math.max(needed, floor * 2);
+  const min = Math.max(floor, Math.ceil(needed / 3));
+  return {
+    value: { min, max },
+    reason: `${options.peakRps} rps x ${options.headroom} headroom / ${perReplica} rps per replica = ${needed} replicas at peak; at least ${floor} (${zoneSpread} zone${zoneSpread > 1 ? 's' : ''}, no single replica)`,
+    origin: 'derived',
+  };
+}
+
+export function computeFor(options: {
+  cloud: Cloud;
+  kind: ComputeKind;
+  sizeClass: SizeClass;
+  autoscaling: { min: number; max: number };
+  zoneSpread: number;
+  healthCheckPath: string;
+  headroom: number;
+}): ComputeDesign {
+  const machine = MACHINES[options.cloud][options.sizeClass];
+  const serverless = options.kind === 'serverless';
+  return {
+    kind: options.kind,
+    sizeClass: options.sizeClass,
+    instanceType: serverless ? `${SERVERLESS_MEMORY_MB[options.sizeClass]}MB` : machine.instanceType,
+    vcpu: serverless ? 0 : machine.vcpu,
+    memoryGb: serverless ? SERVERLESS_MEMORY_MB[options.sizeClass] / 1024 : machine.memoryGb,
+    autoscaling: options.autoscaling,
+    zoneSpread: options.zoneSpread,
+    healthCheckPath: options.healthCheckPath,
+    headroom: options.headroom,
+  };
+}
+
+export function cacheFor(cloud: Cloud, sizeClass: SizeClass, multiAz: boolean): CacheDesign {
+  const spec = CACHE_INSTANCES[cloud][sizeClass];
+  return { engine: 'redis', instanceType: spec.instanceType, memoryGb: spec.memoryGb, multiAz, port: 6379 };
+}
+
+/** Database storage: the declared size plus 30% for growth, at least 20 GB. */
+export function databaseStorageGb(storageGb: number, stage: Stage): number {
+  if (stage === 'development') return 20;
+  return Math.max(20, Math.ceil(storageGb * 1.3));
+}

@@ -1,0 +1,3 @@
+export * from './errorBudget';
+export * from './burnRate';
+export * from './queries';
