@@ -1,8 +1,12 @@
-/***/
 /**
- * The infra module for @backstage/plugin-scaffolder-backend.
+ * Plinth's scaffolder actions: plan an infrastructure design from the /infra
+ * wizard's answers and render it as a repository.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModule as default } from './module';
+export {
+  createInfraDesignPlanAction,
+  createInfraRepositoryRenderAction,
+} from './actions';

@@ -1,21 +1,28 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createInfraDesignPlanAction,
+  createInfraRepositoryRenderAction,
+} from './actions';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers Plinth's infra actions (`infra:design:plan`,
+ * `infra:repository:render`) with the scaffolder.
+ *
+ * @public
  */
 export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
   pluginId: 'scaffolder',
+  moduleId: 'infra',
   register({ registerInit }) {
     registerInit({
-      deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
+      async init({ scaffolderActions }) {
+        scaffolderActions.addActions(
+          createInfraDesignPlanAction(),
+          createInfraRepositoryRenderAction(),
+        );
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
     });
   },
-})
+});

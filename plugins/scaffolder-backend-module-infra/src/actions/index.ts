@@ -1,0 +1,2 @@
+export { createInfraDesignPlanAction } from './plan';
+export { createInfraRepositoryRenderAction } from './render';

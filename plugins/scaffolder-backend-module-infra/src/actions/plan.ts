@@ -1,0 +1,71 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
+import type { JsonObject } from '@backstage/types';
+import { examples } from './plan.examples';
+
+/**
+ * Creates the `infra:design:plan` action: validates the /infra wizard's answers
+ * and derives the design, its warnings, the compliance preview and the cost.
+ *
+ * @public
+ */
+export function createInfraDesignPlanAction() {
+  return createTemplateAction({
+    id: 'infra:design:plan',
+    description:
+      'Plans an infrastructure design from the /infra answers: every decision with its reason, warnings, a compliance preview and a monthly cost estimate. No side effects.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        answers: z =>
+          z.record(z.unknown(), {
+            description:
+              'The answers model (service, workload, slos, constraints, environments, topology, iac, reliability, security, operations, improvement)',
+          }),
+      },
+      output: {
+        design: z =>
+          z.record(z.unknown(), {
+            description:
+              'The design, input of infra:repository:render: every decision with its reason',
+          }),
+        warnings: z =>
+          z.array(z.record(z.unknown()), {
+            description: 'What the design puts at risk, each with a code and a message',
+          }),
+        compliance: z =>
+          z.record(z.unknown(), {
+            description: 'The compliance preview per framework',
+          }),
+        cost: z =>
+          z.record(z.unknown(), {
+            description: 'The monthly cost estimate per environment, in USD',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const parsed = parseAnswers(ctx.input.answers);
+      if (!parsed.ok) {
+        throw new InputError(
+          `Invalid answers: ${parsed.issues
+            .map(issue => `${issue.path}: ${issue.message}`)
+            .join('; ')}`,
+        );
+      }
+      const plan = planDesign(parsed.answers, { defaults: parsed.defaults });
+      ctx.logger.info(
+        `Planned ${plan.design.service.name}: ${plan.design.environments.length} environments, ${plan.warnings.length} warnings`,
+      );
+      // The plan is plain JSON by contract (see infra-common's Design type).
+      ctx.output('design', plan.design as unknown as JsonObject);
+      ctx.output('warnings', plan.warnings as unknown as JsonObject[]);
+      ctx.output('compliance', plan.compliance as unknown as JsonObject);
+      ctx.output('cost', plan.cost as unknown as JsonObject);
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+import { minimalAnswers } from './plan.examples';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Plan a design, then write its repository into the workspace and publish it',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          name: 'Plan the infrastructure',
+          action: 'infra:design:plan',
+          input: { answers: minimalAnswers },
+        },
+        {
+          id: 'render',
+          name: 'Write the infrastructure repository',
+          action: 'infra:repository:render',
+          input: { design: '${{ steps.plan.output.design }}' },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      "Plan from the wizard's answers, then write the repository into the workspace",
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          name: 'Plan the infrastructure',
+          action: 'infra:design:plan',
+          input: { answers: '${{ parameters.answers }}' },
+        },
+        {
+          id: 'render',
+          name: 'Write the infrastructure repository',
+          action: 'infra:repository:render',
+          input: { design: '${{ steps.plan.output.design }}' },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,101 @@
+import type { Design, EnvironmentDesign } from '@plinth/backstage-plugin-infra-common';
+import type { GeneratedFile } from '../types';
+import { environmentRootPath, sloPath, sloRunbookPath } from '../names';
+import { toYamlDocuments, GENERATED_HEADER } from '../yaml';
+import { renderSloDocument } from '../slo';
+
+// Literal values of docs/catalog-contract.md. infra-common owns them as well;
+// they are spelled out here so this file reads like the contract it writes.
+const ANNOTATION_FRAMEWORKS = 'plinth.dev/compliance-frameworks';
+const ANNOTATION_IAC_PATH = 'plinth.dev/iac-path';
+const ANNOTATION_SLO_OWNER = 'plinth.dev/owner';
+const ANNOTATION_SLO_RUNBOOK = 'plinth.dev/runbook';
+const ANNOTATION_SLO_SOURCE = 'plinth.dev/source';
+
+const environmentEntityName = (design: Design, env: EnvironmentDesign) =>
+  `${design.service.name}-${env.name}`;
+
+/** The service's lifecycle: production once it has a production environment. */
+function lifecycleOf(design: Design): string {
+  return design.environments.some(env => env.stage === 'production')
+    ? 'production'
+    : 'experimental';
+}
+
+/**
+ * `catalog-info.yaml`: the service Component, one environment Resource per
+ * environment and one OpenSLO SLO per SLO, exactly per docs/catalog-contract.md.
+ */
+export function renderCatalog(design: Design): GeneratedFile[] {
+  const { service } = design;
+  const serviceRef = `component:default/${service.name}`;
+  const system = service.system ? { system: service.system } : {};
+
+  const component = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: service.name,
+      ...(service.description ? { description: service.description } : {}),
+      annotations: {
+        [ANNOTATION_FRAMEWORKS]: service.frameworks.join(','),
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: lifecycleOf(design),
+      owner: service.owner,
+      ...system,
+      dependsOn: design.environments.map(
+        env => `resource:default/${environmentEntityName(design, env)}`,
+      ),
+    },
+  };
+
+  const environments = design.environments.map(env => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: environmentEntityName(design, env),
+      annotations: { [ANNOTATION_IAC_PATH]: environmentRootPath(env.name) },
+    },
+    spec: {
+      type: 'environment',
+      owner: service.owner,
+      ...system,
+      dependencyOf: [serviceRef],
+      environment: {
+        name: env.name,
+        stage: env.stage,
+        cloud: env.cloud,
+        regions: [env.regions.primary, ...env.regions.secondary],
+        multiAz: env.multiAz,
+        multiRegion: env.multiRegion,
+        drPattern: env.drPattern,
+        controls: env.controls,
+      },
+    },
+  }));
+
+  const slos = design.slos.map(slo => {
+    const document = renderSloDocument(design, slo);
+    return {
+      ...document,
+      metadata: {
+        ...document.metadata,
+        annotations: {
+          [ANNOTATION_SLO_OWNER]: service.owner,
+          [ANNOTATION_SLO_RUNBOOK]: sloRunbookPath(slo),
+          [ANNOTATION_SLO_SOURCE]: sloPath(slo),
+        },
+      },
+    };
+  });
+
+  return [
+    {
+      path: 'catalog-info.yaml',
+      content: toYamlDocuments([component, ...environments, ...slos], GENERATED_HEADER),
+    },
+  ];
+}

@@ -1,0 +1,31 @@
+import type { Design } from '@plinth/backstage-plugin-infra-common';
+import type { GeneratedFile } from './types';
+import { renderCatalog } from './catalog';
+import { renderCi } from './ci';
+import { renderDocs } from './docs';
+import { renderPrometheus } from './prometheus';
+import { renderReadme } from './readme';
+import { renderSlos } from './slo';
+
+export type { GeneratedFile } from './types';
+
+/**
+ * Every artefact family of the generated repository, each a pure function.
+ * The Terraform renderer (./terraform) joins this list once it lands.
+ */
+const renderers: Array<(design: Design) => GeneratedFile[]> = [
+  renderReadme,
+  renderCatalog,
+  renderSlos,
+  renderPrometheus,
+  renderDocs,
+  renderCi,
+];
+
+/**
+ * Renders the whole infrastructure repository for a design: the contract of
+ * PRODUCT.md ("The generated repository"). Pure; paths are POSIX and relative.
+ */
+export function renderRepository(design: Design): GeneratedFile[] {
+  return renderers.flatMap(render => render(design));
+}
