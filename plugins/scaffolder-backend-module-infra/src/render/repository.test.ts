@@ -1,0 +1,87 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+import { validateEntity } from '../testUtils/catalog';
+import { createOpenSloValidator } from '../testUtils/openslo';
+import { hasPromtool, promtool } from '../testUtils/promtool';
+import { repoRoot } from '../testUtils/reference';
+import { validateWorkflow } from '../testUtils/workflow';
+import { renderRepository } from '.';
+
+// The answers sets in examples/answers, each rendered and checked by the real tools.
+const answersDir = path.join(repoRoot, 'examples/answers');
+const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
+
+function render(file: string) {
+  const parsed = parseAnswers(yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')));
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
+  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
+  return { design, files: new Map(renderRepository(design).map(f => [f.path, f.content])) };
+}
+
+describe.each(answerSets)('the repository rendered from %s', file => {
+  const { design, files } = render(file);
+  const dir = createMockDirectory();
+
+  it('has every path of the repository contract', () => {
+    const expected = [
+      'README.md',
+      'catalog-info.yaml',
+      'mkdocs.yml',
+      'docs/index.md',
+      'docs/architecture.md',
+      'docs/disaster-recovery.md',
+      'docs/cost.md',
+      'docs/compliance.md',
+      'monitoring/prometheus/slo-rules.yaml',
+      'monitoring/prometheus/slo-rules.test.yaml',
+      '.github/workflows/infrastructure.yaml',
+      ...['deploy', 'rollback', 'failover', 'restore-from-backup', 'rotate-secrets', 'scale'].map(
+        op => `docs/runbooks/${op}.md`,
+      ),
+      ...design.slos.map(slo => `slos/${slo.name}.yaml`),
+    ];
+    expect([...files.keys()]).toEqual(expect.arrayContaining(expected));
+    expect(design.slos.length).toBeGreaterThan(0);
+  });
+
+  it('passes promtool check rules and promtool test rules', async () => {
+    if (!hasPromtool()) return;
+    dir.setContent({
+      'slo-rules.yaml': files.get('monitoring/prometheus/slo-rules.yaml')!,
+      'slo-rules.test.yaml': files.get('monitoring/prometheus/slo-rules.test.yaml')!,
+    });
+    await expect(promtool(['check', 'rules', 'slo-rules.yaml'], dir.path)).resolves.toMatch(/SUCCESS/);
+    await expect(promtool(['test', 'rules', 'slo-rules.test.yaml'], dir.path)).resolves.toMatch(/SUCCESS/);
+  });
+
+  it('writes entities that the catalog accepts, per the contract', async () => {
+    const entities = yaml
+      .parseAllDocuments(files.get('catalog-info.yaml')!)
+      .map(d => d.toJS() as Entity);
+    for (const entity of entities) {
+      await validateEntity(entity);
+    }
+    const component = entities.find(e => e.kind === 'Component')!;
+    expect(component.metadata.annotations?.['plinth.dev/compliance-frameworks']).toBe(
+      design.service.frameworks.join(','),
+    );
+    expect(entities.filter(e => e.kind === 'Resource')).toHaveLength(design.environments.length);
+    expect(entities.filter(e => e.kind === 'SLO')).toHaveLength(design.slos.length);
+  });
+
+  it('writes OpenSLO documents that the OpenSLO v1 schema accepts', () => {
+    const validate = createOpenSloValidator();
+    if (!validate) return;
+    for (const slo of design.slos) {
+      expect(validate(yaml.parse(files.get(`slos/${slo.name}.yaml`)!))).toEqual([]);
+    }
+  });
+
+  it('writes a workflow that GitHub Actions parses without errors', async () => {
+    await expect(validateWorkflow(files.get('.github/workflows/infrastructure.yaml')!)).resolves.toEqual([]);
+  });
+});
