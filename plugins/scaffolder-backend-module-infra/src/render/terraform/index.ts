@@ -6,11 +6,12 @@ import type { Cloud, Design } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { renderHclFile } from '../hcl';
 import { aws } from './aws';
+import { gcp } from './gcp';
 import type { CloudTarget } from './cloud';
 import { renderEnvironment } from './environment';
 import { MODULE_ORDER, outputsFile, variablesFile } from './module';
 
-const CLOUDS: Partial<Record<Cloud, CloudTarget>> = { aws };
+const CLOUDS: Partial<Record<Cloud, CloudTarget>> = { aws, gcp };
 
 export function renderTerraform(design: Design): GeneratedFile[] {
   const cloud = CLOUDS[design.cloud];

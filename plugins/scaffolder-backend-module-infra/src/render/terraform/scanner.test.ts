@@ -165,6 +165,39 @@ const AWS_CHECKS: Record<
     r.body.policy_arn !== 'arn:aws:iam::aws:policy/AdministratorAccess',
 };
 
+const GCP_CHECKS: Record<
+  string,
+  (r: ParsedResource, all: ParsedResource[]) => boolean
+> = {
+  CKV_GCP_2: r => !gcpOpen(r, 22),
+  CKV_GCP_3: r => !gcpOpen(r, 3389),
+  CKV_GCP_26: r => r.body.log_config !== undefined,
+  CKV_GCP_74: r => r.body.private_ip_google_access === true,
+  CKV_GCP_60: r =>
+    one(one(r.body.settings).ip_configuration).ipv4_enabled !== true,
+  CKV_GCP_14: r =>
+    one(one(r.body.settings).backup_configuration).enabled === true,
+  CKV_GCP_29: r => r.body.uniform_bucket_level_access === true,
+  CKV_GCP_114: r => r.body.public_access_prevention === 'enforced',
+  CKV_GCP_78: r => one(r.body.versioning).enabled === true,
+  CKV_GCP_43: r => {
+    const seconds = Number(/^(\d+)s$/.exec(r.body.rotation_period)?.[1]);
+    return seconds >= 86400 && seconds <= 7776000;
+  },
+};
+
+function gcpOpen(r: ParsedResource, port: number): boolean {
+  if (!(r.body.source_ranges ?? []).some((c: string) => INTERNET.includes(c)))
+    return false;
+  return (r.body.allow ?? []).some((allow: any) => {
+    if (allow.protocol === 'all') return true;
+    return (allow.ports ?? []).some((range: string) => {
+      const [from, to = from] = range.split('-').map(Number);
+      return from <= port && port <= to;
+    });
+  });
+}
+
 /** Rules whose resources only exist for some compute kinds; the others must be present. */
 const COMPUTE_SPECIFIC = new Set([
   'CKV_AWS_79',
@@ -192,10 +225,11 @@ describe('scanner rules on every production environment', () => {
     ],
     ['aws vms', 'aws', fixtureDesign('aws', { compute: 'vms' })],
     ['aws containers', 'aws', fixtureDesign('aws', { compute: 'containers' })],
+    ['gcp multi-region', 'gcp', fixtureDesign('gcp', { multiRegion: true })],
   ];
 
   describe.each(cases)('%s', (_, cloud, design) => {
-    const checks = cloud === 'aws' ? AWS_CHECKS : {};
+    const checks = cloud === 'aws' ? AWS_CHECKS : GCP_CHECKS;
     it.each(Object.keys(checks))('%s passes', async id => {
       const rule = rules!.get(id);
       expect(rule).toBeDefined();

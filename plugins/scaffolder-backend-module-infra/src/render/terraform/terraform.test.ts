@@ -24,6 +24,9 @@ describe('renderTerraform', () => {
     ['aws containers', fixtureDesign('aws', { compute: 'containers' })],
     ['aws vms', fixtureDesign('aws', { compute: 'vms' })],
     ['aws serverless', fixtureDesign('aws', { compute: 'serverless' })],
+    ['gcp', fixtureDesign('gcp', { multiRegion: true })],
+    ['gcp vms', fixtureDesign('gcp', { compute: 'vms' })],
+    ['gcp containers', fixtureDesign('gcp', { compute: 'containers' })],
   ] as const;
 
   it.each(designs)(
