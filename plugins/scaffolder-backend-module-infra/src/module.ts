@@ -1,7 +1,13 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  createInfraCatalogRegisterLocalAction,
   createInfraDesignPlanAction,
+  createInfraPublishLocalAction,
   createInfraRepositoryRenderAction,
 } from './actions';
 
@@ -16,11 +22,17 @@ export const scaffolderModule = createBackendModule({
   moduleId: 'infra',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolderActions, config, catalog }) {
         scaffolderActions.addActions(
           createInfraDesignPlanAction(),
           createInfraRepositoryRenderAction(),
+          createInfraPublishLocalAction({ config }),
+          createInfraCatalogRegisterLocalAction({ config, catalog }),
         );
       },
     });

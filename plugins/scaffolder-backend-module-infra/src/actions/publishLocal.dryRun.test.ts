@@ -1,0 +1,189 @@
+/*
+ * The infra-request template, dry-run through the scaffolder's REST API as the template
+ * editor does it: the real scaffolder backend, this module's actions, realistic values.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import yaml from 'yaml';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderModuleInfra from '../index';
+
+const templatePath = path.resolve(
+  __dirname,
+  '../../../../templates/infra-request/template.yaml',
+);
+
+const values = {
+  service: {
+    name: 'payments-api',
+    owner: 'group:default/payments',
+    system: 'payments',
+    description: 'Card payment API',
+  },
+  workload: {
+    type: 'http-api',
+    trafficPattern: 'diurnal',
+    peakRps: 1200,
+    dataClassification: 'restricted',
+    dataKinds: ['pii', 'cardholder'],
+    storageGb: 200,
+    stateful: true,
+  },
+  slos: { availability: 99.95, window: '28d', latencyP99Ms: 300, latencyTarget: 99 },
+  constraints: {
+    monthlyBudgetUsd: 8000,
+    complianceFrameworks: ['pci-dss', 'soc2'],
+    dataResidency: 'eu',
+    teamSkills: ['terraform', 'kubernetes'],
+  },
+  environments: [
+    { name: 'dev', stage: 'development' },
+    { name: 'staging', stage: 'staging' },
+    { name: 'prod', stage: 'production' },
+  ],
+  topology: {
+    cloud: 'aws',
+    primaryRegion: 'eu-west-1',
+    vpcCidr: '10.20.0.0/16',
+    publicIngress: true,
+    compute: 'kubernetes',
+    database: 'postgres',
+    cache: 'none',
+  },
+  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
+  reliability: {
+    rtoMinutes: 30,
+    rpoMinutes: 5,
+    autoscaling: { min: 3, max: 12 },
+    healthCheckPath: '/healthz',
+    backupRetentionDays: 35,
+  },
+  security: { tlsMinVersion: '1.2', auditLogRetentionDays: 365, waf: true },
+  operations: {
+    monitoring: 'prometheus',
+    alertRouting: 'pagerduty',
+    onCall: 'group:default/payments',
+  },
+  improvement: {
+    costReviewCadence: 'monthly',
+    sloReviewCadence: 'quarterly',
+    budgetAlertPercents: [50, 80, 100],
+  },
+  publish: { target: 'local' },
+};
+
+describe('infra-request template dry-run', () => {
+  const mockDir = createMockDirectory();
+
+  async function dryRun(body: object) {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleInfra,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: mockDir.resolve('work') },
+            plinth: {
+              publish: { localDirectory: mockDir.resolve('repositories') },
+            },
+          },
+        }),
+      ],
+    });
+    return request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send(body);
+  }
+
+  const template = yaml.parse(fs.readFileSync(templatePath, 'utf8'));
+
+  it('plans, renders and would publish the repository without writing it', async () => {
+    mockDir.setContent({ work: {} });
+
+    const res = await dryRun({ template, values, directoryContents: [] });
+
+    expect(res.status).toBe(200);
+    const files = new Map<string, string>(
+      res.body.directoryContents.map((f: any) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ]),
+    );
+    const paths = [...files.keys()];
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'catalog-info.yaml',
+        'mkdocs.yml',
+        'monitoring/prometheus/slo-rules.yaml',
+        'monitoring/prometheus/slo-rules.test.yaml',
+        '.github/workflows/infrastructure.yaml',
+        'slos/payments-api-availability.yaml',
+        'slos/payments-api-latency.yaml',
+        'docs/disaster-recovery.md',
+      ]),
+    );
+
+    const entities = yaml
+      .parseAllDocuments(files.get('catalog-info.yaml')!)
+      .map(d => d.toJSON());
+    expect(
+      entities.map(e => `${e.kind}:${e.metadata.name}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'Component:payments-api',
+        'Resource:payments-api-prod',
+        'SLO:payments-api-availability',
+      ]),
+    );
+    expect(
+      entities.find(e => e.kind === 'Component').metadata.annotations[
+        'plinth.dev/compliance-frameworks'
+      ],
+    ).toBe('pci-dss,soc2');
+
+    // Dry-run safe: nothing was published outside the workspace.
+    expect(fs.existsSync(mockDir.resolve('repositories'))).toBe(false);
+    expect(res.body.output.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Infrastructure tab',
+          url: '/catalog/default/component/payments-api/infrastructure',
+        }),
+        expect.objectContaining({
+          entityRef: 'component:default/payments-api',
+        }),
+      ]),
+    );
+    const stepIds = res.body.steps.map((s: any) => s.id);
+    expect(stepIds).toContain('publish-local');
+  });
+
+  it('rejects answers the planner rejects, naming the field', async () => {
+    mockDir.setContent({ work: {} });
+
+    const res = await dryRun({
+      template,
+      values: {
+        ...values,
+        topology: { ...values.topology, primaryRegion: 'us-east-1' },
+      },
+      directoryContents: [],
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      'topology.primaryRegion: eu residency allows eu-west-1',
+    );
+  });
+});
