@@ -1,5 +1,27 @@
 /*
  * The /infra wizard's custom scaffolder form fields (FormFieldBlueprint extensions).
  * The plugin lists them among its extensions; they attach to the scaffolder's form fields.
+ * Each loads its component lazily, like the scaffolder's own fields.
  */
-export const infraFormFields = [];
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+
+const sloObjectiveFormField = FormFieldBlueprint.make({
+  name: 'slo-objective',
+  params: { field: () => import('./fields').then(m => m.SloObjective) },
+});
+
+const regionPickerFormField = FormFieldBlueprint.make({
+  name: 'region-picker',
+  params: { field: () => import('./fields').then(m => m.RegionPicker) },
+});
+
+const infraReviewFormField = FormFieldBlueprint.make({
+  name: 'infra-review',
+  params: { field: () => import('./fields').then(m => m.InfraReview) },
+});
+
+export const infraFormFields = [
+  sloObjectiveFormField,
+  regionPickerFormField,
+  infraReviewFormField,
+];

@@ -1,0 +1,237 @@
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/frontend-plugin-api';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { answersFromFormData, planAnswers, PlanResponse } from './planAnswers';
+
+const STEP_TITLES: Record<number, string> = {
+  1: 'Workloads, SLOs and constraints',
+  2: 'Environments and topology',
+  3: 'Infrastructure as code',
+  4: 'Reliability',
+  5: 'Security and compliance',
+  6: 'Operations',
+  7: 'Continuous improvement',
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  compliant: 'Compliant',
+  'at-risk': 'At risk',
+  'non-compliant': 'Non compliant',
+  unknown: 'Unknown (no data)',
+};
+
+const STATUS_COLOURS: Record<string, 'success' | 'warning' | 'error' | 'default'> = {
+  compliant: 'success',
+  'at-risk': 'warning',
+  'non-compliant': 'error',
+  unknown: 'default',
+};
+
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ') || 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+const usd = (amount: number) =>
+  `$${Math.round(amount).toLocaleString('en-US')}`;
+
+function Decisions({ plan }: { plan: PlanResponse }) {
+  const decisions = plan.design.decisions ?? [];
+  const steps = [...new Set(decisions.map(d => d.step))].sort();
+  return (
+    <Box>
+      <Typography variant="h6">Decisions and why</Typography>
+      {steps.map(step => (
+        <Box key={step} mb={2}>
+          <Typography variant="subtitle2">
+            {step}. {STEP_TITLES[step] ?? `Step ${step}`}
+          </Typography>
+          <ul style={{ marginTop: 4 }}>
+            {decisions
+              .filter(d => d.step === step)
+              .map(d => (
+                <li key={d.id}>
+                  <strong>{d.title}:</strong> {formatValue(d.value)}
+                  <Typography variant="body2" color="text.secondary">
+                    {d.reason}
+                    {d.origin === 'default' ? ' (default)' : ''}
+                  </Typography>
+                </li>
+              ))}
+          </ul>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Compliance({ plan }: { plan: PlanResponse }) {
+  const frameworks = plan.compliance.frameworks ?? [];
+  return (
+    <Box mb={2}>
+      <Typography variant="h6">Compliance preview</Typography>
+      {frameworks.length === 0 && (
+        <Typography variant="body2">
+          No compliance framework chosen on the first page.
+        </Typography>
+      )}
+      {frameworks.map(f => (
+        <Box key={f.framework} mb={1}>
+          <Typography variant="subtitle2" component="div">
+            {f.name}{' '}
+            <Chip
+              size="small"
+              color={STATUS_COLOURS[f.status] ?? 'default'}
+              label={STATUS_WORDS[f.status] ?? f.status}
+            />
+            {f.counts &&
+              ` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
+          </Typography>
+          <ul style={{ marginTop: 2 }}>
+            {(f.controls ?? [])
+              .filter(c => c.status === 'fail' || c.status === 'unknown')
+              .map(c => (
+                <li key={c.controlId}>
+                  {c.title}: {c.status === 'fail' ? 'not met' : 'unknown'}
+                  {c.fixHint ? ` - ${c.fixHint}` : ''}
+                </li>
+              ))}
+          </ul>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Cost({ plan }: { plan: PlanResponse }) {
+  const { cost } = plan;
+  const rows = (cost.environments ?? []).map(e => ({
+    id: e.environment,
+    environment: e.environment,
+    monthly: usd(e.monthlyUsd),
+  }));
+  return (
+    <Box mb={2}>
+      <Table
+        title="Monthly cost estimate"
+        options={{ paging: false, search: false, toolbar: true, padding: 'dense' }}
+        columns={[
+          { title: 'Environment', field: 'environment' },
+          { title: 'Per month (USD)', field: 'monthly' },
+        ]}
+        data={rows}
+      />
+      {cost.totalMonthlyUsd !== undefined && (
+        <Typography variant="body1" mt={1}>
+          Total {usd(cost.totalMonthlyUsd)} per month
+          {cost.monthlyBudgetUsd !== undefined
+            ? ` against a budget of ${usd(cost.monthlyBudgetUsd)}: ${
+                cost.withinBudget ? 'within budget' : 'over budget'
+              }`
+            : ' (no budget given)'}
+          .
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * The review page: plans the answers given so far with the infra backend and shows the
+ * derived decisions with their reasons, the warnings, the compliance preview and the cost
+ * against the budget, before anything is created.
+ */
+export const InfraReviewField = (props: FieldExtensionComponentProps<string>) => {
+  const discoveryApi = useApi(discoveryApiRef);
+  const fetchApi = useApi(fetchApiRef);
+  const formData = props.formContext?.formData;
+  const answers = useMemo(() => answersFromFormData(formData), [formData]);
+  const answersKey = JSON.stringify(answers);
+
+  const { loading, error, value } = useAsync(
+    () => planAnswers({ discoveryApi, fetchApi }, JSON.parse(answersKey)),
+    [discoveryApi, fetchApi, answersKey],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+  if (!value.ok) {
+    return (
+      <Alert severity="error" data-testid="infra-review-issues">
+        <Typography variant="subtitle2">
+          Some answers need fixing before Plinth can plan the design:
+        </Typography>
+        <ul>
+          {value.issues.map(issue => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code>{issue.path}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    );
+  }
+  const { plan } = value;
+  return (
+    <Box data-testid="infra-review">
+      {plan.warnings.length > 0 && (
+        <Box mb={2}>
+          <Typography variant="h6">Warnings</Typography>
+          {plan.warnings.map(w => (
+            <Alert key={`${w.code}:${w.path ?? ''}`} severity="warning" sx={{ mb: 1 }}>
+              {w.message}
+              {w.path ? ` (${w.path})` : ''}
+            </Alert>
+          ))}
+        </Box>
+      )}
+      <Cost plan={plan} />
+      <Compliance plan={plan} />
+      <Decisions plan={plan} />
+    </Box>
+  );
+};
+
+/** Blocks Create while the answers do not plan, naming each issue by its dotted path. */
+export async function validateInfraReview(
+  _value: string | undefined,
+  validation: { addError: (message: string) => void },
+  context: { apiHolder: { get: (ref: any) => any }; formData: any },
+) {
+  const discoveryApi = context.apiHolder.get(discoveryApiRef);
+  const fetchApi = context.apiHolder.get(fetchApiRef);
+  if (!discoveryApi || !fetchApi) {
+    return;
+  }
+  const outcome = await planAnswers(
+    { discoveryApi, fetchApi },
+    answersFromFormData(context.formData),
+  );
+  if (!outcome.ok) {
+    for (const issue of outcome.issues) {
+      validation.addError(`${issue.path}: ${issue.message}`);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { InfraReviewField, validateInfraReview } from './InfraReviewField';
+export { answersFromFormData, planAnswers } from './planAnswers';

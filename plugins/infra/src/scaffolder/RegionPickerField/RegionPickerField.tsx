@@ -1,0 +1,110 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import TextField from '@mui/material/TextField';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import {
+  REGIONS,
+  isRegionAllowed,
+  regionsFor,
+} from '@plinth/backstage-plugin-infra-common';
+
+type Cloud = 'aws' | 'gcp' | 'azure';
+type Residency = 'any' | 'eu' | 'us' | 'uk';
+
+/** The cloud (same page) and the residency (step 1) that limit the regions. */
+export function regionContext(formData: any): {
+  cloud: Cloud;
+  residency: Residency;
+} {
+  const cloud = formData?.topology?.cloud;
+  const residency = formData?.constraints?.dataResidency;
+  return {
+    cloud: ['aws', 'gcp', 'azure'].includes(cloud) ? cloud : 'aws',
+    residency: ['eu', 'us', 'uk'].includes(residency) ? residency : 'any',
+  };
+}
+
+function label(cloud: Cloud, id: string): string {
+  const info = REGIONS[cloud].find(r => r.id === id);
+  return info ? `${id} (${info.location})` : id;
+}
+
+/**
+ * Regions of the chosen cloud that the data residency allows. A string schema picks
+ * one region; an array schema (secondary regions) picks several.
+ */
+export const RegionPickerField = (
+  props: FieldExtensionComponentProps<string | string[]>,
+) => {
+  const {
+    formData,
+    onChange,
+    schema,
+    required,
+    rawErrors,
+    idSchema,
+    formContext,
+  } = props;
+  const { cloud, residency } = regionContext(formContext?.formData);
+  const options = regionsFor(cloud, residency);
+  const multiple = schema.type === 'array';
+  const hasErrors = !!rawErrors?.length;
+  const helperText = hasErrors
+    ? rawErrors!.join('; ')
+    : `${schema.description ?? ''} ${options.length} ${cloud} regions allowed by ${
+        residency === 'any' ? 'no residency constraint' : `${residency} residency`
+      }.`.trim();
+
+  const input = (params: any) => (
+    <TextField
+      {...params}
+      label={schema.title}
+      required={required}
+      error={hasErrors}
+      helperText={helperText}
+      margin="normal"
+    />
+  );
+
+  if (multiple) {
+    return (
+      <Autocomplete
+        id={idSchema?.$id}
+        multiple
+        options={options}
+        getOptionLabel={id => label(cloud, id)}
+        value={Array.isArray(formData) ? formData : []}
+        onChange={(_, value) => onChange(value)}
+        renderInput={input}
+      />
+    );
+  }
+  return (
+    <Autocomplete
+      id={idSchema?.$id}
+      options={options}
+      getOptionLabel={id => label(cloud, id)}
+      value={typeof formData === 'string' ? formData : null}
+      onChange={(_, value) => onChange(value ?? (undefined as any))}
+      renderInput={input}
+    />
+  );
+};
+
+/** Rejects regions the cloud lacks or the residency forbids, naming the allowed ones. */
+export function validateRegions(
+  value: string | string[] | undefined,
+  validation: { addError: (message: string) => void },
+  context: { formData: any },
+) {
+  const { cloud, residency } = regionContext(context.formData);
+  const chosen = value === undefined ? [] : ([] as string[]).concat(value);
+  for (const region of chosen) {
+    if (!isRegionAllowed(cloud, residency, region)) {
+      validation.addError(
+        `${region} is not allowed: ${
+          residency === 'any' ? cloud : `${residency} residency on ${cloud}`
+        } allows ${regionsFor(cloud, residency).join(', ')}`,
+      );
+    }
+  }
+}

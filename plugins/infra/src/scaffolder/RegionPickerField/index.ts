@@ -1,0 +1,5 @@
+export {
+  RegionPickerField,
+  regionContext,
+  validateRegions,
+} from './RegionPickerField';

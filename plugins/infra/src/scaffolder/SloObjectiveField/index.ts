@@ -1,0 +1,5 @@
+export {
+  SloObjectiveField,
+  SloBudgetSummary,
+  validateSloObjective,
+} from './SloObjectiveField';

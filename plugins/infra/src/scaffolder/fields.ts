@@ -1,0 +1,25 @@
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { InfraReviewField, validateInfraReview } from './InfraReviewField';
+import { RegionPickerField, validateRegions } from './RegionPickerField';
+import { SloObjectiveField, validateSloObjective } from './SloObjectiveField';
+
+/** `ui:field: SloObjective`: an objective in percent with its error budget. */
+export const SloObjective = createFormField({
+  name: 'SloObjective',
+  component: SloObjectiveField as any,
+  validation: validateSloObjective,
+});
+
+/** `ui:field: RegionPicker`: regions limited by cloud and data residency. */
+export const RegionPicker = createFormField({
+  name: 'RegionPicker',
+  component: RegionPickerField as any,
+  validation: validateRegions as any,
+});
+
+/** `ui:field: InfraReview`: the planned design, before Create. */
+export const InfraReview = createFormField({
+  name: 'InfraReview',
+  component: InfraReviewField as any,
+  validation: validateInfraReview as any,
+});
