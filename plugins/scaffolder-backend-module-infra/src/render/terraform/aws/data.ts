@@ -8,7 +8,7 @@ import type {
   Design,
   EnvironmentDesign,
 } from '@plinth/backstage-plugin-infra-common';
-import { HclFileItem, nested, raw, ref, resource } from '../../hcl';
+import { HclFileItem, raw, ref, resource } from '../../hcl';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
