@@ -1,11 +1,6 @@
 export * from './types';
 export { formatIssues, formatPath } from './issues';
-export {
-  openSloSloSchema,
-  openSloSloSpecSchema,
-  validateOpenSloSlo,
-  type OpenSloSloSpec,
-} from './openslo';
+export { validateOpenSloSlo, type OpenSloSloSpec } from './openslo';
 export { parseFrameworks, parseService } from './service';
 export { isEnvironmentEntity, parseEnvironment } from './environment';
 export { durationToDays, isSloEntity, parseSlo } from './slo';

@@ -189,8 +189,54 @@ const BUDGETING_METHODS = [
   'RatioTimeslices',
 ] as const;
 
-/** The `spec` of an OpenSLO v1 SLO. */
-export const openSloSloSpecSchema = z
+type OpenSloMetricSource = {
+  metricSource: {
+    metricSourceRef?: string;
+    type?: string;
+    spec: Record<string, unknown>;
+  };
+};
+
+/** The `spec` of an OpenSLO v1 SLO, as the validator accepts it. */
+export interface OpenSloSloSpec {
+  description?: string;
+  service: string;
+  indicator?: {
+    metadata: { name: string; displayName?: string };
+    spec: {
+      description?: string;
+      ratioMetric?: {
+        counter?: boolean;
+        good?: OpenSloMetricSource;
+        bad?: OpenSloMetricSource;
+        total?: OpenSloMetricSource;
+        raw?: OpenSloMetricSource;
+        rawType?: 'success' | 'failure';
+      };
+      thresholdMetric?: OpenSloMetricSource;
+    };
+  };
+  indicatorRef?: string;
+  timeWindow: Array<{
+    duration: string;
+    isRolling?: boolean;
+    calendar?: { startTime: string; timeZone: string };
+  }>;
+  budgetingMethod: (typeof BUDGETING_METHODS)[number];
+  objectives: Array<{
+    displayName?: string;
+    op?: (typeof OPERATORS)[number];
+    value?: number;
+    target?: number;
+    targetPercent?: number;
+    timeSliceTarget?: number;
+    timeSliceWindow?: string | number;
+  }>;
+  alertPolicies?: Array<string | Record<string, unknown>> | null;
+}
+
+// Typed by hand: the inferred type is too large for TypeScript to emit.
+const openSloSloSpecSchema: z.ZodType<OpenSloSloSpec, z.ZodTypeDef, unknown> = z
   .object({
     description: z
       .string()
@@ -257,10 +303,8 @@ export const openSloSloSpecSchema = z
     });
   });
 
-export type OpenSloSloSpec = z.infer<typeof openSloSloSpecSchema>;
-
 /** A whole OpenSLO v1 SLO document. */
-export const openSloSloSchema = z
+const openSloSloSchema = z
   .object({
     apiVersion: z.literal('openslo/v1', {
       errorMap: () => ({ message: 'expected openslo/v1' }),
