@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import {
   postgresUnavailable,
   startPostgres,
@@ -15,7 +16,7 @@ import { catalogModuleInfra } from './module';
  */
 const repoRoot = path.resolve(__dirname, '../../..');
 
-function catalogConfig(database: Record<string, unknown>) {
+function catalogConfig(database: JsonObject) {
   return {
     backend: { database },
     catalog: {
@@ -89,10 +90,7 @@ const errorsOf = (entity: Entity) =>
     )
     .map(i => i.message);
 
-function describeCatalog(
-  name: string,
-  database: () => Promise<Record<string, unknown>>,
-) {
+function describeCatalog(name: string, database: () => Promise<JsonObject>) {
   describe(`the catalog with Plinth's module on ${name}`, () => {
     let backend: Backend;
     let slos: Entity[];
