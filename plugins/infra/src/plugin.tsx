@@ -5,6 +5,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import { infraApiRef, InfraClient } from './api';
 import { rootRouteRef } from './routes';
@@ -33,9 +37,70 @@ export const infraOverviewPage = PageBlueprint.make({
   },
 });
 
+/** The Infrastructure tab on services: SLOs, environments and compliance. */
+export const infraEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'infrastructure',
+    title: 'Infrastructure',
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () =>
+      import('./components/InfraContent').then(m => <m.InfraContent />),
+  },
+});
+
+/** The cards, for a service's overview tab (enable them in app-config). */
+export const infraSloCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () =>
+      import('./components/InfraContent').then(m => <m.EntitySloCard />),
+  },
+});
+
+export const infraEnvironmentsCard = EntityCardBlueprint.make({
+  name: 'environments',
+  params: {
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () =>
+      import('./components/InfraContent').then(m => (
+        <m.EntityEnvironmentsCard />
+      )),
+  },
+});
+
+export const infraComplianceCard = EntityCardBlueprint.make({
+  name: 'compliance',
+  params: {
+    filter: { kind: 'component', 'spec.type': 'service' },
+    loader: () =>
+      import('./components/InfraContent').then(m => (
+        <m.EntityComplianceCard />
+      )),
+  },
+});
+
+/** On a System or a Group: the roll-up of its services. */
+export const infraRollupCard = EntityCardBlueprint.make({
+  name: 'rollup',
+  params: {
+    filter: { kind: { $in: ['system', 'group'] } },
+    loader: () => import('./components/RollupCard').then(m => <m.RollupCard />),
+  },
+});
+
 export const infraPlugin = createFrontendPlugin({
   pluginId: 'infra',
-  extensions: [infraApi, infraOverviewPage, ...infraFormFields],
+  extensions: [
+    infraApi,
+    infraOverviewPage,
+    infraEntityContent,
+    infraSloCard,
+    infraEnvironmentsCard,
+    infraComplianceCard,
+    infraRollupCard,
+    ...infraFormFields,
+  ],
   routes: {
     root: rootRouteRef,
   },

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 
 /** Catalog entities as the catalog returns them, for tests. */
 export function service(
@@ -37,7 +38,7 @@ export function environment(
       type: 'environment',
       owner: 'group:default/payments',
       dependencyOf: [`component:default/${serviceName}`],
-      environment: environmentSpec,
+      environment: environmentSpec as JsonObject,
     },
     relations: [
       {

@@ -1,0 +1,53 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { ReactNode } from 'react';
+import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
+import { ComplianceCard } from '../ComplianceCard';
+import { EnvironmentsCard } from '../EnvironmentsCard';
+import { SloCard } from '../SloCard';
+import { complianceOf } from './InfraContent';
+
+function WithServiceInfra(props: {
+  children: (infra: ServiceInfra) => ReactNode;
+}) {
+  const { entity } = useEntity();
+  const { value, loading, error } = useServiceInfra(entity);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  return value ? <>{props.children(value)}</> : null;
+}
+
+const sourceOf = (infra: ServiceInfra) =>
+  infra.service.ok ? infra.service.value.infraSource : undefined;
+
+/** The SLO card on its own, for an entity's overview tab. */
+export function EntitySloCard() {
+  return (
+    <WithServiceInfra>
+      {infra => <SloCard slos={infra.slos} infraSource={sourceOf(infra)} />}
+    </WithServiceInfra>
+  );
+}
+
+/** The environments card on its own, for an entity's overview tab. */
+export function EntityEnvironmentsCard() {
+  return (
+    <WithServiceInfra>
+      {infra => (
+        <EnvironmentsCard
+          environments={infra.environments}
+          infraSource={sourceOf(infra)}
+        />
+      )}
+    </WithServiceInfra>
+  );
+}
+
+/** The compliance card on its own, for an entity's overview tab. */
+export function EntityComplianceCard() {
+  return (
+    <WithServiceInfra>
+      {infra => <ComplianceCard report={complianceOf(infra)} />}
+    </WithServiceInfra>
+  );
+}

@@ -1,0 +1,6 @@
+export { InfraContent, complianceOf } from './InfraContent';
+export {
+  EntityComplianceCard,
+  EntityEnvironmentsCard,
+  EntitySloCard,
+} from './EntityCards';

@@ -1,0 +1,1 @@
+export { IssueList } from './IssueList';

@@ -1,0 +1,1 @@
+export { RollupCard } from './RollupCard';
