@@ -63,6 +63,8 @@ export interface ComplianceReport {
 interface CompiledRequirement {
   controlIndex: number;
   control: ControlDefinition;
+  /** `control.stages` as a lookup, so the hot loop does no array search. */
+  appliesTo: Record<Stage, boolean>;
   severity: RequirementSeverity;
   requirementIds: readonly string[];
 }
@@ -92,9 +94,15 @@ export class CompiledRules {
           indexById.set(req.control.id, controlIndex);
           this.controls.push(req.control);
         }
+        const control = this.controls[controlIndex];
         return {
           controlIndex,
-          control: this.controls[controlIndex],
+          control,
+          appliesTo: {
+            development: control.stages.includes('development'),
+            staging: control.stages.includes('staging'),
+            production: control.stages.includes('production'),
+          },
           severity: req.severity,
           requirementIds: Object.freeze([...req.requirementIds]),
         };
@@ -116,14 +124,14 @@ const STATUS_ORDER: Record<ControlStatus, number> = {
 };
 
 function checkControl(
-  control: ControlDefinition,
+  { control, appliesTo }: CompiledRequirement,
   environments: readonly ComplianceEnvironment[],
 ): ControlOutcome {
   const evidence: ControlEvidence[] = [];
   let failed = false;
   let unknown = false;
   for (const env of environments) {
-    if (!control.stages.includes(env.stage)) continue;
+    if (!appliesTo[env.stage]) continue;
     const result = control.check(env.controls);
     const status = result === undefined ? 'unknown' : result ? 'pass' : 'fail';
     if (status === 'fail') failed = true;
@@ -172,11 +180,12 @@ export function evaluateWith(
     const counts = { pass: 0, fail: 0, unknown: 0, notApplicable: 0 };
     let requiredFailed = false;
     let recommendedFailed = false;
-    const controls: ControlResult[] = [];
+    // Buckets instead of a sort: failures first, then unknown, passing, not applicable.
+    const buckets: [ControlResult[], ControlResult[], ControlResult[], ControlResult[]] = [[], [], [], []];
     for (const req of compiled.requirements) {
       let outcome = outcomes[req.controlIndex];
       if (!outcome) {
-        outcome = checkControl(req.control, environments);
+        outcome = checkControl(req, environments);
         outcomes[req.controlIndex] = outcome;
       }
       switch (outcome.status) {
@@ -205,9 +214,9 @@ export function evaluateWith(
       if (outcome.status === 'fail' || outcome.status === 'unknown') {
         result.fixHint = req.control.fixHint;
       }
-      controls.push(result);
+      buckets[STATUS_ORDER[outcome.status]].push(result);
     }
-    controls.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const controls = buckets[0].concat(buckets[1], buckets[2], buckets[3]);
     results.push({
       framework: id,
       name: compiled.definition.name,

@@ -1,0 +1,14 @@
+/** Timing helpers: median of repeated runs after a warm-up, in milliseconds. */
+export function measure(runs: number, fn: () => unknown, warmup = Math.min(5, runs)): { median: number; min: number; runs: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], runs };
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
