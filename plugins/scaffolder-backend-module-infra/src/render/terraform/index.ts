@@ -6,12 +6,13 @@ import type { Cloud, Design } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { renderHclFile } from '../hcl';
 import { aws } from './aws';
+import { azure } from './azure';
 import { gcp } from './gcp';
 import type { CloudTarget } from './cloud';
 import { renderEnvironment } from './environment';
 import { MODULE_ORDER, outputsFile, variablesFile } from './module';
 
-const CLOUDS: Partial<Record<Cloud, CloudTarget>> = { aws, gcp };
+const CLOUDS: Partial<Record<Cloud, CloudTarget>> = { aws, gcp, azure };
 
 export function renderTerraform(design: Design): GeneratedFile[] {
   const cloud = CLOUDS[design.cloud];

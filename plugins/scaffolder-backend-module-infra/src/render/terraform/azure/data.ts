@@ -1,0 +1,283 @@
+/*
+ * Azure data: a PostgreSQL or MySQL flexible server inside the delegated data subnet with a
+ * private DNS zone and public network access off; Entra ID authentication only (no
+ * password in the state); backups kept per the design, geo-redundant in production;
+ * zone-redundant high availability when the design asks for it; the customer-managed key
+ * when backups stay in the region (see ADR 0024). Redis when asked: TLS 1.2, no non-TLS
+ * port, no public access, reached through a private endpoint.
+ */
+import type {
+  CacheDesign,
+  Design,
+} from '@plinth/backstage-plugin-infra-common';
+import { HclFileItem, comment, data, nested, raw, ref, resource } from '../../hcl';
+import { TerraformModule, nameWith } from '../module';
+import { ZONES, moduleVariables, placed } from './common';
+
+/** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */
+const POSTGRES_STORAGE_MB = [
+  32768, 65536, 131072, 262144, 524288, 1048576, 2097152, 4193280, 4194304,
+  8388608, 16777216, 33553408,
+];
+
+export function postgresStorageMb(gb: number): number {
+  const mb = gb * 1024;
+  return (
+    POSTGRES_STORAGE_MB.find(size => size >= mb) ??
+    POSTGRES_STORAGE_MB[POSTGRES_STORAGE_MB.length - 1]
+  );
+}
+
+/** `Premium_P2` -> Premium, family P, capacity 2; zones and VNet need Premium. */
+export function redisSku(cache: CacheDesign): {
+  sku_name: string;
+  family: string;
+  capacity: number;
+} {
+  const match = /^(Basic|Standard|Premium)_([CP])(\d)$/.exec(cache.instanceType);
+  if (match && (!cache.multiAz || match[1] === 'Premium')) {
+    return { sku_name: match[1], family: match[2], capacity: Number(match[3]) };
+  }
+  return { sku_name: 'Premium', family: 'P', capacity: 1 };
+}
+
+/** Flexible server backups: 7 to 35 days. */
+function backupDays(days: number | undefined): number {
+  return Math.min(35, Math.max(7, days ?? 7));
+}
+
+export function azureData(design: Design): TerraformModule {
+  const db = design.environments.find(e => e.database)?.database;
+  const cache = design.environments.find(e => e.cache)?.cache;
+  const mysql = db?.engine === 'mysql';
+  const server = mysql
+    ? 'azurerm_mysql_flexible_server'
+    : 'azurerm_postgresql_flexible_server';
+  const dnsSuffix = mysql
+    ? 'private.mysql.database.azure.com'
+    : 'private.postgres.database.azure.com';
+  const main: HclFileItem[] = [data('azurerm_client_config', 'current', {})];
+  if (db) {
+    main.push(
+      resource('azurerm_private_dns_zone', 'database', {
+        name: raw(`"\${var.name}.${dnsSuffix}"`),
+        resource_group_name: ref('var', 'resource_group_name'),
+        tags: ref('var', 'tags'),
+      }),
+      resource('azurerm_private_dns_zone_virtual_network_link', 'database', {
+        name: nameWith('database'),
+        resource_group_name: ref('var', 'resource_group_name'),
+        private_dns_zone_name: ref('azurerm_private_dns_zone', 'database', 'name'),
+        virtual_network_id: ref('var', 'vnet_id'),
+        registration_enabled: false,
+        tags: ref('var', 'tags'),
+      }),
+      comment(
+        'Private only: inside the delegated data subnet, no public endpoint, Entra ID sign-in.',
+      ),
+      resource(server, 'main', {
+        ...placed(nameWith('db')),
+        version: db.engineVersion,
+        sku_name: ref('var', 'sku_name'),
+        delegated_subnet_id: ref('var', 'data_subnet_id'),
+        private_dns_zone_id: ref('azurerm_private_dns_zone', 'database', 'id'),
+        public_network_access_enabled: mysql ? undefined : false,
+        zone: raw('var.zones[0]'),
+        ...(mysql
+          ? {
+              storage: nested({
+                size_gb: ref('var', 'storage_gb'),
+                auto_grow_enabled: true,
+              }),
+            }
+          : {
+              storage_mb: ref('var', 'storage_mb'),
+              auto_grow_enabled: true,
+              authentication: nested({
+                active_directory_auth_enabled: true,
+                password_auth_enabled: false,
+                tenant_id: ref(
+                  'data',
+                  'azurerm_client_config',
+                  'current',
+                  'tenant_id',
+                ),
+              }),
+            }),
+        backup_retention_days: ref('var', 'backup_retention_days'),
+        geo_redundant_backup_enabled: ref('var', 'geo_redundant_backup'),
+        dynamic: [
+          nested(
+            {
+              for_each: raw('var.high_availability ? [1] : []'),
+              content: nested({
+                mode: 'ZoneRedundant',
+                standby_availability_zone: raw(
+                  'length(var.zones) > 1 ? var.zones[1] : null',
+                ),
+              }),
+            },
+            'high_availability',
+          ),
+          nested(
+            {
+              for_each: raw('var.geo_redundant_backup ? [] : [1]'),
+              content: nested({
+                key_vault_key_id: ref('var', 'key_vault_key_id'),
+                primary_user_assigned_identity_id: ref(
+                  'var',
+                  'encryption_identity_id',
+                ),
+              }),
+            },
+            'customer_managed_key',
+          ),
+        ],
+        identity: nested({
+          type: 'UserAssigned',
+          identity_ids: [ref('var', 'encryption_identity_id')],
+        }),
+        lifecycle: nested({ ignore_changes: [raw('zone')] }),
+        depends_on: [
+          ref('azurerm_private_dns_zone_virtual_network_link', 'database'),
+        ],
+        tags: ref('var', 'tags'),
+      }),
+    );
+  }
+  if (cache) {
+    const sku = redisSku(cache);
+    main.push(
+      resource('azurerm_redis_cache', 'main', {
+        ...placed(nameWith('cache')),
+        ...sku,
+        minimum_tls_version: '1.2',
+        non_ssl_port_enabled: false,
+        public_network_access_enabled: false,
+        redis_version: '6',
+        zones: sku.sku_name === 'Premium' ? ref('var', 'zones') : undefined,
+        redis_configuration: nested({
+          authentication_enabled: true,
+          active_directory_authentication_enabled: true,
+        }),
+        tags: ref('var', 'tags'),
+      }),
+      resource('azurerm_private_dns_zone', 'cache', {
+        name: 'privatelink.redis.cache.windows.net',
+        resource_group_name: ref('var', 'resource_group_name'),
+        tags: ref('var', 'tags'),
+      }),
+      resource('azurerm_private_dns_zone_virtual_network_link', 'cache', {
+        name: nameWith('cache'),
+        resource_group_name: ref('var', 'resource_group_name'),
+        private_dns_zone_name: ref('azurerm_private_dns_zone', 'cache', 'name'),
+        virtual_network_id: ref('var', 'vnet_id'),
+        registration_enabled: false,
+        tags: ref('var', 'tags'),
+      }),
+      resource('azurerm_private_endpoint', 'cache', {
+        ...placed(nameWith('cache-pe')),
+        subnet_id: ref('var', 'private_subnet_id'),
+        private_service_connection: nested({
+          name: 'redis',
+          private_connection_resource_id: ref('azurerm_redis_cache', 'main', 'id'),
+          subresource_names: ['redisCache'],
+          is_manual_connection: false,
+        }),
+        private_dns_zone_group: nested({
+          name: 'redis',
+          private_dns_zone_ids: [ref('azurerm_private_dns_zone', 'cache', 'id')],
+        }),
+        tags: ref('var', 'tags'),
+      }),
+    );
+  }
+  return {
+    name: 'data',
+    variables: moduleVariables(
+      ZONES,
+      { name: 'vnet_id', type: 'string', description: 'The VNet (private DNS).' },
+      {
+        name: 'data_subnet_id',
+        type: 'string',
+        description: 'Delegated subnet of the database.',
+      },
+      {
+        name: 'private_subnet_id',
+        type: 'string',
+        description: 'Subnet of the cache private endpoint.',
+      },
+      {
+        name: 'sku_name',
+        type: 'string',
+        description: 'Flexible server SKU.',
+        default: 'GP_Standard_D2ds_v5',
+      },
+      {
+        name: 'storage_mb',
+        type: 'number',
+        description: 'PostgreSQL storage (MB).',
+        default: 32768,
+      },
+      {
+        name: 'storage_gb',
+        type: 'number',
+        description: 'MySQL storage (GB).',
+        default: 32,
+      },
+      {
+        name: 'high_availability',
+        type: 'bool',
+        description: 'A zone-redundant standby.',
+      },
+      {
+        name: 'backup_retention_days',
+        type: 'number',
+        description: 'Days of automated backups (7 to 35).',
+      },
+      {
+        name: 'geo_redundant_backup',
+        type: 'bool',
+        description: 'Copy backups to the paired region.',
+      },
+      {
+        name: 'key_vault_key_id',
+        type: 'string',
+        description: 'Customer-managed key (used while backups stay in the region).',
+      },
+      {
+        name: 'encryption_identity_id',
+        type: 'string',
+        description: 'Identity the server uses to reach the key.',
+      },
+    ),
+    main,
+    outputs: db
+      ? [
+          {
+            name: 'database_fqdn',
+            value: ref(server, 'main', 'fqdn'),
+            description: 'Private host name of the database.',
+          },
+        ]
+      : [],
+    usedBy: ({ env, network: n }) =>
+      n.role === 'primary' && Boolean(env.database || env.cache),
+    args: ({ env, network: n }) => ({
+      location: n.region,
+      resource_group_name: ref('module', 'network', 'resource_group_name'),
+      zones: n.zones,
+      vnet_id: ref('module', 'network', 'vnet_id'),
+      data_subnet_id: ref('module', 'network', 'data_subnet_id'),
+      private_subnet_id: ref('module', 'network', 'private_subnet_id'),
+      sku_name: env.database?.instanceType,
+      storage_mb: env.database ? postgresStorageMb(env.database.storageGb) : undefined,
+      storage_gb: env.database ? Math.max(20, env.database.storageGb) : undefined,
+      high_availability: (env.database?.multiAz ?? false) && n.zones.length > 1,
+      backup_retention_days: backupDays(env.database?.backupRetentionDays),
+      geo_redundant_backup: env.stage === 'production',
+      key_vault_key_id: ref('module', 'security', 'key_vault_key_id'),
+      encryption_identity_id: ref('module', 'security', 'encryption_identity_id'),
+    }),
+  };
+}

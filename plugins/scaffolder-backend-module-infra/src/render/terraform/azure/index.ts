@@ -1,0 +1,110 @@
+/*
+ * Azure: the azurerm provider (pinned, Entra ID for storage data-plane calls), the state in
+ * an azurerm backend (blob lease locking, Entra ID auth), and the six modules. Azure
+ * resources take their region as `location`, so the provider blocks carry no region and
+ * every module call passes its region's location.
+ */
+import type {
+  Design,
+  EnvironmentDesign,
+} from '@plinth/backstage-plugin-infra-common';
+import { nested, ref } from '../../hcl';
+import type { CloudTarget, RootVariable } from '../cloud';
+import { azureCompute } from './compute';
+import { azureData } from './data';
+import { azureEdge } from './edge';
+import { azureNetwork } from './network';
+import { azureObservability } from './observability';
+import { azureSecurity } from './security';
+
+function rootVariables(env: EnvironmentDesign): RootVariable[] {
+  const variables: RootVariable[] = [
+    {
+      spec: {
+        name: 'subscription_id',
+        type: 'string',
+        description: 'The Azure subscription of this environment.',
+      },
+      value: `REPLACE-ME-${env.name}`,
+    },
+    {
+      spec: {
+        name: 'instance_type',
+        type: 'string',
+        description: 'VM size for nodes or instances.',
+      },
+      value: env.compute.instanceType,
+    },
+    {
+      spec: {
+        name: 'certificate_secret_id',
+        type: 'string',
+        description:
+          'Key Vault secret id of the TLS certificate the Application Gateway serves.',
+      },
+      value: 'https://REPLACE-ME.vault.azure.net/secrets/tls',
+    },
+    {
+      spec: {
+        name: 'management_ip_ranges',
+        type: 'list(string)',
+        description:
+          'Public IP ranges of the CI runners, allowed through the Key Vault firewall.',
+      },
+      value: [],
+    },
+  ];
+  if (env.compute.kind === 'vms') {
+    variables.push({
+      spec: {
+        name: 'ssh_public_key',
+        type: 'string',
+        description: 'Public SSH key of the instances admin user.',
+      },
+      value: 'REPLACE-ME ssh-ed25519 public key',
+    });
+  }
+  return variables;
+}
+
+export const azure: CloudTarget = {
+  provider: {
+    name: 'azurerm',
+    source: 'hashicorp/azurerm',
+    version: '~> 4.20',
+  },
+  modules: (design: Design) => [
+    azureNetwork,
+    azureSecurity(design),
+    azureCompute(design.environments[0].compute.kind),
+    azureData(design),
+    azureEdge,
+    azureObservability,
+  ],
+  // azurerm has no provider region or default tags: modules take location and tags.
+  providerBlock: () => ({
+    subscription_id: ref('var', 'subscription_id'),
+    storage_use_azuread: true,
+    features: nested({
+      key_vault: nested({
+        purge_soft_delete_on_destroy: false,
+        recover_soft_deleted_key_vaults: true,
+      }),
+      resource_group: nested({ prevent_deletion_if_contains_resources: true }),
+    }),
+  }),
+  backend: (design, env) => {
+    const backend = design.iac.stateBackend;
+    return nested(
+      {
+        resource_group_name: `rg-${backend.keyPrefix}-tfstate`,
+        storage_account_name: backend.bucket,
+        container_name: 'tfstate',
+        key: `${backend.keyPrefix}/${env.name}.tfstate`,
+        use_azuread_auth: true,
+      },
+      'azurerm',
+    );
+  },
+  rootVariables,
+};
