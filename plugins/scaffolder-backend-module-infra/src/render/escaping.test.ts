@@ -14,6 +14,7 @@
  *   (one line, every markup character behind a backslash), so it adds no line or block.
  */
 import fc from 'fast-check';
+import { parse as parseHcl } from '@cdktf/hcl2json';
 import {
   parseAnswers,
   planDesign,
@@ -23,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { repoRoot } from '../testUtils/reference';
+import { quoteString } from './hcl';
 import { mdText } from './markdown';
 import { renderRepository } from '.';
 
@@ -98,8 +100,18 @@ function parseYamlStrict(content: string, file: string): unknown[] {
   return docs.map(doc => doc.toJS({ maxAliasCount: 0 }));
 }
 
+/**
+ * How literal text reads in Terraform's JSON form (what hcl2json returns): a template
+ * sequence that is NOT interpolation is `$${` / `%%{`. HCL reads strings as NFC.
+ */
+const terraformJsonLiteral = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
+
 /** The whole-file checks of the header comment. Returns the files that carried the text. */
-function expectSafe(baseline: Map<string, string>, hostile: Map<string, string>, text: string) {
+async function expectSafe(baseline: Map<string, string>, hostile: Map<string, string>, text: string) {
   expect([...hostile.keys()]).toEqual([...baseline.keys()]);
   const carriers: string[] = [];
   for (const [file, expected] of baseline) {
@@ -112,6 +124,10 @@ function expectSafe(baseline: Map<string, string>, hostile: Map<string, string>,
     if (/\.ya?ml$/.test(file)) {
       expect(parseYamlStrict(actual, file)).toEqual(
         substitute(parseYamlStrict(expected, file), text),
+      );
+    } else if (/\.(tf|tfvars)$/.test(file)) {
+      expect(await parseHcl(file, actual)).toEqual(
+        substitute(await parseHcl(file, expected), terraformJsonLiteral(text)),
       );
     } else if (file.endsWith('.md')) {
       const escaped = mdText(text);
@@ -126,7 +142,7 @@ function expectSafe(baseline: Map<string, string>, hostile: Map<string, string>,
 }
 
 describe('hostile text in the answers (service.description, the one free-text answer)', () => {
-  it.each(answerSets)('stays a plain value in every file rendered from $file', ({ answers }) => {
+  it.each(answerSets)('stays a plain value in every file rendered from $file', async ({ answers }) => {
     const baseline = toMap(plan(withDescription(answers, PLACEHOLDER)));
     // Where the description goes, and where it never goes.
     for (const file of CARRIERS) expect(baseline.get(file)).toContain(PLACEHOLDER);
@@ -139,10 +155,10 @@ describe('hostile text in the answers (service.description, the one free-text an
       expect(baseline.get(file)).not.toContain(PLACEHOLDER);
     }
 
-    fc.assert(
-      fc.property(hostileText, text => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async text => {
         const hostile = toMap(plan(withDescription(answers, text)));
-        expect(expectSafe(baseline, hostile, text).sort()).toEqual([...CARRIERS].sort());
+        expect((await expectSafe(baseline, hostile, text)).sort()).toEqual([...CARRIERS].sort());
         const component = parseYamlStrict(hostile.get('catalog-info.yaml')!, 'catalog-info.yaml')[0] as any;
         expect(component.metadata.description).toBe(text);
       }),
@@ -163,16 +179,16 @@ describe('hostile text in a design from any caller (the render action re-checks 
     };
   }
 
-  it('stays a plain value in every file', () => {
+  it('stays a plain value in every file', async () => {
     const design = plan(answerSets.find(s => s.file === 'aws-pci-eu.yaml')!.answers);
     const baseline = toMap(withText(design, PLACEHOLDER));
     // PromQL and the workflow are rebuilt from checked ids, never from these fields.
     expect(baseline.get('monitoring/prometheus/slo-rules.yaml')).not.toContain(PLACEHOLDER);
     expect(baseline.get('.github/workflows/infrastructure.yaml')).not.toContain(PLACEHOLDER);
 
-    fc.assert(
-      fc.property(hostileText, text => {
-        const carriers = expectSafe(baseline, toMap(withText(design, text)), text);
+    await fc.assert(
+      fc.asyncProperty(hostileText, async text => {
+        const carriers = await expectSafe(baseline, toMap(withText(design, text)), text);
         expect(carriers).toEqual(expect.arrayContaining(CARRIERS));
       }),
       { numRuns: NUM_RUNS },
@@ -188,12 +204,12 @@ describe('the whole-file check itself', () => {
   const pasted = (text: string) =>
     new Map([...baseline].map(([file, content]) => [file, content.split(PLACEHOLDER).join(text)]));
 
-  it('rejects YAML structure smuggled in by pasting', () => {
-    expect(() => expectSafe(baseline, pasted('x\n  evil: true'), 'x\n  evil: true')).toThrow();
-    expect(() => expectSafe(baseline, pasted('x\n---\nkind: Evil'), 'x\n---\nkind: Evil')).toThrow();
+  it('rejects YAML structure smuggled in by pasting', async () => {
+    await expect(expectSafe(baseline, pasted('x\n  evil: true'), 'x\n  evil: true')).rejects.toThrow();
+    await expect(expectSafe(baseline, pasted('x\n---\nkind: Evil'), 'x\n---\nkind: Evil')).rejects.toThrow();
   });
 
-  it('rejects unescaped Markdown', () => {
+  it('rejects unescaped Markdown', async () => {
     const markdownOnly = (text: string) =>
       new Map(
         [...baseline].map(([file, content]) => [
@@ -201,6 +217,28 @@ describe('the whole-file check itself', () => {
           file.endsWith('.md') ? content.split(PLACEHOLDER).join(text) : content.split(PLACEHOLDER).join(JSON.stringify(text).slice(1, -1)),
         ]),
       );
-    expect(() => expectSafe(baseline, markdownOnly('<script>x</script>'), '<script>x</script>')).toThrow();
+    await expect(expectSafe(baseline, markdownOnly('<script>x</script>'), '<script>x</script>')).rejects.toThrow();
+  });
+});
+
+describe('the HCL branch of the whole-file check', () => {
+  // No free-text field reaches Terraform today; should one ever do, this is the check it meets.
+  const tf = (value: string) => `locals {\n  description = ${value}\n}\n`;
+  const baseline = new Map([['main.tf', tf(`"${PLACEHOLDER}"`)]]);
+
+  it('accepts text written by the HCL serialiser, with interpolation kept literal', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async text => {
+        await expectSafe(baseline, new Map([['main.tf', tf(quoteString(text))]]), text);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('rejects interpolation pasted into a string', async () => {
+    const text = '${file("/etc/passwd")}';
+    await expect(
+      expectSafe(baseline, new Map([['main.tf', tf(`"${text.replace(/"/g, '\\"')}"`)]]), text),
+    ).rejects.toThrow();
   });
 });
