@@ -81,8 +81,7 @@ const KIND_VARIABLES: Record<ComputeKind, VariableSpec[]> = {
     {
       name: 'ssh_public_key',
       type: 'string',
-      description:
-        'Public SSH key of the admin user (passwords are disabled).',
+      description: 'Public SSH key of the admin user (passwords are disabled).',
     },
     {
       name: 'backend_pool_ids',

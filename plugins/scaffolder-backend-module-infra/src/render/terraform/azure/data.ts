@@ -10,7 +10,15 @@ import type {
   CacheDesign,
   Design,
 } from '@plinth/backstage-plugin-infra-common';
-import { HclFileItem, comment, data, nested, raw, ref, resource } from '../../hcl';
+import {
+  HclFileItem,
+  comment,
+  data,
+  nested,
+  raw,
+  ref,
+  resource,
+} from '../../hcl';
 import { TerraformModule, nameWith } from '../module';
 import { ZONES, moduleVariables, placed } from './common';
 
@@ -34,7 +42,9 @@ export function redisSku(cache: CacheDesign): {
   family: string;
   capacity: number;
 } {
-  const match = /^(Basic|Standard|Premium)_([CP])(\d)$/.exec(cache.instanceType);
+  const match = /^(Basic|Standard|Premium)_([CP])(\d)$/.exec(
+    cache.instanceType,
+  );
   if (match && (!cache.multiAz || match[1] === 'Premium')) {
     return { sku_name: match[1], family: match[2], capacity: Number(match[3]) };
   }
@@ -67,7 +77,11 @@ export function azureData(design: Design): TerraformModule {
       resource('azurerm_private_dns_zone_virtual_network_link', 'database', {
         name: nameWith('database'),
         resource_group_name: ref('var', 'resource_group_name'),
-        private_dns_zone_name: ref('azurerm_private_dns_zone', 'database', 'name'),
+        private_dns_zone_name: ref(
+          'azurerm_private_dns_zone',
+          'database',
+          'name',
+        ),
         virtual_network_id: ref('var', 'vnet_id'),
         registration_enabled: false,
         tags: ref('var', 'tags'),
@@ -180,13 +194,19 @@ export function azureData(design: Design): TerraformModule {
         subnet_id: ref('var', 'private_subnet_id'),
         private_service_connection: nested({
           name: 'redis',
-          private_connection_resource_id: ref('azurerm_redis_cache', 'main', 'id'),
+          private_connection_resource_id: ref(
+            'azurerm_redis_cache',
+            'main',
+            'id',
+          ),
           subresource_names: ['redisCache'],
           is_manual_connection: false,
         }),
         private_dns_zone_group: nested({
           name: 'redis',
-          private_dns_zone_ids: [ref('azurerm_private_dns_zone', 'cache', 'id')],
+          private_dns_zone_ids: [
+            ref('azurerm_private_dns_zone', 'cache', 'id'),
+          ],
         }),
         tags: ref('var', 'tags'),
       }),
@@ -196,7 +216,11 @@ export function azureData(design: Design): TerraformModule {
     name: 'data',
     variables: moduleVariables(
       ZONES,
-      { name: 'vnet_id', type: 'string', description: 'The VNet (private DNS).' },
+      {
+        name: 'vnet_id',
+        type: 'string',
+        description: 'The VNet (private DNS).',
+      },
       {
         name: 'data_subnet_id',
         type: 'string',
@@ -243,7 +267,8 @@ export function azureData(design: Design): TerraformModule {
       {
         name: 'key_vault_key_id',
         type: 'string',
-        description: 'Customer-managed key (used while backups stay in the region).',
+        description:
+          'Customer-managed key (used while backups stay in the region).',
       },
       {
         name: 'encryption_identity_id',
@@ -271,13 +296,21 @@ export function azureData(design: Design): TerraformModule {
       data_subnet_id: ref('module', 'network', 'data_subnet_id'),
       private_subnet_id: ref('module', 'network', 'private_subnet_id'),
       sku_name: env.database?.instanceType,
-      storage_mb: env.database ? postgresStorageMb(env.database.storageGb) : undefined,
-      storage_gb: env.database ? Math.max(20, env.database.storageGb) : undefined,
+      storage_mb: env.database
+        ? postgresStorageMb(env.database.storageGb)
+        : undefined,
+      storage_gb: env.database
+        ? Math.max(20, env.database.storageGb)
+        : undefined,
       high_availability: (env.database?.multiAz ?? false) && n.zones.length > 1,
       backup_retention_days: backupDays(env.database?.backupRetentionDays),
       geo_redundant_backup: env.stage === 'production',
       key_vault_key_id: ref('module', 'security', 'key_vault_key_id'),
-      encryption_identity_id: ref('module', 'security', 'encryption_identity_id'),
+      encryption_identity_id: ref(
+        'module',
+        'security',
+        'encryption_identity_id',
+      ),
     }),
   };
 }

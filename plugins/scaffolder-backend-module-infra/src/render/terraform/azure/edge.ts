@@ -62,7 +62,9 @@ export const azureEdge: TerraformModule = {
       ...placed(nameWith('agw')),
       tags: ref('var', 'tags'),
     }),
-    comment('The gateway may read certificates in its Key Vault, nothing else.'),
+    comment(
+      'The gateway may read certificates in its Key Vault, nothing else.',
+    ),
     resource('azurerm_role_assignment', 'gateway_certificates', {
       scope: ref('var', 'key_vault_id'),
       role_definition_name: 'Key Vault Secrets User',
@@ -124,7 +126,9 @@ export const azureEdge: TerraformModule = {
         key_vault_secret_id: ref('var', 'certificate_secret_id'),
       }),
       ssl_policy: nested({
-        policy_type: raw('var.min_tls_version == "1.3" ? "CustomV2" : "Predefined"'),
+        policy_type: raw(
+          'var.min_tls_version == "1.3" ? "CustomV2" : "Predefined"',
+        ),
         policy_name: raw(
           'var.min_tls_version == "1.3" ? null : "AppGwSslPolicy20220101S"',
         ),

@@ -5,14 +5,7 @@
  * subnet's egress. Network security groups are the security module's; VNet flow logs the
  * observability module's.
  */
-import {
-  HclNestedBlock,
-  comment,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
+import { HclNestedBlock, comment, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith, subnetsOf } from '../module';
 import { moduleVariables, placed, publicIp } from './common';
 
@@ -31,9 +24,7 @@ function delegation(tier: Tier): HclNestedBlock {
         name: 'delegation',
         service_delegation: nested({
           name: raw('delegation.value'),
-          actions: [
-            'Microsoft.Network/virtualNetworks/subnets/join/action',
-          ],
+          actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'],
         }),
       }),
     },

@@ -106,7 +106,12 @@ const main: HclFileItem[] = [
   }),
   resource('azurerm_network_watcher_flow_log', 'vnet', {
     name: nameWith('vnet-flow'),
-    network_watcher_name: ref('data', 'azurerm_network_watcher', 'main', 'name'),
+    network_watcher_name: ref(
+      'data',
+      'azurerm_network_watcher',
+      'main',
+      'name',
+    ),
     resource_group_name: ref(
       'data',
       'azurerm_network_watcher',
@@ -168,7 +173,8 @@ export const azureObservability: TerraformModule = {
     {
       name: 'export_activity_log',
       type: 'bool',
-      description: 'Export the subscription activity log (once per subscription).',
+      description:
+        'Export the subscription activity log (once per subscription).',
     },
   ),
   main,

@@ -35,9 +35,12 @@ const PROTOCOL: Record<FirewallRule['protocol'], string> = {
 /** Where a rule's peer is, as an NSG address: a service tag, a CIDR or a tier's prefixes. */
 function peerAddress(rule: FirewallRule, side: 'source' | 'destination') {
   const peer = rule.peer;
-  if (peer.kind === 'internet') return { [`${side}_address_prefix`]: 'Internet' };
+  if (peer.kind === 'internet')
+    return { [`${side}_address_prefix`]: 'Internet' };
   if (peer.kind === 'cidr') return { [`${side}_address_prefix`]: peer.cidr };
-  return { [`${side}_address_prefixes`]: raw(`var.subnet_prefixes.${peer.tier}`) };
+  return {
+    [`${side}_address_prefixes`]: raw(`var.subnet_prefixes.${peer.tier}`),
+  };
 }
 
 function nsgRule(label: string, body: HclBody) {
@@ -74,7 +77,10 @@ function designRules(design: Design): HclFileItem[] {
       destination_port_range: ports,
       ...(ingress
         ? { ...peerAddress(rule, 'source'), destination_address_prefixes: own }
-        : { source_address_prefixes: own, ...peerAddress(rule, 'destination') }),
+        : {
+            source_address_prefixes: own,
+            ...peerAddress(rule, 'destination'),
+          }),
     });
   });
 }
@@ -146,7 +152,12 @@ export function azureSecurity(design: Design): TerraformModule {
     resource('azurerm_role_assignment', 'deployer_keys', {
       scope: ref('azurerm_key_vault', 'main', 'id'),
       role_definition_name: 'Key Vault Crypto Officer',
-      principal_id: ref('data', 'azurerm_client_config', 'current', 'object_id'),
+      principal_id: ref(
+        'data',
+        'azurerm_client_config',
+        'current',
+        'object_id',
+      ),
     }),
     resource('azurerm_key_vault_key', 'main', {
       name: nameWith('cmk'),
@@ -177,7 +188,11 @@ export function azureSecurity(design: Design): TerraformModule {
     resource('azurerm_role_assignment', 'workload_key', {
       scope: ref('azurerm_key_vault_key', 'main', 'resource_versionless_id'),
       role_definition_name: 'Key Vault Crypto User',
-      principal_id: ref('azurerm_user_assigned_identity', 'workload', 'principal_id'),
+      principal_id: ref(
+        'azurerm_user_assigned_identity',
+        'workload',
+        'principal_id',
+      ),
     }),
     resource('azurerm_role_assignment', 'encryption_key', {
       scope: ref('azurerm_key_vault_key', 'main', 'resource_versionless_id'),
@@ -195,7 +210,9 @@ export function azureSecurity(design: Design): TerraformModule {
       encryption_type: 'EncryptionAtRestWithPlatformAndCustomerKeys',
       identity: nested({
         type: 'UserAssigned',
-        identity_ids: [ref('azurerm_user_assigned_identity', 'encryption', 'id')],
+        identity_ids: [
+          ref('azurerm_user_assigned_identity', 'encryption', 'id'),
+        ],
       }),
       depends_on: [ref('azurerm_role_assignment', 'encryption_key')],
       tags: ref('var', 'tags'),
@@ -278,7 +295,8 @@ export function azureSecurity(design: Design): TerraformModule {
       {
         name: 'key_vault_key_id',
         value: ref('azurerm_key_vault_key', 'main', 'versionless_id'),
-        description: 'The customer-managed key (versionless, so rotation applies).',
+        description:
+          'The customer-managed key (versionless, so rotation applies).',
       },
       {
         name: 'workload_identity_id',
