@@ -11,7 +11,6 @@ import { performance } from 'node:perf_hooks';
 import yaml from 'yaml';
 import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
 import { renderRepository } from '../src/render';
-import { renderTerraform } from '../src/render/terraform';
 
 const RUNS = Number(process.env.RUNS ?? 300);
 const WARMUP = Number(process.env.WARMUP ?? 50);
@@ -30,21 +29,11 @@ const answers = {
   ],
 };
 
-// Until renderRepository includes the Terraform renderer, the bench adds it itself, so the
-// number always covers the whole repository contract.
-const terraformWired = (() => {
-  const parsed = parseAnswers(answers);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  return renderRepository(design).some(f => f.path.startsWith('terraform/'));
-})();
-
 function planAndRender() {
   const parsed = parseAnswers(answers);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  const files = renderRepository(design);
-  return { design, files: terraformWired ? files : [...files, ...renderTerraform(design)] };
+  return { design, files: renderRepository(design) };
 }
 
 const quantile = (sorted: number[], q: number) =>
@@ -71,6 +60,7 @@ function main() {
   }
   const bytes = files.reduce((sum, f) => sum + f.content.length, 0);
   const terraformFiles = files.filter(f => f.path.startsWith('terraform/')).length;
+  if (terraformFiles === 0) throw new Error('renderRepository rendered no Terraform');
 
   for (let i = 0; i < WARMUP; i++) planAndRender();
   const times: number[] = [];
@@ -90,7 +80,6 @@ function main() {
       slos: design.slos.length,
       files: files.length,
       terraformFiles,
-      terraform: terraformWired ? 'rendered by renderRepository' : 'renderTerraform added by the bench',
       kilobytes: Number((bytes / 1024).toFixed(1)),
     },
     runs: RUNS,

@@ -123,12 +123,20 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
       ]),
     );
     expect(paths.filter(p => /^slos\/[a-z0-9-]+\.yaml$/.test(p))).toHaveLength(2);
-    if (paths.some(p => p.startsWith('terraform/'))) {
-      // Once the Terraform renderer is wired: every environment has its root.
-      for (const env of ['dev', 'staging', 'prod']) {
-        expect(paths.some(p => p.startsWith(`terraform/envs/${env}/`) && p.endsWith('.tf'))).toBe(true);
-      }
+    // Terraform: the shared modules and one root per environment.
+    for (const module of ['network', 'security', 'compute', 'data', 'edge', 'observability']) {
+      expect(paths).toContain(`terraform/modules/${module}/main.tf`);
     }
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect(paths).toEqual(
+        expect.arrayContaining(
+          ['versions.tf', 'backend.tf', 'variables.tf', 'main.tf', 'terraform.tfvars'].map(
+            f => `terraform/envs/${env}/${f}`,
+          ),
+        ),
+      );
+    }
+    expect(files.get('terraform/envs/prod/backend.tf')).toContain('backend "s3"');
 
     // The files are the rendered ones, not empty placeholders.
     expect(files.get('README.md')).toContain('payments-api');

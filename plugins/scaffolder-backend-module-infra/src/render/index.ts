@@ -6,14 +6,13 @@ import { renderDocs } from './docs';
 import { renderPrometheus } from './prometheus';
 import { renderReadme } from './readme';
 import { renderSlos } from './slo';
+import { renderTerraform } from './terraform';
 
 export type { GeneratedFile } from './types';
 
-/**
- * Every artefact family of the generated repository, each a pure function.
- * The Terraform renderer (./terraform) joins this list once it lands.
- */
+/** Every artefact family of the generated repository, each a pure function. */
 const renderers: Array<(design: Design) => GeneratedFile[]> = [
+  renderTerraform,
   renderReadme,
   renderCatalog,
   renderSlos,

@@ -1,4 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { parse } from '@cdktf/hcl2json';
 import type { Entity } from '@backstage/catalog-model';
 import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
 import fs from 'node:fs';
@@ -10,6 +11,9 @@ import { hasPromtool, promtool } from '../testUtils/promtool';
 import { repoRoot } from '../testUtils/reference';
 import { validateWorkflow } from '../testUtils/workflow';
 import { renderRepository } from '.';
+
+/** The contract's Terraform modules (PRODUCT.md), each with its variables, main and outputs. */
+const TERRAFORM_MODULES = ['network', 'security', 'compute', 'data', 'edge', 'observability'];
 
 // The answers sets in examples/answers, each rendered and checked by the real tools.
 const answersDir = path.join(repoRoot, 'examples/answers');
@@ -43,9 +47,44 @@ describe.each(answerSets)('the repository rendered from %s', file => {
         op => `docs/runbooks/${op}.md`,
       ),
       ...design.slos.map(slo => `slos/${slo.name}.yaml`),
+      ...design.slos.map(slo => `docs/runbooks/slo-${slo.name}.md`),
+      ...TERRAFORM_MODULES.flatMap(module =>
+        ['variables.tf', 'main.tf', 'outputs.tf'].map(f => `terraform/modules/${module}/${f}`),
+      ),
+      ...design.environments.flatMap(env =>
+        ['versions.tf', 'backend.tf', 'variables.tf', 'main.tf', 'terraform.tfvars'].map(
+          f => `terraform/envs/${env.name}/${f}`,
+        ),
+      ),
     ];
     expect([...files.keys()]).toEqual(expect.arrayContaining(expected));
     expect(design.slos.length).toBeGreaterThan(0);
+    // Nothing outside the contract's folders.
+    for (const file of files.keys()) {
+      expect(file).toMatch(
+        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
+      );
+    }
+  });
+
+  it('writes HCL that HashiCorp\'s parser accepts, each root calling modules that exist', async () => {
+    const hclFiles = [...files.keys()].filter(f => /\.(tf|tfvars)$/.test(f));
+    expect(hclFiles.length).toBeGreaterThan(0);
+    const parsed = new Map<string, any>();
+    for (const file of hclFiles) {
+      parsed.set(file, await parse(file, files.get(file)!));
+    }
+    for (const env of design.environments) {
+      const root = `terraform/envs/${env.name}`;
+      const backend = parsed.get(`${root}/backend.tf`).terraform?.[0]?.backend;
+      expect(Object.keys(backend ?? {})).toHaveLength(1);
+      const calls = Object.values(parsed.get(`${root}/main.tf`).module ?? {}) as any[][];
+      expect(calls.length).toBeGreaterThan(0);
+      for (const [call] of calls) {
+        const target = path.posix.join(root, call.source);
+        expect(files.has(`${target}/main.tf`)).toBe(true);
+      }
+    }
   });
 
   it('passes promtool check rules and promtool test rules', async () => {
