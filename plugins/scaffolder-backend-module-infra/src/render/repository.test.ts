@@ -60,8 +60,8 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     expect([...files.keys()]).toEqual(expect.arrayContaining(expected));
     expect(design.slos.length).toBeGreaterThan(0);
     // Nothing outside the contract's folders.
-    for (const file of files.keys()) {
-      expect(file).toMatch(
+    for (const generated of files.keys()) {
+      expect(generated).toMatch(
         /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
       );
     }
@@ -71,8 +71,8 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     const hclFiles = [...files.keys()].filter(f => /\.(tf|tfvars)$/.test(f));
     expect(hclFiles.length).toBeGreaterThan(0);
     const parsed = new Map<string, any>();
-    for (const file of hclFiles) {
-      parsed.set(file, await parse(file, files.get(file)!));
+    for (const hclFile of hclFiles) {
+      parsed.set(hclFile, await parse(hclFile, files.get(hclFile)!));
     }
     for (const env of design.environments) {
       const root = `terraform/envs/${env.name}`;
