@@ -66,7 +66,11 @@ export function EnvironmentsCard(props: {
       )}
       {good.length > 0 && (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Environments">
+          <Table
+            size="small"
+            aria-label="Environments"
+            sx={{ '& th, & td:not(:nth-of-type(8))': { whiteSpace: 'nowrap' } }}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Environment</TableCell>

@@ -34,7 +34,10 @@ function SortableHeader(props: {
 }) {
   const { label, column, sort, order, onSort } = props;
   return (
-    <TableCell sortDirection={sort === column ? order : false}>
+    <TableCell
+      sortDirection={sort === column ? order : false}
+      sx={{ whiteSpace: 'nowrap' }}
+    >
       <TableSortLabel
         active={sort === column}
         direction={sort === column ? order : 'asc'}
@@ -58,7 +61,7 @@ export function OverviewTable(props: OverviewTableProps) {
           <SortableHeader label="Service" column="name" {...header} />
           <SortableHeader label="Owner" column="owner" {...header} />
           <SortableHeader label="System" column="system" {...header} />
-          <TableCell>SLO targets</TableCell>
+          <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
           <SortableHeader label="Environments" column="environments" {...header} />
           <SortableHeader label="Compliance" column="failures" {...header} />
         </TableRow>
@@ -66,7 +69,7 @@ export function OverviewTable(props: OverviewTableProps) {
       <TableBody>
         {rows.map(row => (
           <TableRow key={row.ref} data-testid="overview-row">
-            <TableCell>
+            <TableCell sx={{ minWidth: 160 }}>
               <Link to={entityLink(row.ref)}>{row.title ?? row.name}</Link>
               {row.issues.length > 0 && (
                 <Typography
@@ -88,8 +91,12 @@ export function OverviewTable(props: OverviewTableProps) {
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{shortRef(row.owner) ?? '-'}</TableCell>
-            <TableCell>{shortRef(row.system) ?? '-'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {shortRef(row.owner) ?? '-'}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {shortRef(row.system) ?? '-'}
+            </TableCell>
             <TableCell>
               {row.slos.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">
