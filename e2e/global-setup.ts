@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, startBackend } from '../test-support/backend';
+import { repoRoot, startBackend } from '../packages/test-support/src/backend';
 
 export default async function globalSetup() {
   if (!existsSync(join(repoRoot, 'packages/app/dist/index.html'))) {

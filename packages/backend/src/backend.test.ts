@@ -2,8 +2,12 @@
  * The portal backend as users run it: the real process with app-config.yaml, first on the
  * embedded default (SQLite in memory), then on a real PostgreSQL server.
  */
-import { RunningBackend, startBackend } from '../../../test-support/backend';
-import { postgresUnavailable, startPostgres } from '../../../test-support/postgres';
+import {
+  postgresUnavailable,
+  RunningBackend,
+  startBackend,
+  startPostgres,
+} from '@plinth/test-support';
 
 jest.setTimeout(300_000);
 

@@ -5,7 +5,7 @@ import type { JsonObject } from '@backstage/types';
 import {
   postgresUnavailable,
   startPostgres,
-} from '../../../test-support/postgres';
+} from '@plinth/test-support';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleInfra } from './module';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const repoRoot = resolve(__dirname, '..');
+export const repoRoot = resolve(__dirname, '../../..');
 
 export interface StartBackendOptions {
   /** Defaults to SQLite in memory, as app-config.yaml says. */
