@@ -10,7 +10,7 @@ export {
   str,
 } from './builders';
 export { escapeStringContent, isIdentifier, quoteString } from './escape';
-export { renderHclFile, renderValue } from './render';
+export { renderHclAttributes, renderHclFile, renderValue } from './render';
 export { HclExpression, HclNestedBlock } from './types';
 export type {
   HclBlock,

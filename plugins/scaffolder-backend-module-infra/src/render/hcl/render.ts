@@ -20,6 +20,37 @@ function renderKey(key: string): string {
   return isIdentifier(key) ? key : quoteString(key);
 }
 
+/** A line of a body before alignment: an attribute (key and rendered value) or any other text. */
+type BodyLine = { key: string; value: string } | { text: string };
+
+/**
+ * Joins body lines the way `terraform fmt` writes them: the `=` of consecutive one-line
+ * attributes line up. A block, a multi-line value or a comment ends the run, as in hclwrite,
+ * so generated files pass `terraform fmt -check` in the repository's own CI.
+ */
+function joinAligned(lines: readonly BodyLine[], indent: string): string {
+  const out: string[] = [];
+  let run: Array<{ key: string; value: string }> = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(line => [...line.key].length));
+    for (const line of run) {
+      const pad = ' '.repeat(width - [...line.key].length);
+      out.push(`${indent}${line.key}${pad} = ${line.value}`);
+    }
+    run = [];
+  };
+  for (const line of lines) {
+    if ('key' in line && !line.value.includes('\n')) {
+      run.push(line);
+      continue;
+    }
+    flush();
+    out.push('key' in line ? `${indent}${line.key} = ${line.value}` : line.text);
+  }
+  flush();
+  return out.join('\n');
+}
+
 function isNestedBlockList(value: unknown): value is readonly HclNestedBlock[] {
   return (
     Array.isArray(value) &&
@@ -52,10 +83,11 @@ export function renderValue(value: HclValue, indent: string): string {
     value as Record<string, HclValue | undefined>,
   ).filter(([, item]) => item !== undefined) as Array<[string, HclValue]>;
   if (entries.length === 0) return '{}';
-  const lines = entries.map(
-    ([key, item]) => `${inner}${renderKey(key)} = ${renderValue(item, inner)}`,
-  );
-  return `{\n${lines.join('\n')}\n${indent}}`;
+  const lines = entries.map(([key, item]) => ({
+    key: renderKey(key),
+    value: renderValue(item, inner),
+  }));
+  return `{\n${joinAligned(lines, inner)}\n${indent}}`;
 }
 
 function renderBlock(
@@ -66,22 +98,22 @@ function renderBlock(
 ): string {
   const header = [type, ...labels.map(quoteString)].join(' ');
   const inner = indent + INDENT;
-  const lines: string[] = [];
+  const lines: BodyLine[] = [];
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined) continue;
     assertIdentifier(name, 'attribute or block name');
     if (value instanceof HclNestedBlock) {
-      lines.push(renderBlock(name, value.labels, value.body, inner));
+      lines.push({ text: renderBlock(name, value.labels, value.body, inner) });
     } else if (isNestedBlockList(value)) {
       for (const item of value) {
-        lines.push(renderBlock(name, item.labels, item.body, inner));
+        lines.push({ text: renderBlock(name, item.labels, item.body, inner) });
       }
     } else {
-      lines.push(`${inner}${name} = ${renderValue(value as HclValue, inner)}`);
+      lines.push({ key: name, value: renderValue(value as HclValue, inner) });
     }
   }
   if (lines.length === 0) return `${indent}${header} {}`;
-  return `${indent}${header} {\n${lines.join('\n')}\n${indent}}`;
+  return `${indent}${header} {\n${joinAligned(lines, inner)}\n${indent}}`;
 }
 
 function renderComment(text: string): string {
@@ -107,4 +139,15 @@ export function renderHclFile(items: readonly HclFileItem[]): string {
   }
   if (pendingComments.length > 0) parts.push(pendingComments.join('\n'));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** A file of top-level attribute assignments (a `.tfvars` file), aligned like `terraform fmt`. */
+export function renderHclAttributes(
+  attributes: ReadonlyArray<readonly [string, HclValue]>,
+): string {
+  const lines = attributes.map(([name, value]) => {
+    assertIdentifier(name, 'attribute name');
+    return { key: name, value: renderValue(value, '') };
+  });
+  return `${joinAligned(lines, '')}\n`;
 }

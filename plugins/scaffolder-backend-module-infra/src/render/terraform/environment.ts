@@ -20,7 +20,7 @@ import {
   raw,
   ref,
   renderHclFile,
-  renderValue,
+  renderHclAttributes,
 } from '../hcl';
 import type { CloudTarget, RootVariable } from './cloud';
 import {
@@ -191,9 +191,9 @@ export function renderEnvironment(
   ];
 
   // tfvars holds plain attribute assignments, written by the same serialiser.
-  const tfvars = variables
-    .map(v => `${v.spec.name} = ${renderValue(v.value, '')}`)
-    .join('\n');
+  const tfvars = renderHclAttributes(
+    variables.map(v => [v.spec.name, v.value] as const),
+  );
 
   return [
     {
@@ -223,7 +223,7 @@ export function renderEnvironment(
       path: `${dir}/variables.tf`,
       content: renderHclFile(variablesFile(variables.map(v => v.spec))),
     },
-    { path: `${dir}/terraform.tfvars`, content: `${tfvars}\n` },
+    { path: `${dir}/terraform.tfvars`, content: tfvars },
     { path: `${dir}/main.tf`, content: renderHclFile(main) },
   ];
 }
