@@ -6,7 +6,8 @@ import yaml from 'yaml';
  * one line, which keeps generated files diff-friendly.
  */
 export function toYaml(value: unknown, header?: string): string {
-  const doc = new yaml.Document(value);
+  // No anchors and aliases for repeated objects: people read and edit these files.
+  const doc = new yaml.Document(value, { aliasDuplicateObjects: false });
   if (header) {
     doc.commentBefore = ` ${header}`;
   }

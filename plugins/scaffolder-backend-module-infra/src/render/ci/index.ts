@@ -10,7 +10,9 @@ import { GENERATED_HEADER, toYaml } from '../yaml';
  * is ever built from design text, and the only expressions used are fixed ones.
  */
 
-const TERRAFORM_VERSION = '1.9.8';
+// 1.10 is the first release of both tools with S3 native state locking (use_lockfile).
+const TERRAFORM_VERSION = '1.10.5';
+const OPENTOFU_VERSION = '1.10.0';
 const TFLINT_VERSION = 'v0.53.0';
 
 const binaryOf = (design: Design) =>
@@ -18,7 +20,7 @@ const binaryOf = (design: Design) =>
 
 const setupIac = (design: Design) =>
   design.iac.tool === 'opentofu'
-    ? { name: 'Set up OpenTofu', uses: 'opentofu/setup-opentofu@v1', with: { tofu_version: '1.8.5', tofu_wrapper: false } }
+    ? { name: 'Set up OpenTofu', uses: 'opentofu/setup-opentofu@v1', with: { tofu_version: OPENTOFU_VERSION, tofu_wrapper: false } }
     : { name: 'Set up Terraform', uses: 'hashicorp/setup-terraform@v3', with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } };
 
 const jobKey = (prefix: string, env: EnvironmentDesign) => `${prefix}-${env.name}`;
@@ -134,7 +136,7 @@ function githubWorkflow(design: Design) {
 function gitlabPipeline(design: Design) {
   const tf = binaryOf(design);
   const image = design.iac.tool === 'opentofu'
-    ? { name: 'ghcr.io/opentofu/opentofu:1.8.5', entrypoint: [''] }
+    ? { name: `ghcr.io/opentofu/opentofu:${OPENTOFU_VERSION}`, entrypoint: [''] }
     : { name: `hashicorp/terraform:${TERRAFORM_VERSION}`, entrypoint: [''] };
   const jobs: Record<string, unknown> = {
     stages: ['check', 'plan', 'apply'],

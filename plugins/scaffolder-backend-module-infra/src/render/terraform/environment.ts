@@ -31,8 +31,8 @@ import {
   variablesFile,
 } from './module';
 
-/** Works on Terraform 1.6+ and OpenTofu 1.6+ alike. */
-const REQUIRED_VERSION = '>= 1.6.0';
+/** Terraform and OpenTofu 1.10+: the first with S3 native state locking (`use_lockfile`). */
+const REQUIRED_VERSION = '>= 1.10.0';
 
 /** The alias of a secondary region's provider, and the suffix of its module calls. */
 function secondaryAlias(index: number): string {
