@@ -39,6 +39,8 @@ export function renderCatalog(design: Design): GeneratedFile[] {
       ...(service.description ? { description: service.description } : {}),
       annotations: {
         [ANNOTATION_FRAMEWORKS]: service.frameworks.join(','),
+        // The repository's docs/ and mkdocs.yml are this service's TechDocs.
+        'backstage.io/techdocs-ref': 'dir:.',
       },
     },
     spec: {
