@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { issuesFromZod } from './issues';
 import {
   annotationPath,
+  collectRefs,
   entityRefOf,
   namespaceOf,
-  relationTargets,
   tryParseRef,
 } from './refs';
 import {
@@ -25,8 +25,10 @@ import {
 
 /** True for a `Resource` whose `spec.type` is `environment`. */
 export function isEnvironmentEntity(entity: Entity): boolean {
+  const kind = entity?.kind;
+  // The exact spelling first: the locale-aware lower-casing is the slow path.
   return (
-    entity?.kind?.toLocaleLowerCase('en-US') === 'resource' &&
+    (kind === 'Resource' || kind?.toLocaleLowerCase('en-US') === 'resource') &&
     entity.spec?.type === ENVIRONMENT_RESOURCE_TYPE
   );
 }
@@ -68,7 +70,7 @@ const controlsSchema = z
   .partial()
   .strict();
 
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   name: z
     .string({
       required_error: 'is required',
@@ -92,6 +94,171 @@ const environmentSchema = z.object({
   controls: controlsSchema.optional(),
 });
 
+type EnvironmentData = z.infer<typeof environmentSchema>;
+
+/*
+ * The fast path. Bulk readers (the overview page reads every environment of the
+ * catalog) parse entities that are almost always valid, and zod costs most of the
+ * time of a parse. So a hand-written check runs first: it accepts only what the
+ * schema above certainly accepts, and returns what the schema would return (a
+ * copy with the schema's keys, in the schema's order, unknown keys of the
+ * environment dropped). Anything it is unsure about returns undefined, and the
+ * schema then decides and words the issues. environment.fastPath.test.ts checks
+ * that both agree on valid and mutated entities.
+ */
+
+const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
+const isDays = (v: unknown) =>
+  v === undefined ||
+  (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+const isOneOf_ = (v: unknown, values: readonly string[]) =>
+  v === undefined || (typeof v === 'string' && values.includes(v));
+const isOneOf = (values: readonly string[]) => (v: unknown) =>
+  isOneOf_(v, values);
+
+const CONTROL_CHECKS: {
+  [K in keyof Required<DeclaredControls>]: (v: unknown) => boolean;
+} = {
+  encryptionAtRest: isOneOf(ENCRYPTION_AT_REST),
+  encryptionInTransit: isFlag,
+  tlsMinVersion: isOneOf(TLS_VERSIONS),
+  auditLogging: isFlag,
+  auditLogRetentionDays: isDays,
+  backups: isFlag,
+  backupRetentionDays: isDays,
+  pointInTimeRecovery: isFlag,
+  multiAz: isFlag,
+  flowLogs: isFlag,
+  privateDataTier: isFlag,
+  networkSegmentation: isFlag,
+  deletionProtection: isFlag,
+  waf: isFlag,
+  leastPrivilegeRoles: isFlag,
+  secretsManagement: isFlag,
+  dataResidency: isOneOf(RESIDENCIES),
+  restoreTested: isFlag,
+};
+/** In the schema's order, so the copy has the keys in the order zod writes them. */
+const CONTROL_KEYS = Object.keys(controlsSchema.shape) as Array<
+  keyof DeclaredControls
+>;
+const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+const isStage = isOneOf(STAGES);
+const isCloud = isOneOf(CLOUDS);
+const isDrPattern = isOneOf(DR_PATTERNS);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+
+function fastControls(value: unknown): DeclaredControls | undefined {
+  if (!isPlainObject(value)) return undefined;
+  // Keys known and in the schema's order (Plinth writes them so): one pass of
+  // identity comparisons, no lookups. Otherwise the general check below.
+  let j = 0;
+  for (const key in value) {
+    while (j < CONTROL_KEYS.length && CONTROL_KEYS[j] !== key) j++;
+    if (j === CONTROL_KEYS.length) return fastControlsAnyOrder(value);
+    j++;
+  }
+  const c = value as DeclaredControls;
+  if (
+    isOneOf_(c.encryptionAtRest, ENCRYPTION_AT_REST) &&
+    isFlag(c.encryptionInTransit) &&
+    isOneOf_(c.tlsMinVersion, TLS_VERSIONS) &&
+    isFlag(c.auditLogging) &&
+    isDays(c.auditLogRetentionDays) &&
+    isFlag(c.backups) &&
+    isDays(c.backupRetentionDays) &&
+    isFlag(c.pointInTimeRecovery) &&
+    isFlag(c.multiAz) &&
+    isFlag(c.flowLogs) &&
+    isFlag(c.privateDataTier) &&
+    isFlag(c.networkSegmentation) &&
+    isFlag(c.deletionProtection) &&
+    isFlag(c.waf) &&
+    isFlag(c.leastPrivilegeRoles) &&
+    isFlag(c.secretsManagement) &&
+    isOneOf_(c.dataResidency, RESIDENCIES) &&
+    isFlag(c.restoreTested)
+  ) {
+    // A copy, as zod makes; with the keys in the schema's order it is zod's copy.
+    return { ...c };
+  }
+  return undefined;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function fastControlsAnyOrder(
+  value: Record<string, unknown>,
+): DeclaredControls | undefined {
+  for (const key in value) {
+    const check = CONTROL_CHECKS[key as keyof DeclaredControls];
+    if (!hasOwn.call(CONTROL_CHECKS, key) || !check(value[key])) {
+      return undefined;
+    }
+  }
+  const controls: Record<string, unknown> = {};
+  for (const key of CONTROL_KEYS) {
+    if (key in value) controls[key] = value[key];
+  }
+  return controls as DeclaredControls;
+}
+
+/** What `environmentSchema` returns for `value`, or undefined when unsure. */
+export function parseEnvironmentDataFast(
+  value: unknown,
+): EnvironmentData | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const { name, stage, cloud, regions, multiAz, multiRegion, drPattern } =
+    value;
+  if (
+    typeof name !== 'string' ||
+    !ENVIRONMENT_NAME.test(name) ||
+    stage === undefined ||
+    !isStage(stage) ||
+    cloud === undefined ||
+    !isCloud(cloud) ||
+    !Array.isArray(regions) ||
+    regions.length === 0 ||
+    !isFlag(multiAz) ||
+    !isFlag(multiRegion) ||
+    !isDrPattern(drPattern)
+  ) {
+    return undefined;
+  }
+  const regionsCopy: string[] = new Array(regions.length);
+  for (let i = 0; i < regions.length; i++) {
+    const region = regions[i];
+    if (typeof region !== 'string' || region === '') return undefined;
+    regionsCopy[i] = region;
+  }
+  const data: Record<string, unknown> = {
+    name,
+    stage,
+    cloud,
+    regions: regionsCopy,
+  };
+  // Optional keys: present (even when undefined) only when the input has them.
+  if ('multiAz' in value) data.multiAz = multiAz;
+  if ('multiRegion' in value) data.multiRegion = multiRegion;
+  if ('drPattern' in value) data.drPattern = drPattern;
+  if ('controls' in value) {
+    if (value.controls === undefined) {
+      data.controls = undefined;
+    } else {
+      const controls = fastControls(value.controls);
+      if (!controls) return undefined;
+      data.controls = controls;
+    }
+  }
+  return data as EnvironmentData;
+}
+
 /**
  * Reads an environment (a `Resource` with `spec.type: environment`) as the
  * contract describes it. Never throws: problems come back with their field.
@@ -110,37 +277,35 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
   }
   const namespace = namespaceOf(entity);
   const spec = entity.spec as Record<string, unknown>;
-  const parsed = environmentSchema.safeParse(spec.environment);
-  if (!parsed.success) {
-    const issues =
-      spec.environment === undefined
-        ? [{ path: 'spec.environment', message: 'is required' }]
-        : issuesFromZod(parsed.error, ['spec', 'environment']);
-    return { ok: false, issues };
+  let environment = parseEnvironmentDataFast(spec.environment);
+  if (!environment) {
+    const parsed = environmentSchema.safeParse(spec.environment);
+    if (!parsed.success) {
+      const issues =
+        spec.environment === undefined
+          ? [{ path: 'spec.environment', message: 'is required' }]
+          : issuesFromZod(parsed.error, ['spec', 'environment']);
+      return { ok: false, issues };
+    }
+    environment = parsed.data;
   }
 
   const issues: ContractIssue[] = [];
-  const declared = Array.isArray(spec.dependencyOf) ? spec.dependencyOf : [];
-  const serviceRefs = new Set<string>(
-    declared
-      .map(ref => tryParseRef(ref, { defaultNamespace: namespace }))
-      .filter((ref): ref is string => ref?.startsWith('component:') ?? false),
-  );
-  for (const ref of relationTargets(
+  const serviceRefs = collectRefs(
     entity,
+    spec.dependencyOf,
     RELATION_DEPENDENCY_OF,
     'component',
-  )) {
-    serviceRefs.add(ref);
-  }
-  if (serviceRefs.size === 0) {
+    namespace,
+  );
+  if (serviceRefs.length === 0) {
     issues.push({
       path: 'spec.dependencyOf',
       message:
         'expected the service it belongs to, e.g. component:default/payments-api',
     });
   }
-  const iacPath = entity.metadata.annotations?.[ANNOTATION_IAC_PATH];
+  let iacPath = entity.metadata.annotations?.[ANNOTATION_IAC_PATH];
   if (
     iacPath !== undefined &&
     (iacPath.startsWith('/') || iacPath.split('/').includes('..'))
@@ -150,9 +315,9 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
       message:
         'expected a relative path inside the IaC repository, such as terraform/envs/prod',
     });
+    iacPath = undefined;
   }
 
-  const environment = parsed.data;
   return {
     ok: true,
     issues,
@@ -167,10 +332,8 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
       multiRegion: environment.multiRegion ?? false,
       drPattern: environment.drPattern,
       controls: environment.controls ?? {},
-      serviceRefs: [...serviceRefs],
-      iacPath: issues.some(i => i.path.includes(ANNOTATION_IAC_PATH))
-        ? undefined
-        : iacPath,
+      serviceRefs,
+      iacPath,
       owner: tryParseRef(spec.owner, {
         defaultKind: 'group',
         defaultNamespace: namespace,

@@ -1,7 +1,6 @@
 import {
   DEFAULT_NAMESPACE,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
@@ -17,6 +16,12 @@ export function namespaceOf(entity: Entity): string {
 /**
  * Parses a (possibly shorthand) ref the way the catalog does for relation
  * fields: the namespace defaults to the entity's own. Undefined when malformed.
+ *
+ * The same answer as `stringifyEntityRef(parseEntityRef(value, context))` from
+ * `@backstage/catalog-model` (same split on the first `:` and `/`, same errors
+ * for empty parts, same lower-casing), written without throwing, because the
+ * bulk readers call it for every ref of every entity (refs.test.ts checks the
+ * two agree on arbitrary strings).
  */
 export function tryParseRef(
   value: unknown,
@@ -25,11 +30,35 @@ export function tryParseRef(
   if (typeof value !== 'string' || !value) {
     return undefined;
   }
-  try {
-    return stringifyEntityRef(parseEntityRef(value, context));
-  } catch {
+  let colon = value.indexOf(':');
+  const slash = value.indexOf('/');
+  if (slash !== -1 && slash < colon) {
+    colon = -1;
+  }
+  if (colon > 0 && slash > colon + 1 && slash < value.length - 1) {
+    // A full ref (`kind:namespace/name`) already in lower case is its own answer:
+    // no slices, no concatenation. Only ASCII qualifies, so Unicode case rules
+    // (which can depend on the neighbouring characters) stay with the general path.
+    let canonical = true;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (code > 127 || (code >= 65 && code <= 90)) {
+        canonical = false;
+        break;
+      }
+    }
+    if (canonical) return value;
+  }
+  const kind = colon === -1 ? context.defaultKind : value.slice(0, colon);
+  const namespace =
+    slash === -1
+      ? context.defaultNamespace || DEFAULT_NAMESPACE
+      : value.slice(colon + 1, slash);
+  const name = value.slice(Math.max(colon + 1, slash + 1));
+  if (!kind || !namespace || !name) {
     return undefined;
   }
+  return `${kind.toLowerCase()}:${namespace.toLowerCase()}/${name.toLowerCase()}`;
 }
 
 /** Targets of the entity's relations of one type whose target is of `kind`. */
@@ -38,10 +67,54 @@ export function relationTargets(
   type: string,
   kind: string,
 ): string[] {
+  const targets: string[] = [];
+  const relations = entity.relations;
+  if (!relations) return targets;
   const prefix = `${kind.toLocaleLowerCase('en-US')}:`;
-  return (entity.relations ?? [])
-    .filter(r => r.type === type && r.targetRef.startsWith(prefix))
-    .map(r => r.targetRef);
+  for (const r of relations) {
+    if (r.type === type && r.targetRef.startsWith(prefix)) {
+      targets.push(r.targetRef);
+    }
+  }
+  return targets;
+}
+
+/**
+ * The refs of one kind an entity names in a spec list (`spec.dependsOn`) and in
+ * its relations of one type, without duplicates, in first-seen order (what a
+ * `Set` filled from the list then the relations would give).
+ */
+export function collectRefs(
+  entity: Entity,
+  declared: unknown,
+  relationType: string,
+  kind: string,
+  namespace: string,
+): string[] {
+  const refs: string[] = [];
+  const prefix = `${kind}:`;
+  if (Array.isArray(declared)) {
+    const context = { defaultNamespace: namespace };
+    for (const item of declared) {
+      const ref = tryParseRef(item, context);
+      if (ref !== undefined && ref.startsWith(prefix) && !refs.includes(ref)) {
+        refs.push(ref);
+      }
+    }
+  }
+  const relations = entity.relations;
+  if (relations) {
+    for (const r of relations) {
+      if (
+        r.type === relationType &&
+        r.targetRef.startsWith(prefix) &&
+        !refs.includes(r.targetRef)
+      ) {
+        refs.push(r.targetRef);
+      }
+    }
+  }
+  return refs;
 }
 
 /** `metadata.annotations["plinth.dev/owner"]`: how errors name an annotation. */

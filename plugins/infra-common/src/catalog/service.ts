@@ -1,9 +1,9 @@
 import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import {
   annotationPath,
+  collectRefs,
   entityRefOf,
   namespaceOf,
-  relationTargets,
   tryParseRef,
 } from './refs';
 import {
@@ -29,33 +29,48 @@ export function parseFrameworks(entity: Entity): {
   issues: ContractIssue[];
 } {
   const value = entity.metadata.annotations?.[ANNOTATION_COMPLIANCE_FRAMEWORKS];
-  if (value === undefined) {
+  if (value === undefined || value === '') {
     return { frameworks: [], issues: [] };
   }
-  const ids = String(value)
-    .split(',')
-    .map(id => id.trim())
-    .filter(Boolean);
-  const frameworks = [...new Set(ids.filter(isFrameworkId))];
-  const unknown = ids.filter(id => !isFrameworkId(id));
-  const issues = unknown.length
-    ? [
-        {
-          path: annotationPath(ANNOTATION_COMPLIANCE_FRAMEWORKS),
-          message: `unknown framework id ${unknown
-            .map(id => `'${id}'`)
-            .join(
-              ', ',
-            )}; expected a comma separated list of ${FRAMEWORK_IDS.join(', ')}`,
-        },
-      ]
-    : [];
-  return { frameworks, issues };
+  // One pass, no intermediate arrays: known ids once each in first-seen order,
+  // unknown ids as written (repeats included) for the message.
+  const frameworks: FrameworkId[] = [];
+  let unknown: string[] | undefined;
+  for (const part of String(value).split(',')) {
+    const id = part.trim();
+    if (!id) continue;
+    if (isFrameworkId(id)) {
+      if (!frameworks.includes(id)) frameworks.push(id);
+    } else {
+      (unknown ??= []).push(id);
+    }
+  }
+  if (!unknown) {
+    return { frameworks, issues: [] };
+  }
+  return {
+    frameworks,
+    issues: [
+      {
+        path: annotationPath(ANNOTATION_COMPLIANCE_FRAMEWORKS),
+        message: `unknown framework id ${unknown
+          .map(id => `'${id}'`)
+          .join(
+            ', ',
+          )}; expected a comma separated list of ${FRAMEWORK_IDS.join(', ')}`,
+      },
+    ],
+  };
 }
 
 /** Reads a service (a `Component`) as the contract describes it. Never throws. */
 export function parseService(entity: Entity): ParseResult<ServiceView> {
-  if (entity?.kind?.toLocaleLowerCase('en-US') !== 'component') {
+  const kind = entity?.kind;
+  // The exact spelling first: the locale-aware lower-casing is the slow path.
+  if (
+    kind !== 'Component' &&
+    kind?.toLocaleLowerCase('en-US') !== 'component'
+  ) {
     return {
       ok: false,
       issues: [{ path: 'kind', message: 'expected Component' }],
@@ -71,15 +86,13 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
   const { frameworks, issues } = parseFrameworks(entity);
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
 
-  const declared = Array.isArray(spec.dependsOn) ? spec.dependsOn : [];
-  const environmentRefs = new Set<string>(
-    declared
-      .map(ref => tryParseRef(ref, { defaultNamespace: namespace }))
-      .filter((ref): ref is string => ref?.startsWith('resource:') ?? false),
+  const environmentRefs = collectRefs(
+    entity,
+    spec.dependsOn,
+    RELATION_DEPENDS_ON,
+    'resource',
+    namespace,
   );
-  for (const ref of relationTargets(entity, RELATION_DEPENDS_ON, 'resource')) {
-    environmentRefs.add(ref);
-  }
 
   const infraSource =
     entity.metadata.annotations?.[ANNOTATION_INFRA_SOURCE] || undefined;
@@ -102,7 +115,7 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
       }),
       frameworks,
       infraSource,
-      environmentRefs: [...environmentRefs],
+      environmentRefs,
     },
   };
 }
