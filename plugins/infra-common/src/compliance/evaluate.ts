@@ -74,11 +74,6 @@ interface CompiledFramework {
   requirements: CompiledRequirement[];
 }
 
-interface ControlOutcome {
-  status: ControlStatus;
-  evidence: ControlEvidence[];
-}
-
 /** Rules compiled once: distinct controls indexed, frameworks flattened. */
 export class CompiledRules {
   readonly controls: ControlDefinition[] = [];
@@ -116,12 +111,10 @@ export class CompiledRules {
   }
 }
 
-const STATUS_ORDER: Record<ControlStatus, number> = {
-  fail: 0,
-  unknown: 1,
-  pass: 2,
-  'not-applicable': 3,
-};
+interface ControlOutcome {
+  status: ControlStatus;
+  evidence: ControlEvidence[];
+}
 
 function checkControl(
   { control, appliesTo }: CompiledRequirement,
@@ -165,6 +158,30 @@ function frameworkStatus(
   return 'compliant';
 }
 
+function resultOf(req: CompiledRequirement, outcome: ControlOutcome): ControlResult {
+  const { control } = req;
+  const { status } = outcome;
+  // Two fixed shapes: fixHint only when the control is not met or not known.
+  return status === 'fail' || status === 'unknown'
+    ? {
+        controlId: control.id,
+        title: control.title,
+        severity: req.severity,
+        requirementIds: req.requirementIds,
+        status,
+        evidence: outcome.evidence,
+        fixHint: control.fixHint,
+      }
+    : {
+        controlId: control.id,
+        title: control.title,
+        severity: req.severity,
+        requirementIds: req.requirementIds,
+        status,
+        evidence: outcome.evidence,
+      };
+}
+
 /** Evaluates with precompiled rules; see {@link evaluateCompliance}. */
 export function evaluateWith(
   rules: CompiledRules,
@@ -177,46 +194,53 @@ export function evaluateWith(
   for (const id of frameworks) {
     const compiled = rules.framework(id);
     if (!compiled) continue;
-    const counts = { pass: 0, fail: 0, unknown: 0, notApplicable: 0 };
+    const requirements = compiled.requirements;
+    let pass = 0;
+    let fail = 0;
+    let unknown = 0;
     let requiredFailed = false;
     let recommendedFailed = false;
-    // Buckets instead of a sort: failures first, then unknown, passing, not applicable.
-    const buckets: [ControlResult[], ControlResult[], ControlResult[], ControlResult[]] = [[], [], [], []];
-    for (const req of compiled.requirements) {
+    // First pass: outcomes and counts, no allocation beyond the shared outcomes.
+    for (const req of requirements) {
       let outcome = outcomes[req.controlIndex];
       if (!outcome) {
         outcome = checkControl(req, environments);
         outcomes[req.controlIndex] = outcome;
       }
-      switch (outcome.status) {
-        case 'pass':
-          counts.pass++;
-          break;
-        case 'fail':
-          counts.fail++;
-          if (req.severity === 'required') requiredFailed = true;
-          else recommendedFailed = true;
-          break;
-        case 'unknown':
-          counts.unknown++;
-          break;
-        default:
-          counts.notApplicable++;
-      }
-      const result: ControlResult = {
-        controlId: req.control.id,
-        title: req.control.title,
-        severity: req.severity,
-        requirementIds: req.requirementIds,
-        status: outcome.status,
-        evidence: outcome.evidence,
-      };
-      if (outcome.status === 'fail' || outcome.status === 'unknown') {
-        result.fixHint = req.control.fixHint;
-      }
-      buckets[STATUS_ORDER[outcome.status]].push(result);
+      const status = outcome.status;
+      if (status === 'pass') pass++;
+      else if (status === 'fail') {
+        fail++;
+        if (req.severity === 'required') requiredFailed = true;
+        else recommendedFailed = true;
+      } else if (status === 'unknown') unknown++;
     }
-    const controls = buckets[0].concat(buckets[1], buckets[2], buckets[3]);
+    const counts = {
+      pass,
+      fail,
+      unknown,
+      notApplicable: requirements.length - pass - fail - unknown,
+    };
+    // Second pass: each result written straight to its place, failures first, then
+    // unknown, passing, not applicable; in framework order within each group.
+    const controls: ControlResult[] = new Array(requirements.length);
+    let nextFail = 0;
+    let nextUnknown = fail;
+    let nextPass = fail + unknown;
+    let nextNotApplicable = fail + unknown + pass;
+    for (const req of requirements) {
+      const outcome = outcomes[req.controlIndex]!;
+      const status = outcome.status;
+      const at =
+        status === 'fail'
+          ? nextFail++
+          : status === 'unknown'
+          ? nextUnknown++
+          : status === 'pass'
+          ? nextPass++
+          : nextNotApplicable++;
+      controls[at] = resultOf(req, outcome);
+    }
     results.push({
       framework: id,
       name: compiled.definition.name,
