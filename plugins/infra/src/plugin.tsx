@@ -48,9 +48,13 @@ export const infraEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** The cards, for a service's overview tab (enable them in app-config). */
+/**
+ * The cards, for a service's overview tab. Disabled by default (the tab already shows
+ * them); enable with `app.extensions: [entity-card:infra/slos, ...]`.
+ */
 export const infraSloCard = EntityCardBlueprint.make({
   name: 'slos',
+  disabled: true,
   params: {
     filter: { kind: 'component', 'spec.type': 'service' },
     loader: () =>
@@ -60,6 +64,7 @@ export const infraSloCard = EntityCardBlueprint.make({
 
 export const infraEnvironmentsCard = EntityCardBlueprint.make({
   name: 'environments',
+  disabled: true,
   params: {
     filter: { kind: 'component', 'spec.type': 'service' },
     loader: () =>
@@ -71,6 +76,7 @@ export const infraEnvironmentsCard = EntityCardBlueprint.make({
 
 export const infraComplianceCard = EntityCardBlueprint.make({
   name: 'compliance',
+  disabled: true,
   params: {
     filter: { kind: 'component', 'spec.type': 'service' },
     loader: () =>

@@ -81,7 +81,9 @@ export const SloObjectiveField = (
         error={hasErrors}
         required={required}
         type="number"
-        inputProps={{ step: 0.01, min: 90, max: 99.999 }}
+        // No min/max/step here: the browser would block Next with its own tooltip instead
+        // of the field's error (validateSloObjective) shown under the field.
+        inputProps={{ step: 'any', inputMode: 'decimal' }}
         value={formData ?? ''}
         onChange={event => {
           const text = event.target.value;
