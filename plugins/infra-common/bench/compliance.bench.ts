@@ -149,16 +149,21 @@ export async function evaluateCatalogWithJsonRulesEngine(catalog: Catalog): Prom
 export async function benchCompliance() {
   const entities = makeEntities();
   const lines: string[] = [];
-  const parse = measure(15, () => parseCatalog(entities), 3);
+  const runs = Number(process.env.COMPLIANCE_RUNS ?? 31);
+  // Each measure warms up first (5 runs), then times `runs` runs: median and p95.
+  const parse = measure(runs, () => parseCatalog(entities), 5);
   const catalog = parseCatalog(entities);
-  const evaluate = measure(31, () => evaluateCatalog(catalog), 5);
-  const endToEnd = measure(15, () => evaluateCatalog(parseCatalog(entities)), 3);
+  const evaluate = measure(runs, () => evaluateCatalog(catalog), 5);
+  // What the target is about: entities -> views -> per-framework statuses, every service.
+  const endToEnd = measure(runs, () => evaluateCatalog(parseCatalog(entities)), 5);
+  const stat = (m: ReturnType<typeof measure>) => `median ${fmt(m.median)}, p95 ${fmt(m.p95)}, min ${fmt(m.min)} (${m.runs} runs)`;
   lines.push(`${entities.length} entities (${SERVICES} services x 3 environments), ${defaultRules.controls.length} distinct controls`);
-  lines.push(`parse entities into views (catalog parsers): median ${fmt(parse.median)}`);
-  lines.push(`evaluate compliance from parsed views: median ${fmt(evaluate.median)} (min ${fmt(evaluate.min)}, ${evaluate.runs} runs)`);
-  lines.push(`entities -> compliance, end to end: median ${fmt(endToEnd.median)} (${endToEnd.runs} runs)`);
+  lines.push(`parse entities into views (catalog parsers): ${stat(parse)}`);
+  lines.push(`evaluate compliance from parsed views: ${stat(evaluate)}`);
+  lines.push(`entities -> compliance, end to end: ${stat(endToEnd)}`);
 
   const jreRuns = Number(process.env.JRE_RUNS ?? 3);
+  await evaluateCatalogWithJsonRulesEngine(catalog); // warm-up
   const jreTimes: number[] = [];
   for (let i = 0; i < jreRuns; i++) {
     const start = performance.now();
@@ -167,7 +172,7 @@ export async function benchCompliance() {
   }
   jreTimes.sort((a, b) => a - b);
   const jre = jreTimes[Math.floor(jreTimes.length / 2)];
-  lines.push(`json-rules-engine, same controls, from parsed views: median ${fmt(jre)} (${jreRuns} runs)`);
-  lines.push(`speed-up of the precompiled evaluator over json-rules-engine: ${(jre / evaluate.median).toFixed(0)}x`);
+  lines.push(`json-rules-engine, same controls, from parsed views (parsing not counted): median ${fmt(jre)} (${jreRuns} runs after 1 warm-up)`);
+  lines.push(`speed-up over json-rules-engine: ${(jre / endToEnd.median).toFixed(0)}x end to end (our parsing counted, theirs not), ${(jre / evaluate.median).toFixed(0)}x evaluation only`);
   return { parse, evaluate, endToEnd, jre, lines };
 }
