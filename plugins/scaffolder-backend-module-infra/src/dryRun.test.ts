@@ -14,7 +14,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraModule from '.';
-import { repoRoot } from './testUtils/reference';
+import { repoRoot } from './__testUtils__/reference';
 
 const answers = yaml.parse(
   fs.readFileSync(path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'), 'utf8'),

@@ -5,11 +5,11 @@ import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common'
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { validateEntity } from '../testUtils/catalog';
-import { createOpenSloValidator } from '../testUtils/openslo';
-import { hasPromtool, promtool } from '../testUtils/promtool';
-import { repoRoot } from '../testUtils/reference';
-import { validateWorkflow } from '../testUtils/workflow';
+import { validateEntity } from '../__testUtils__/catalog';
+import { createOpenSloValidator } from '../__testUtils__/openslo';
+import { hasPromtool, promtool } from '../__testUtils__/promtool';
+import { repoRoot } from '../__testUtils__/reference';
+import { validateWorkflow } from '../__testUtils__/workflow';
 import { renderRepository } from '.';
 
 /** The contract's Terraform modules (PRODUCT.md), each with its variables, main and outputs. */

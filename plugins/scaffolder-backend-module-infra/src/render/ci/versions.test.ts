@@ -8,7 +8,7 @@ import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common'
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { repoRoot } from '../../testUtils/reference';
+import { repoRoot } from '../../__testUtils__/reference';
 import { renderRepository } from '..';
 
 const answers = yaml.parse(

@@ -16,7 +16,7 @@ import {
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
 import { renderTerraform } from './index';
-import { environmentResources, ParsedResource } from './testing/hclTree';
+import { environmentResources, ParsedResource } from './__testUtils__/hclTree';
 
 const RULES_FILE = path.resolve(
   __dirname,

@@ -10,8 +10,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Cloud } from '@plinth/backstage-plugin-infra-common';
 import { renderTerraform } from './index';
-import { environmentResources, ParsedResource } from './testing/hclTree';
-import { fixtureDesign } from './testing/designs';
+import { environmentResources, ParsedResource } from './__testUtils__/hclTree';
+import { fixtureDesign } from './__testUtils__/designs';
 
 const RULES_FILE = path.resolve(
   __dirname,

@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import { renderTerraform } from './index';
-import { fixtureDesign } from './testing/designs';
+import { fixtureDesign } from './__testUtils__/designs';
 
 const MODULES = [
   'network',

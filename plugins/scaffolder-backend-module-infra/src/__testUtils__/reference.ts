@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The monorepo root, from this file's place in plugins/<pkg>/src/testUtils. */
+/** The monorepo root, from this file's place in plugins/<pkg>/src/__testUtils__. */
 export const repoRoot = path.resolve(__dirname, '../../../..');
 
 /**
