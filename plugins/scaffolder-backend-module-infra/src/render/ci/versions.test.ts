@@ -54,9 +54,10 @@ describe.each(['terraform', 'opentofu'] as const)('the CI for %s', tool => {
       // S3 native state locking (use_lockfile) arrived in Terraform and OpenTofu 1.10.
       const backendPath = root.replace(/versions\.tf$/, 'backend.tf');
       const backend = await parseHcl(backendPath, files.get(backendPath)!);
-      if (JSON.stringify(backend).includes('"use_lockfile":true')) {
-        expect(atLeast(version(minimum![1]), [1, 10, 0])).toBe(true);
-      }
+      // A root that uses it must therefore require at least 1.10.
+      const usesLockfile = JSON.stringify(backend).includes('"use_lockfile":true');
+      const requiresLockfileSupport = atLeast(version(minimum![1]), [1, 10, 0]);
+      expect(!usesLockfile || requiresLockfileSupport).toBe(true);
     }
   });
 
