@@ -6,16 +6,14 @@
 // Input: the workflow YAML on stdin. Output: a JSON array of error messages on stdout.
 import { register } from 'node:module';
 
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`
-      export async function load(url, context, nextLoad) {
-        if (url.endsWith('.json')) {
-          return nextLoad(url, { ...context, importAttributes: { type: 'json' } });
-        }
-        return nextLoad(url, context);
-      }`),
-);
+const jsonImportHook = `
+  export async function load(url, context, nextLoad) {
+    if (url.endsWith('.json')) {
+      return nextLoad(url, { ...context, importAttributes: { type: 'json' } });
+    }
+    return nextLoad(url, context);
+  }`;
+register(`data:text/javascript,${encodeURIComponent(jsonImportHook)}`);
 
 const { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } =
   await import('@actions/workflow-parser');
