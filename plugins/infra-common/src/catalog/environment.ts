@@ -159,6 +159,8 @@ function fastControls(value: unknown): DeclaredControls | undefined {
   // Keys known and in the schema's order (Plinth writes them so): one pass of
   // identity comparisons, no lookups. Otherwise the general check below.
   let j = 0;
+  // Inherited enumerable keys count too: zod's strict check reads them the same way.
+  // eslint-disable-next-line guard-for-in
   for (const key in value) {
     while (j < CONTROL_KEYS.length && CONTROL_KEYS[j] !== key) j++;
     if (j === CONTROL_KEYS.length) return fastControlsAnyOrder(value);
@@ -196,6 +198,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 function fastControlsAnyOrder(
   value: Record<string, unknown>,
 ): DeclaredControls | undefined {
+  // eslint-disable-next-line guard-for-in
   for (const key in value) {
     const check = CONTROL_CHECKS[key as keyof DeclaredControls];
     if (!hasOwn.call(CONTROL_CHECKS, key) || !check(value[key])) {

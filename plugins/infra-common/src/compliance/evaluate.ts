@@ -126,7 +126,8 @@ function checkControl(
   for (const env of environments) {
     if (!appliesTo[env.stage]) continue;
     const result = control.check(env.controls);
-    const status = result === undefined ? 'unknown' : result ? 'pass' : 'fail';
+    let status: ControlEvidence['status'] = 'unknown';
+    if (result !== undefined) status = result ? 'pass' : 'fail';
     if (status === 'fail') failed = true;
     else if (status === 'unknown') unknown = true;
     const value = env.controls[control.field];
@@ -231,14 +232,11 @@ export function evaluateWith(
     for (const req of requirements) {
       const outcome = outcomes[req.controlIndex]!;
       const status = outcome.status;
-      const at =
-        status === 'fail'
-          ? nextFail++
-          : status === 'unknown'
-          ? nextUnknown++
-          : status === 'pass'
-          ? nextPass++
-          : nextNotApplicable++;
+      let at: number;
+      if (status === 'fail') at = nextFail++;
+      else if (status === 'unknown') at = nextUnknown++;
+      else if (status === 'pass') at = nextPass++;
+      else at = nextNotApplicable++;
       controls[at] = resultOf(req, outcome);
     }
     results.push({
