@@ -1,4 +1,4 @@
-import type { Design, EnvironmentDesign, SloDesign } from '@plinth/backstage-plugin-infra-common';
+import type { Design, EnvironmentDesign, RuleSource, SloDesign } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { mdTable, mdText, mermaidText } from '../markdown';
 import {
@@ -57,6 +57,13 @@ function diagram(design: Design): string {
   return lines.join('\n');
 }
 
+/** How the network table names a firewall rule's peer. */
+function peerText(peer: RuleSource): string {
+  if (peer.kind === 'internet') return 'internet';
+  if (peer.kind === 'cidr') return peer.cidr;
+  return `tier ${peer.tier}`;
+}
+
 function architecturePage(design: Design): string {
   const rows = design.environments.map(env => [
     env.name,
@@ -88,7 +95,7 @@ ${mdTable(
     rule.tier,
     rule.direction,
     `${rule.protocol} ${rule.fromPort}-${rule.toPort}`,
-    rule.peer.kind === 'internet' ? 'internet' : rule.peer.kind === 'cidr' ? rule.peer.cidr : `tier ${rule.peer.tier}`,
+    peerText(rule.peer),
   ]),
 )}`,
   )

@@ -79,11 +79,14 @@ function sloGroup(design: Design, slo: SloDesign) {
   return { name: `slo-${slo.name}`, rules: [...recordings, ...alerts] };
 }
 
+/** Minutes in one unit of a Prometheus duration. */
+const MINUTES_PER_UNIT: Record<string, number> = { m: 1, h: 60, d: 1440 };
+
 /** Minutes in a Prometheus duration of the validated form `<n>[mhd]`. */
 function minutes(duration: string): number {
   const value = Number(duration.slice(0, -1));
   const unit = duration.slice(-1);
-  return value * (unit === 'd' ? 1440 : unit === 'h' ? 60 : 1);
+  return value * (MINUTES_PER_UNIT[unit] ?? 1);
 }
 
 /**

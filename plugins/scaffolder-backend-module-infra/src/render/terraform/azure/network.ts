@@ -5,6 +5,7 @@
  * subnet's egress. Network security groups are the security module's; VNet flow logs the
  * observability module's.
  */
+import type { DatabaseDesign } from '@plinth/backstage-plugin-infra-common';
 import { HclNestedBlock, comment, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith, subnetsOf } from '../module';
 import { moduleVariables, placed, publicIp } from './common';
@@ -12,6 +13,13 @@ import { moduleVariables, placed, publicIp } from './common';
 type Tier = 'public' | 'private' | 'data';
 
 const RESOURCE_GROUP = ref('azurerm_resource_group', 'main', 'name');
+
+/** The flexible server service a data subnet is delegated to: MySQL's, else PostgreSQL's. */
+function flexibleServerService(engine: DatabaseDesign['engine'] | undefined): string {
+  return engine === 'mysql'
+    ? 'Microsoft.DBforMySQL/flexibleServers'
+    : 'Microsoft.DBforPostgreSQL/flexibleServers';
+}
 
 /** A subnet delegated to a service when the variable names one (`null`: not delegated). */
 function delegation(tier: Tier): HclNestedBlock {
@@ -134,9 +142,7 @@ export const azureNetwork: TerraformModule = {
         kind === 'serverless' ? 'Microsoft.Web/serverFarms' : null,
       data_subnet_delegation:
         env.database && n.role === 'primary'
-          ? engine === 'mysql'
-            ? 'Microsoft.DBforMySQL/flexibleServers'
-            : 'Microsoft.DBforPostgreSQL/flexibleServers'
+          ? flexibleServerService(engine)
           : null,
     };
   },

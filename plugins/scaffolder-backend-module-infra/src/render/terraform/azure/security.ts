@@ -43,6 +43,17 @@ function peerAddress(rule: FirewallRule, side: 'source' | 'destination') {
   };
 }
 
+/** A rule's ports as an NSG port range: `*` for every port, one port, or `from-to`. */
+function portRange(rule: FirewallRule): string {
+  if (rule.protocol === 'all' || (rule.fromPort === 0 && rule.toPort === 65535)) {
+    return '*';
+  }
+  if (rule.fromPort === rule.toPort) {
+    return String(rule.fromPort);
+  }
+  return `${rule.fromPort}-${rule.toPort}`;
+}
+
 function nsgRule(label: string, body: HclBody) {
   return resource('azurerm_network_security_rule', label, {
     resource_group_name: ref('var', 'resource_group_name'),
@@ -54,12 +65,7 @@ function nsgRule(label: string, body: HclBody) {
 function designRules(design: Design): HclFileItem[] {
   return firewallRulesOf(design).map((rule, index) => {
     const ingress = rule.direction === 'ingress';
-    const ports =
-      rule.protocol === 'all' || (rule.fromPort === 0 && rule.toPort === 65535)
-        ? '*'
-        : rule.fromPort === rule.toPort
-        ? String(rule.fromPort)
-        : `${rule.fromPort}-${rule.toPort}`;
+    const ports = portRange(rule);
     const own = raw(`var.subnet_prefixes.${rule.tier}`);
     return nsgRule(ruleLabel(rule, index), {
       name: ruleLabel(rule, index).replace(/_/g, '-'),

@@ -5,7 +5,11 @@
  * with backups, PITR and regional HA; an HTTPS load balancer with a TLS 1.2+ policy,
  * HTTP redirect and Cloud Armor; a locked-down audit log bucket.
  */
-import type { Design } from '@plinth/backstage-plugin-infra-common';
+import type {
+  ComputeKind,
+  Design,
+  FirewallRule,
+} from '@plinth/backstage-plugin-infra-common';
 import { data, HclFileItem, nested, raw, ref, resource } from '../../hcl';
 import type { CloudTarget } from '../cloud';
 import { firewallRulesOf, ruleLabel } from '../firewall';
@@ -123,6 +127,13 @@ const network: TerraformModule = {
   }),
 };
 
+/** A rule's peer as source ranges; a tier peer is matched by network tag instead. */
+function sourceRanges(peer: FirewallRule['peer']): string[] | undefined {
+  if (peer.kind === 'internet') return ['0.0.0.0/0'];
+  if (peer.kind === 'cidr') return [peer.cidr];
+  return undefined;
+}
+
 function security(design: Design): TerraformModule {
   const rules: HclFileItem[] = firewallRulesOf(design)
     .filter(rule => rule.direction === 'ingress')
@@ -141,12 +152,7 @@ function security(design: Design): TerraformModule {
               ? undefined
               : [`${rule.fromPort}-${rule.toPort}`],
         }),
-        source_ranges:
-          rule.peer.kind === 'internet'
-            ? ['0.0.0.0/0']
-            : rule.peer.kind === 'cidr'
-            ? [rule.peer.cidr]
-            : undefined,
+        source_ranges: sourceRanges(rule.peer),
         source_tags: rule.peer.kind === 'tier' ? [rule.peer.tier] : undefined,
         target_tags: [rule.tier],
         log_config: nested({ metadata: 'INCLUDE_ALL_METADATA' }),
@@ -241,158 +247,176 @@ const COMPUTE_VARIABLES = [
   TAGS,
 ];
 
+/** GKE: a private, shielded cluster with an autoscaled node pool. */
+function gkeResources(): HclFileItem[] {
+  return [
+    resource('google_container_cluster', 'main', {
+      name: ref('var', 'name'),
+      location: ref('var', 'region'),
+      network: ref('var', 'network_id'),
+      subnetwork: ref('var', 'subnet_id'),
+      remove_default_node_pool: true,
+      initial_node_count: 1,
+      deletion_protection: true,
+      enable_shielded_nodes: true,
+      private_cluster_config: nested({
+        enable_private_nodes: true,
+        enable_private_endpoint: true,
+        master_ipv4_cidr_block: '172.16.0.0/28',
+      }),
+      ip_allocation_policy: nested({}),
+      master_authorized_networks_config: nested({}),
+      database_encryption: nested({
+        state: 'ENCRYPTED',
+        key_name: ref('var', 'kms_key_id'),
+      }),
+      workload_identity_config: nested({
+        workload_pool: raw(
+          '"${data.google_client_config.current.project}.svc.id.goog"',
+        ),
+      }),
+      release_channel: nested({ channel: 'REGULAR' }),
+    }),
+    data('google_client_config', 'current', {}),
+    resource('google_container_node_pool', 'main', {
+      name: nameWith('nodes'),
+      cluster: ref('google_container_cluster', 'main', 'id'),
+      autoscaling: nested({
+        min_node_count: ref('var', 'min_size'),
+        max_node_count: ref('var', 'max_size'),
+      }),
+      management: nested({ auto_repair: true, auto_upgrade: true }),
+      node_config: nested({
+        machine_type: ref('var', 'machine_type'),
+        service_account: ref('var', 'service_account'),
+        oauth_scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+        boot_disk_kms_key: ref('var', 'kms_key_id'),
+        tags: ['private'],
+        shielded_instance_config: nested({
+          enable_secure_boot: true,
+          enable_integrity_monitoring: true,
+        }),
+        workload_metadata_config: nested({ mode: 'GKE_METADATA' }),
+        metadata: { 'disable-legacy-endpoints': 'true' },
+      }),
+    }),
+  ];
+}
+
+/** A regional managed instance group of shielded VMs, health-checked and autoscaled. */
+function instanceGroupResources(): HclFileItem[] {
+  return [
+    resource('google_compute_instance_template', 'main', {
+      name_prefix: raw('"${var.name}-"'),
+      machine_type: ref('var', 'machine_type'),
+      tags: ['private'],
+      disk: nested({
+        source_image: 'debian-cloud/debian-12',
+        boot: true,
+        disk_encryption_key: nested({
+          kms_key_self_link: ref('var', 'kms_key_id'),
+        }),
+      }),
+      network_interface: nested({ subnetwork: ref('var', 'subnet_id') }),
+      service_account: nested({
+        email: ref('var', 'service_account'),
+        scopes: ['cloud-platform'],
+      }),
+      shielded_instance_config: nested({
+        enable_secure_boot: true,
+        enable_integrity_monitoring: true,
+      }),
+      metadata: {
+        'block-project-ssh-keys': 'true',
+        'enable-oslogin': 'TRUE',
+      },
+      lifecycle: nested({ create_before_destroy: true }),
+    }),
+    resource('google_compute_health_check', 'main', {
+      name: ref('var', 'name'),
+      http_health_check: nested({
+        port: 8080,
+        request_path: ref('var', 'health_check_path'),
+      }),
+    }),
+    resource('google_compute_region_instance_group_manager', 'main', {
+      name: ref('var', 'name'),
+      region: ref('var', 'region'),
+      base_instance_name: ref('var', 'name'),
+      version: nested({
+        instance_template: ref(
+          'google_compute_instance_template',
+          'main',
+          'id',
+        ),
+      }),
+      named_port: nested({ name: 'http', port: 8080 }),
+      auto_healing_policies: nested({
+        health_check: ref('google_compute_health_check', 'main', 'id'),
+        initial_delay_sec: 120,
+      }),
+    }),
+    resource('google_compute_region_autoscaler', 'main', {
+      name: ref('var', 'name'),
+      region: ref('var', 'region'),
+      target: ref(
+        'google_compute_region_instance_group_manager',
+        'main',
+        'id',
+      ),
+      autoscaling_policy: nested({
+        min_replicas: ref('var', 'min_size'),
+        max_replicas: ref('var', 'max_size'),
+        cpu_utilization: nested({ target: 0.6 }),
+      }),
+    }),
+  ];
+}
+
+/** Cloud Run behind the internal load balancer, on the VPC. */
+function cloudRunResources(): HclFileItem[] {
+  return [
+    resource('google_cloud_run_v2_service', 'main', {
+      name: ref('var', 'name'),
+      location: ref('var', 'region'),
+      ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+      deletion_protection: true,
+      template: nested({
+        service_account: ref('var', 'service_account'),
+        encryption_key: ref('var', 'kms_key_id'),
+        scaling: nested({
+          min_instance_count: ref('var', 'min_size'),
+          max_instance_count: ref('var', 'max_size'),
+        }),
+        vpc_access: nested({
+          egress: 'ALL_TRAFFIC',
+          network_interfaces: nested({
+            subnetwork: ref('var', 'subnet_id'),
+          }),
+        }),
+        containers: nested({
+          image: ref('var', 'image'),
+          ports: nested({ container_port: 8080 }),
+          liveness_probe: nested({
+            http_get: nested({ path: ref('var', 'health_check_path') }),
+          }),
+        }),
+      }),
+    }),
+  ];
+}
+
+/** The compute resources per compute kind; containers and serverless both run on Cloud Run. */
+const COMPUTE_RESOURCES: Record<ComputeKind, () => HclFileItem[]> = {
+  kubernetes: gkeResources,
+  vms: instanceGroupResources,
+  containers: cloudRunResources,
+  serverless: cloudRunResources,
+};
+
 function compute(design: Design): TerraformModule {
   const kind = design.environments[0].compute.kind;
-  const main: HclFileItem[] =
-    kind === 'kubernetes'
-      ? [
-          resource('google_container_cluster', 'main', {
-            name: ref('var', 'name'),
-            location: ref('var', 'region'),
-            network: ref('var', 'network_id'),
-            subnetwork: ref('var', 'subnet_id'),
-            remove_default_node_pool: true,
-            initial_node_count: 1,
-            deletion_protection: true,
-            enable_shielded_nodes: true,
-            private_cluster_config: nested({
-              enable_private_nodes: true,
-              enable_private_endpoint: true,
-              master_ipv4_cidr_block: '172.16.0.0/28',
-            }),
-            ip_allocation_policy: nested({}),
-            master_authorized_networks_config: nested({}),
-            database_encryption: nested({
-              state: 'ENCRYPTED',
-              key_name: ref('var', 'kms_key_id'),
-            }),
-            workload_identity_config: nested({
-              workload_pool: raw(
-                '"${data.google_client_config.current.project}.svc.id.goog"',
-              ),
-            }),
-            release_channel: nested({ channel: 'REGULAR' }),
-          }),
-          data('google_client_config', 'current', {}),
-          resource('google_container_node_pool', 'main', {
-            name: nameWith('nodes'),
-            cluster: ref('google_container_cluster', 'main', 'id'),
-            autoscaling: nested({
-              min_node_count: ref('var', 'min_size'),
-              max_node_count: ref('var', 'max_size'),
-            }),
-            management: nested({ auto_repair: true, auto_upgrade: true }),
-            node_config: nested({
-              machine_type: ref('var', 'machine_type'),
-              service_account: ref('var', 'service_account'),
-              oauth_scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-              boot_disk_kms_key: ref('var', 'kms_key_id'),
-              tags: ['private'],
-              shielded_instance_config: nested({
-                enable_secure_boot: true,
-                enable_integrity_monitoring: true,
-              }),
-              workload_metadata_config: nested({ mode: 'GKE_METADATA' }),
-              metadata: { 'disable-legacy-endpoints': 'true' },
-            }),
-          }),
-        ]
-      : kind === 'vms'
-      ? [
-          resource('google_compute_instance_template', 'main', {
-            name_prefix: raw('"${var.name}-"'),
-            machine_type: ref('var', 'machine_type'),
-            tags: ['private'],
-            disk: nested({
-              source_image: 'debian-cloud/debian-12',
-              boot: true,
-              disk_encryption_key: nested({
-                kms_key_self_link: ref('var', 'kms_key_id'),
-              }),
-            }),
-            network_interface: nested({ subnetwork: ref('var', 'subnet_id') }),
-            service_account: nested({
-              email: ref('var', 'service_account'),
-              scopes: ['cloud-platform'],
-            }),
-            shielded_instance_config: nested({
-              enable_secure_boot: true,
-              enable_integrity_monitoring: true,
-            }),
-            metadata: {
-              'block-project-ssh-keys': 'true',
-              'enable-oslogin': 'TRUE',
-            },
-            lifecycle: nested({ create_before_destroy: true }),
-          }),
-          resource('google_compute_health_check', 'main', {
-            name: ref('var', 'name'),
-            http_health_check: nested({
-              port: 8080,
-              request_path: ref('var', 'health_check_path'),
-            }),
-          }),
-          resource('google_compute_region_instance_group_manager', 'main', {
-            name: ref('var', 'name'),
-            region: ref('var', 'region'),
-            base_instance_name: ref('var', 'name'),
-            version: nested({
-              instance_template: ref(
-                'google_compute_instance_template',
-                'main',
-                'id',
-              ),
-            }),
-            named_port: nested({ name: 'http', port: 8080 }),
-            auto_healing_policies: nested({
-              health_check: ref('google_compute_health_check', 'main', 'id'),
-              initial_delay_sec: 120,
-            }),
-          }),
-          resource('google_compute_region_autoscaler', 'main', {
-            name: ref('var', 'name'),
-            region: ref('var', 'region'),
-            target: ref(
-              'google_compute_region_instance_group_manager',
-              'main',
-              'id',
-            ),
-            autoscaling_policy: nested({
-              min_replicas: ref('var', 'min_size'),
-              max_replicas: ref('var', 'max_size'),
-              cpu_utilization: nested({ target: 0.6 }),
-            }),
-          }),
-        ]
-      : [
-          resource('google_cloud_run_v2_service', 'main', {
-            name: ref('var', 'name'),
-            location: ref('var', 'region'),
-            ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
-            deletion_protection: true,
-            template: nested({
-              service_account: ref('var', 'service_account'),
-              encryption_key: ref('var', 'kms_key_id'),
-              scaling: nested({
-                min_instance_count: ref('var', 'min_size'),
-                max_instance_count: ref('var', 'max_size'),
-              }),
-              vpc_access: nested({
-                egress: 'ALL_TRAFFIC',
-                network_interfaces: nested({
-                  subnetwork: ref('var', 'subnet_id'),
-                }),
-              }),
-              containers: nested({
-                image: ref('var', 'image'),
-                ports: nested({ container_port: 8080 }),
-                liveness_probe: nested({
-                  http_get: nested({ path: ref('var', 'health_check_path') }),
-                }),
-              }),
-            }),
-          }),
-        ];
+  const main = COMPUTE_RESOURCES[kind]();
   return {
     name: 'compute',
     variables: COMPUTE_VARIABLES,
