@@ -35,6 +35,20 @@ const REGIONS: Record<
   },
 };
 
+/** The medium instance types of each cloud, for the workloads and the database. */
+const INSTANCE_TYPES: Record<Cloud, { compute: string; database: string }> = {
+  aws: { compute: 'm7g.large', database: 'db.m7g.large' },
+  gcp: { compute: 'e2-standard-2', database: 'db-custom-2-8192' },
+  azure: { compute: 'Standard_D2s_v5', database: 'GP_Standard_D2s_v3' },
+};
+
+/** Each cloud's native Terraform state backend. */
+const STATE_BACKEND_KIND: Record<Cloud, string> = {
+  aws: 's3',
+  gcp: 'gcs',
+  azure: 'azurerm',
+};
+
 const RULES: FirewallRule[] = [
   {
     name: 'public-https-in',
@@ -166,12 +180,7 @@ function environment(
     compute: {
       kind: options.compute,
       sizeClass: 'medium',
-      instanceType:
-        cloud === 'aws'
-          ? 'm7g.large'
-          : cloud === 'gcp'
-          ? 'e2-standard-2'
-          : 'Standard_D2s_v5',
+      instanceType: INSTANCE_TYPES[cloud].compute,
       vcpu: 2,
       memoryGb: 8,
       autoscaling: { min: zones, max: zones * 4 },
@@ -183,12 +192,7 @@ function environment(
       engine: 'postgres',
       engineVersion: '16',
       sizeClass: 'medium',
-      instanceType:
-        cloud === 'aws'
-          ? 'db.m7g.large'
-          : cloud === 'gcp'
-          ? 'db-custom-2-8192'
-          : 'GP_Standard_D2s_v3',
+      instanceType: INSTANCE_TYPES[cloud].database,
       storageGb: 100,
       multiAz: production,
       backupRetentionDays: production ? 35 : 7,
@@ -269,7 +273,7 @@ export function fixtureDesign(
         path: `terraform/envs/${e.name}`,
       })),
       stateBackend: {
-        kind: cloud === 'aws' ? 's3' : cloud === 'gcp' ? 'gcs' : 'azurerm',
+        kind: STATE_BACKEND_KIND[cloud],
         bucket: cloud === 'azure' ? 'stpaymentsapitf' : 'payments-api-tfstate',
         keyPrefix: 'payments-api',
         region: REGIONS[cloud].primary,
