@@ -7,9 +7,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-export const repoRoot = resolve(__dirname, '../../..');
+// The repository root: this package lives in packages/test-support.
+export const repoRoot = resolve(
+  dirname(require.resolve('@plinth/test-support/package.json')),
+  '../..',
+);
 
 export interface StartBackendOptions {
   /** Defaults to SQLite in memory, as app-config.yaml says. */
