@@ -1,3 +1,4 @@
 export * from './controls';
 export * from './frameworks';
 export * from './evaluate';
+export * from './summary';
