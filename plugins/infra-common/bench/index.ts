@@ -20,10 +20,12 @@ function cpuModel(): string {
 async function main() {
   console.log(`date: ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} CPUs (nproc), ${cpuModel()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}`);
+  console.log(`load average (1, 5, 15 min) at start: ${os.loadavg().map(l => l.toFixed(2)).join(' ')}`);
   const plan = benchPlan();
   console.log(plan.line);
   const compliance = await benchCompliance();
   for (const line of compliance.lines) console.log(line);
+  console.log(`load average at end: ${os.loadavg().map(l => l.toFixed(2)).join(' ')}`);
 }
 
 main().catch(error => {
