@@ -16,9 +16,10 @@
  *   a bit, each stage a mask of the controls that apply to it, each framework a mask of
  *   its required and of its recommended controls. Each environment is checked once, each
  *   control once, however many services and frameworks share it, by the control's own
- *   `check` on the entity's raw `spec.environment.controls` (validated first with typeof
- *   checks that accept only what the contract's schema accepts; anything else goes to
- *   parseEnvironment, which decides).
+ *   `check`. The raw `spec.environment` is validated with typeof checks that accept only
+ *   what the contract's schema accepts (anything else goes to parseEnvironment, which
+ *   decides), and its controls are copied on the way into one reused object of a fixed
+ *   shape, so the checks read one shape and nothing is allocated per environment.
  * - A service then ORs the fail / unknown / applicable masks of its environments, and a
  *   framework's status is four mask tests.
  */
