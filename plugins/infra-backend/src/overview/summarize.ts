@@ -5,13 +5,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  EnvironmentView,
-  evaluateCompliance,
   parseEnvironment,
   parseService,
   parseSlo,
   RELATION_SLO_OF,
   SloView,
+  summarizeCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { worstStatus } from './query';
 import { ServiceSummary, SummaryIssue } from './types';
@@ -77,7 +76,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * found in the service, its environments and its SLOs.
  */
 export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
-  const envsByService = new Map<string, EnvironmentView[]>();
+  // Statuses only, straight from the entities: the status path of infra-common's
+  // evaluator (the entity page's compliance card shows the full report with evidence).
+  const compliance = summarizeCompliance(snapshot.services, snapshot.environments);
+  const environmentCounts = new Map<string, number>();
   const slosByService = new Map<string, SloView[]>();
   const issuesByService = new Map<string, SummaryIssue[]>();
 
@@ -87,7 +89,9 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
       ? parsed.value.serviceRefs
       : ownersOfBrokenEntity(entity, RELATION_DEPENDENCY_OF);
     for (const serviceRef of serviceRefs) {
-      if (parsed.ok) push(envsByService, serviceRef, parsed.value);
+      if (parsed.ok) {
+        environmentCounts.set(serviceRef, (environmentCounts.get(serviceRef) ?? 0) + 1);
+      }
       for (const issue of parsed.issues) {
         push(issuesByService, serviceRef, { entityRef: refOf(entity), ...issue });
       }
@@ -115,15 +119,11 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
       ...issue,
     }));
     issues.push(...(issuesByService.get(ref) ?? []));
-    const environments = envsByService.get(ref) ?? [];
     const slos = slosByService.get(ref) ?? [];
-    const report = evaluateCompliance(
-      parsed.ok ? parsed.value.frameworks : [],
-      environments,
-    );
-    const frameworks = report.frameworks.map(f => ({
-      id: f.framework,
-      status: f.status,
+    const statuses = compliance.get(ref)?.frameworks ?? {};
+    const frameworks = Object.entries(statuses).map(([id, status]) => ({
+      id: id as keyof typeof statuses,
+      status: status!,
     }));
     rows.push({
       ref,
@@ -141,7 +141,7 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
           windowDays: s.windowDays,
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-      environmentCount: environments.length,
+      environmentCount: environmentCounts.get(ref) ?? 0,
       frameworks,
       status: worstStatus(frameworks.map(f => f.status)),
       issues,
