@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { locationSpecToMetadataName } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -83,9 +84,47 @@ describe('infra:catalog:register-local', () => {
     );
   });
 
+  it('refreshes the location even before it is an entity (first repository ever)', async () => {
+    // The folder did not exist when the catalog first read the location, so the location
+    // is not an entity yet; the refresh must still be asked for.
+    const catalog = catalogServiceMock.mock();
+    let refreshed = false;
+    catalog.refreshEntity.mockImplementation(async () => {
+      refreshed = true;
+    });
+    catalog.getEntityByRef.mockImplementation(async ref =>
+      refreshed && ref === 'component:default/payments-api'
+        ? ({ kind: 'Component' } as any)
+        : undefined,
+    );
+    const action = createInfraCatalogRegisterLocalAction({
+      config,
+      catalog,
+      pollIntervalMs: 5,
+    });
+    const ctx = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath: mockDir.resolve('workspace'),
+    });
+
+    await action.handler(ctx);
+
+    expect(catalog.refreshEntity).toHaveBeenCalledWith(
+      locationRef,
+      expect.anything(),
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/payments-api',
+    );
+  });
+
   it('says which location to configure when the catalog has none', async () => {
     const catalog = catalogServiceMock.mock();
     catalog.getEntityByRef.mockResolvedValue(undefined);
+    catalog.refreshEntity.mockRejectedValue(
+      new NotFoundError(`Failed to schedule ${locationRef} for refresh`),
+    );
     const action = createInfraCatalogRegisterLocalAction({ config, catalog });
     const ctx = createMockActionContext({
       input: { repoName: 'payments-api' },
@@ -95,7 +134,18 @@ describe('infra:catalog:register-local', () => {
     await expect(action.handler(ctx)).rejects.toThrow(
       `target: ${mockDir.resolve('repositories/*/catalog-info.yaml')}`,
     );
-    expect(catalog.refreshEntity).not.toHaveBeenCalled();
+  });
+
+  it('passes other catalog failures on unchanged', async () => {
+    const catalog = catalogServiceMock.mock();
+    catalog.refreshEntity.mockRejectedValue(new Error('catalog unavailable'));
+    const action = createInfraCatalogRegisterLocalAction({ config, catalog });
+    const ctx = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath: mockDir.resolve('workspace'),
+    });
+
+    await expect(action.handler(ctx)).rejects.toThrow('catalog unavailable');
   });
 
   it('fails with a pointer to processing errors when the entity never appears', async () => {

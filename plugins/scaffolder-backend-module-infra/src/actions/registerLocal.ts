@@ -3,7 +3,12 @@ import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  isError,
+  NotFoundError,
+  ResponseError,
+} from '@backstage/errors';
 import {
   CatalogService,
   locationSpecToMetadataName,
@@ -104,14 +109,21 @@ export function createInfraCatalogRegisterLocalAction(options: {
       const locationRef = `location:default/${locationSpecToMetadataName(
         localRepositoriesLocation(config),
       )}`;
-      if (!(await catalog.getEntityByRef(locationRef, { credentials }))) {
+      // Refresh, not look up: until the first repository is published the folder does
+      // not exist, the location fails processing and never becomes a catalog entity, but
+      // it is known to the catalog's processing and a refresh re-reads it now.
+      try {
+        await catalog.refreshEntity(locationRef, { credentials });
+      } catch (error) {
+        if (!isNotFound(error)) {
+          throw error;
+        }
         const { target } = localRepositoriesLocation(config);
         throw new NotFoundError(
           `The catalog has no location for the local repositories; add to app-config: ` +
             `catalog.locations: [{ type: file, target: ${target} }]`,
         );
       }
-      await catalog.refreshEntity(locationRef, { credentials });
 
       const deadline = Date.now() + timeoutSeconds * 1000;
       while (!(await catalog.getEntityByRef(entityRef, { credentials }))) {
@@ -127,6 +139,15 @@ export function createInfraCatalogRegisterLocalAction(options: {
       ctx.output('entityRef', entityRef);
     },
   });
+}
+
+/** A NotFoundError thrown in process, or a 404 from the catalog's REST API. */
+function isNotFound(error: unknown): boolean {
+  if (!isError(error)) {
+    return false;
+  }
+  const status = (error as Partial<ResponseError>).response?.status;
+  return error.name === 'NotFoundError' || status === 404;
 }
 
 async function readIfPresent(file: string): Promise<string | undefined> {
