@@ -87,12 +87,12 @@ const plan = {
   },
 };
 
-function renderReview() {
-  return renderInTestApp(
+async function renderReview(onChange = jest.fn()) {
+  await renderInTestApp(
     <InfraReviewField
       {...({
         formData: undefined,
-        onChange: jest.fn(),
+        onChange,
         schema: { type: 'string' },
         uiSchema: {},
         rawErrors: [],
@@ -102,6 +102,7 @@ function renderReview() {
     />,
     { apis },
   );
+  return onChange;
 }
 
 describe('InfraReviewField', () => {
@@ -114,9 +115,11 @@ describe('InfraReviewField', () => {
       }),
     );
 
-    await renderReview();
+    const onChange = await renderReview();
 
     expect(await screen.findByTestId('infra-review')).toBeInTheDocument();
+    // The field holds the outcome, so that the form runs validateInfraReview on Next.
+    expect(onChange).toHaveBeenCalledWith('planned');
     // The publish choice is not an answer, and empty fields are left out.
     expect(received).toEqual({
       answers: {
@@ -160,11 +163,12 @@ describe('InfraReviewField', () => {
       ),
     );
 
-    await renderReview();
+    const onChange = await renderReview();
 
     expect(await screen.findByTestId('infra-review-issues')).toHaveTextContent(
       'topology.primaryRegion: eu residency allows eu-west-1, eu-central-1',
     );
+    expect(onChange).toHaveBeenCalledWith('needs-fixes');
   });
 
   it('shows a server failure as an error, not as an empty review', async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -167,6 +167,21 @@ export const InfraReviewField = (props: FieldExtensionComponentProps<string>) =>
     () => planAnswers({ discoveryApi, fetchApi }, JSON.parse(answersKey)),
     [discoveryApi, fetchApi, answersKey],
   );
+
+  // The form only validates fields that hold a value: record the outcome so that
+  // validateInfraReview runs on Next and blocks Create while the answers do not plan.
+  // (The form hands a new onChange to every render, so it is read through a ref.)
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  let outcome: string | undefined;
+  if (value) {
+    outcome = value.ok ? 'planned' : 'needs-fixes';
+  }
+  useEffect(() => {
+    if (outcome) {
+      onChange.current(outcome);
+    }
+  }, [outcome]);
 
   if (loading) {
     return <Progress />;

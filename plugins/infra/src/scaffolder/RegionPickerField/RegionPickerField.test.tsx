@@ -61,6 +61,24 @@ describe('RegionPickerField', () => {
     expect(onChange).toHaveBeenCalledWith(['eu-central-1', 'eu-west-3']);
   });
 
+  it('does not offer the primary region again as a secondary one', async () => {
+    renderPicker(
+      [],
+      {
+        topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
+        constraints: { dataResidency: 'eu' },
+      },
+      'array',
+    );
+    await userEvent.click(screen.getByLabelText('Primary region'));
+    const listbox = await screen.findByRole('listbox');
+    const options = within(listbox)
+      .getAllByRole('option')
+      .map(o => o.textContent);
+    expect(options).toContain('eu-central-1 (Frankfurt)');
+    expect(options).not.toContain('eu-west-1 (Ireland)');
+  });
+
   it('rejects a region outside the residency and names the allowed ones', () => {
     const errors: string[] = [];
     validateRegions(

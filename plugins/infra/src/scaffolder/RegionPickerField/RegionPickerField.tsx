@@ -45,14 +45,19 @@ export const RegionPickerField = (
     formContext,
   } = props;
   const { cloud, residency } = regionContext(formContext?.formData);
-  const options = regionsFor(cloud, residency);
   const multiple = schema.type === 'array';
+  // Secondary regions never repeat the primary one.
+  const primary = formContext?.formData?.topology?.primaryRegion;
+  const options = regionsFor(cloud, residency).filter(
+    id => !multiple || id !== primary,
+  );
   const hasErrors = !!rawErrors?.length;
-  const helperText = hasErrors
-    ? rawErrors!.join('; ')
-    : `${schema.description ?? ''} ${options.length} ${cloud} regions allowed by ${
-        residency === 'any' ? 'no residency constraint' : `${residency} residency`
-      }.`.trim();
+  // Errors are listed under the field by the form; the helper says what limits the list.
+  const limit =
+    residency === 'any' ? 'no residency constraint' : `${residency} residency`;
+  const helperText = `${schema.description ?? ''} ${
+    options.length
+  } ${cloud} regions allowed by ${limit}.`.trim();
 
   const input = (params: any) => (
     <TextField

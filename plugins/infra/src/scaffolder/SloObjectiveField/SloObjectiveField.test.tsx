@@ -1,7 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { SloObjectiveField, validateSloObjective } from './SloObjectiveField';
 
-function renderField(formData: number | undefined, window?: string) {
+function renderField(
+  formData: number | undefined,
+  window?: string,
+  uiSchema: object = {},
+) {
   const onChange = jest.fn();
   render(
     <SloObjectiveField
@@ -9,7 +13,7 @@ function renderField(formData: number | undefined, window?: string) {
         formData,
         onChange,
         schema: { title: 'Availability objective (%)', type: 'number' },
-        uiSchema: {},
+        uiSchema,
         rawErrors: [],
         idSchema: { $id: 'root_slos_availability' },
         formContext: { formData: { slos: { window } } },
@@ -38,6 +42,28 @@ describe('SloObjectiveField', () => {
     expect(screen.getByText(/Page when 1h\/5m windows burn at 14.4x/)).toBeInTheDocument();
     expect(screen.getByText(/Page when 6h\/30m windows burn at 6x/)).toBeInTheDocument();
     expect(screen.getByText(/Ticket when 3d\/6h windows burn at 1x/)).toBeInTheDocument();
+  });
+
+  it('says that slow requests spend a latency objective\'s budget', () => {
+    renderField(99, '30d', { 'ui:options': { sloKind: 'latency' } });
+    expect(screen.getByTestId('slo-budget')).toHaveTextContent(
+      '(1% of requests may be slower than the threshold)',
+    );
+  });
+
+  it('says that failed requests spend an availability budget', () => {
+    renderField(99, '30d');
+    expect(screen.getByTestId('slo-budget')).toHaveTextContent(
+      '(1% of requests may fail)',
+    );
+  });
+
+  it('leaves the browser no range of its own to enforce, so the form shows the error', () => {
+    renderField(100, '30d');
+    const input = screen.getByLabelText(/Availability objective/);
+    expect(input).not.toHaveAttribute('max');
+    expect(input).not.toHaveAttribute('min');
+    expect(input).toHaveAttribute('step', 'any');
   });
 
   it('reports the typed objective as a number', () => {

@@ -16,8 +16,15 @@ function formatMinutes(minutes: number): string {
 }
 
 /** The objective's error budget and burn-rate alerts, or why they cannot be shown. */
-export function SloBudgetSummary(props: { objective?: number; window: string }) {
-  const { objective, window } = props;
+export function SloBudgetSummary(props: {
+  objective?: number;
+  window: string;
+  /** What spends the budget: failed requests (availability) or slow ones (latency). */
+  kind?: 'availability' | 'latency';
+}) {
+  const { objective, window, kind = 'availability' } = props;
+  const spentBy =
+    kind === 'latency' ? 'be slower than the threshold' : 'fail';
   if (objective === undefined || !(objective >= 90 && objective < 100)) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -33,7 +40,7 @@ export function SloBudgetSummary(props: { objective?: number; window: string }) 
       <Typography variant="body2">
         Error budget: <strong>{formatMinutes(budget.minutes)}</strong> per{' '}
         {days} days ({Number((budget.ratio * 100).toPrecision(6))}% of
-        requests may fail).
+        requests may {spentBy}).
       </Typography>
       <Typography variant="body2" component="div">
         Alerts:
@@ -67,6 +74,7 @@ export const SloObjectiveField = (
     rawErrors,
     idSchema,
     formContext,
+    uiSchema,
   } = props;
   const window: string =
     formContext?.formData?.slos?.window === '28d' ? '28d' : '30d';
@@ -77,7 +85,9 @@ export const SloObjectiveField = (
       <TextField
         id={idSchema?.$id}
         label={schema.title ?? 'Objective (%)'}
-        helperText={hasErrors ? rawErrors!.join('; ') : schema.description}
+        // The form lists rawErrors under the field itself; repeating them here would
+        // show each error twice and hide why the question matters.
+        helperText={schema.description}
         error={hasErrors}
         required={required}
         type="number"
@@ -92,7 +102,15 @@ export const SloObjectiveField = (
         fullWidth
         margin="normal"
       />
-      <SloBudgetSummary objective={formData} window={window} />
+      <SloBudgetSummary
+        objective={formData}
+        window={window}
+        kind={
+          uiSchema?.['ui:options']?.sloKind === 'latency'
+            ? 'latency'
+            : 'availability'
+        }
+      />
     </Box>
   );
 };
