@@ -2,7 +2,7 @@
  * The monthly cost estimate per environment and per resource family. An estimate: list
  * prices, on demand, 730 hours a month, no discounts, no data transfer beyond NAT.
  */
-import type { Cloud } from '../catalog';
+import type { Cloud, DrPattern, Stage } from '../catalog';
 import type { CostEstimate, CostFamily, EnvironmentCost, EnvironmentDesign, SizeClass } from './types';
 
 /**
@@ -82,6 +82,25 @@ export const PRICES: Record<Cloud, PriceTable> = {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Log volume: about 500 bytes a request at 40% of the peak on average, 1.3 GB per rps. */
+/**
+ * The share of the minimum compute that runs in each secondary region. Secondary regions
+ * of pilot-light (and backup-restore) designs keep their compute off; warm standby runs
+ * half, active-active runs all of it.
+ */
+const SECONDARY_COMPUTE_SHARE: Record<DrPattern, number> = {
+  'backup-restore': 0,
+  'pilot-light': 0,
+  'warm-standby': 0.5,
+  'active-active': 1,
+};
+
+/** The share of production log volume each stage produces. */
+const LOG_SHARE_BY_STAGE: Record<Stage, number> = {
+  development: 0.05,
+  staging: 0.1,
+  production: 1,
+};
+
 function logGbPerMonth(peakRps: number, stageShare: number): number {
   return Math.max(5, peakRps * 0.4 * 1.3 * stageShare);
 }
@@ -99,9 +118,7 @@ export function estimateEnvironmentCost(
   };
 
   const c = env.compute;
-  // Secondary regions of pilot-light designs keep their compute off; the others run min.
-  const secondaryComputeShare =
-    env.drPattern === 'active-active' ? 1 : env.drPattern === 'warm-standby' ? 0.5 : 0;
+  const secondaryComputeShare = SECONDARY_COMPUTE_SHARE[env.drPattern];
   const computeUnits = c.autoscaling.min * (1 + env.regions.secondary.length * secondaryComputeShare);
   add('compute', (c.kind === 'serverless' ? p.serverless[c.sizeClass] : p.machine[c.sizeClass]) * computeUnits);
   if (c.kind === 'kubernetes') add('kubernetes', p.kubernetesControlPlane * regions);
@@ -119,8 +136,7 @@ export function estimateEnvironmentCost(
   const nats = env.networks.reduce((sum, n) => sum + n.natGateways, 0);
   add('network', p.loadBalancer * regions + p.natGateway * nats);
   add('security', p.kmsKey * regions + (env.loadBalancer.waf ? p.waf * regions : 0));
-  const share = env.stage === 'production' ? 1 : env.stage === 'staging' ? 0.1 : 0.05;
-  add('observability', p.logsGb * logGbPerMonth(peakRps, share));
+  add('observability', p.logsGb * logGbPerMonth(peakRps, LOG_SHARE_BY_STAGE[env.stage]));
 
   const monthlyUsd = round2(Object.values(by).reduce((a, b) => a + (b ?? 0), 0));
   return { environment: env.name, monthlyUsd, byFamily: by };

@@ -9,8 +9,16 @@ type Routing = OperationsDesign['alertRouting'];
 
 const PAGING_TOOLS: Routing[] = ['pagerduty', 'opsgenie'];
 
+/** Where tickets go: chat and email take them as they are, paging tools at low urgency. */
+const TICKET_RECEIVERS: Record<Routing, string> = {
+  pagerduty: 'pagerduty-low-urgency',
+  opsgenie: 'opsgenie-low-urgency',
+  slack: 'slack',
+  email: 'email',
+};
+
 export function alertRoutes(routing: Routing): OperationsDesign['routes'] {
-  const ticket = routing === 'email' ? 'email' : routing === 'slack' ? 'slack' : `${routing}-low-urgency`;
+  const ticket = TICKET_RECEIVERS[routing];
   return [
     { severity: 'page', receiver: routing },
     { severity: 'ticket', receiver: ticket },
