@@ -23,8 +23,10 @@ build-app: setup
 e2e: build-app
 	$(ENV) bash scripts/test.sh e2e
 
-bench: setup
+## Every package's benchmark, then the overview page at 5,000 services in Chromium.
+bench: build-app
 	$(ENV) yarn bench
+	$(ENV) yarn bench:overview
 
 clean:
 	rm -rf node_modules packages/*/node_modules plugins/*/node_modules packages/app/dist dist-types artifacts .tools
