@@ -19,15 +19,28 @@ function uniqueServiceName() {
   return `ledger-api-${Date.now().toString(36)}`;
 }
 
-/** A viewport screenshot, scrolled to `focus` when given. */
-async function shot(page: Page, name: string, focus?: Locator) {
+/**
+ * A viewport screenshot, scrolled to `focus` when given, without a focused input or a
+ * half-finished animation. `fullPage` ones are kept as artifacts only.
+ */
+async function shot(
+  page: Page,
+  name: string,
+  focus?: Locator,
+  options: { fullPage?: boolean } = {},
+) {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   if (focus) {
     await focus.evaluate(el => el.scrollIntoView({ block: 'start' }));
   }
   mkdirSync(artifactsDir, { recursive: true });
   const file = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file });
-  if (process.env.PLINTH_WIZARD_DOCS === '1') {
+  await page.screenshot({
+    path: file,
+    animations: 'disabled',
+    fullPage: options.fullPage,
+  });
+  if (process.env.PLINTH_WIZARD_DOCS === '1' && !options.fullPage) {
     mkdirSync(docsImages, { recursive: true });
     copyFileSync(file, join(docsImages, `${name}.png`));
   }
@@ -47,6 +60,7 @@ async function expectPage(page: Page, description: string) {
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByRole('listbox')).toBeHidden();
 }
 
 /** The catalog's OwnerPicker: type, then choose the group by its title. */
@@ -120,7 +134,8 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await page.getByLabel(/Recovery point objective/).fill('5');
   await page.getByLabel('Minimum replicas').fill('3');
   await page.getByLabel('Maximum replicas').fill('12');
-  await shot(page, 'wizard-4-reliability');
+  await expect(page.getByLabel(/Backup retention/)).toHaveValue('35');
+  await shot(page, 'wizard-4-reliability', page.getByRole('heading', { name: 'Reliability' }));
   await next(page);
 
   // 5-7 keep their defaults
@@ -142,16 +157,21 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(review).toContainText('PCI DSS');
   await expect(review).toContainText('Monthly cost estimate');
   await expect(review).toContainText('against a budget of $3,000');
-  await shot(page, 'wizard-8-review');
+  await shot(page, 'wizard-8-review', review.getByText('Warnings'));
+  await shot(page, 'wizard-8-review-decisions', review.getByText('Decisions and why'));
+  await shot(page, 'wizard-8-review-full', undefined, { fullPage: true });
   await next(page);
 
   // The scaffolder's own summary of the answers, then Create
-  await page.getByRole('button', { name: 'Create' }).click();
+  const create = page.getByRole('button', { name: 'Create' });
+  await expect(create).toBeVisible();
+  await shot(page, 'wizard-9-confirm');
+  await create.click();
 
   // The task finishes and links to the new entity
   const entityLink = page.getByRole('link', { name: 'Open in catalog' });
   await expect(entityLink).toBeVisible({ timeout: 90_000 });
-  await shot(page, 'wizard-9-done');
+  await shot(page, 'wizard-10-result');
   await entityLink.click();
   await expect(page).toHaveURL(new RegExp(`/catalog/default/component/${service}$`));
   // The entity page's Infrastructure tab (the sidebar has an Infrastructure link too)
@@ -170,7 +190,7 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
     page.getByTestId('environment-row').filter({ hasText: 'production' }),
   ).toContainText('eu-central-1');
   await expect(page.getByTestId('framework').filter({ hasText: 'PCI DSS' })).toBeVisible();
-  await shot(page, 'wizard-10-infrastructure-tab');
+  await shot(page, 'wizard-11-infrastructure-tab');
 
   // The catalog holds the service, its environments and SLOs, related both ways
   const token = await guestToken(baseURL!);

@@ -42,6 +42,22 @@ const plan = {
         origin: 'derived',
       },
       {
+        id: 'iac.tool',
+        step: 3,
+        title: 'IaC tool',
+        value: 'terraform',
+        reason: 'answered',
+        origin: 'answered',
+      },
+      {
+        id: 'dev.network.cidr',
+        step: 2,
+        title: 'dev: network block',
+        value: '10.20.0.0/16',
+        reason: 'answered; each environment has its own network',
+        origin: 'answered',
+      },
+      {
         id: 'security.auditLogRetention',
         step: 5,
         title: 'Audit log retention',
@@ -130,6 +146,11 @@ describe('InfraReviewField', () => {
       },
     });
     expect(screen.getByText('4. Reliability')).toBeInTheDocument();
+    // A plain answer is called one, not given a made-up reason
+    expect(screen.getByText('Your answer')).toBeInTheDocument();
+    expect(
+      screen.getByText('Your answer: each environment has its own network'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('99.95% availability needs more than one availability zone'),
     ).toBeInTheDocument();

@@ -47,6 +47,20 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
+/** The reason, saying plainly when a value is simply the user's answer or a default. */
+function explain(decision: { reason: string; origin: string }): string {
+  const { reason, origin } = decision;
+  if (origin === 'answered') {
+    // The planner's reasons for answers often start with the word itself.
+    const rest = reason.replace(/^answered[;:,.]?\s*/, '');
+    return rest ? `Your answer: ${rest}` : 'Your answer';
+  }
+  if (origin === 'default') {
+    return `${reason} (default)`;
+  }
+  return reason;
+}
+
 const usd = (amount: number) =>
   `$${Math.round(amount).toLocaleString('en-US')}`;
 
@@ -68,8 +82,7 @@ function Decisions({ plan }: { plan: PlanResponse }) {
                 <li key={d.id}>
                   <strong>{d.title}:</strong> {formatValue(d.value)}
                   <Typography variant="body2" color="text.secondary">
-                    {d.reason}
-                    {d.origin === 'default' ? ' (default)' : ''}
+                    {explain(d)}
                   </Typography>
                 </li>
               ))}

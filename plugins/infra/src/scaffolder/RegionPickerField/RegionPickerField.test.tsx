@@ -45,7 +45,7 @@ describe('RegionPickerField', () => {
       topology: { cloud: 'gcp' },
       constraints: { dataResidency: 'us' },
     });
-    expect(screen.getByText(/4 gcp regions allowed by us residency/)).toBeInTheDocument();
+    expect(screen.getByText(/4 Google Cloud regions allowed by US residency/)).toBeInTheDocument();
     await userEvent.click(screen.getByLabelText('Primary region'));
     expect(await screen.findByText('us-central1 (Iowa)')).toBeInTheDocument();
   });

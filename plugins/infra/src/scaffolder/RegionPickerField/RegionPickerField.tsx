@@ -23,6 +23,19 @@ export function regionContext(formData: any): {
   };
 }
 
+const CLOUD_NAMES: Record<Cloud, string> = {
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  azure: 'Azure',
+};
+
+const RESIDENCY_NAMES: Record<Residency, string> = {
+  any: 'any',
+  eu: 'EU',
+  us: 'US',
+  uk: 'UK',
+};
+
 function label(cloud: Cloud, id: string): string {
   const info = REGIONS[cloud].find(r => r.id === id);
   return info ? `${id} (${info.location})` : id;
@@ -54,10 +67,12 @@ export const RegionPickerField = (
   const hasErrors = !!rawErrors?.length;
   // Errors are listed under the field by the form; the helper says what limits the list.
   const limit =
-    residency === 'any' ? 'no residency constraint' : `${residency} residency`;
-  const helperText = `${schema.description ?? ''} ${
-    options.length
-  } ${cloud} regions allowed by ${limit}.`.trim();
+    residency === 'any'
+      ? 'no residency constraint'
+      : `${RESIDENCY_NAMES[residency]} residency`;
+  const helperText = `${schema.description ?? ''} ${options.length} ${
+    CLOUD_NAMES[cloud]
+  } regions allowed by ${limit}.`.trim();
 
   const input = (params: any) => (
     <TextField
