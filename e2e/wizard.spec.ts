@@ -272,3 +272,23 @@ test('an invalid value shows its error next to the field and blocks Next', async
   await next(page);
   await expectPage(page, 'Where it runs and how the network is laid out.');
 });
+
+test('answers the planner rejects are listed on the review and block Create', async ({
+  page,
+}) => {
+  await signIn(page, TEMPLATE_PATH);
+  await page.getByLabel('Service name').fill(uniqueServiceName());
+  await pickOwner(page, 'Owner', 'Payments');
+  await next(page);
+  // A CIDR the form accepts (it looks like one) but the planner does not: /8 is too large
+  await page.getByLabel('VPC / VNet CIDR').fill('10.0.0.0/8');
+  for (let step = 2; step <= 7; step++) {
+    await next(page);
+  }
+
+  await expect(page.getByTestId('infra-review-issues')).toContainText('topology.vpcCidr');
+  await next(page);
+  // Still on the review: the issue is listed as the field's error and Create is not offered
+  await expect(page.locator('#root_review__error')).toContainText('topology.vpcCidr');
+  await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
+});
