@@ -12,3 +12,4 @@ export * from './design';
 export * from './slo';
 export * from './compliance';
 export * from './plan';
+export * from './overview';

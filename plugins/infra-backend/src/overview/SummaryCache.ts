@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceSummary } from './types';
+import { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
 
 export interface Snapshot {
   rows: ServiceSummary[];

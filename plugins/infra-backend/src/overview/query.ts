@@ -1,15 +1,15 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod/v3';
 import {
+  COMPLIANCE_STATUSES,
   ComplianceStatus,
+  OVERVIEW_SORTS,
   OverviewPage,
-  OverviewQuery,
+  ResolvedOverviewQuery,
   ServiceSummary,
-} from './types';
+} from '@plinth/backstage-plugin-infra-common';
 
 export const MAX_PAGE_SIZE = 500;
-
-const STATUSES = ['compliant', 'at-risk', 'non-compliant', 'unknown'] as const;
 
 /** Failures first: the lower the rank, the earlier the row. */
 const STATUS_RANK: Record<ComplianceStatus, number> = {
@@ -40,19 +40,17 @@ const querySchema = z.object({
   owner: optionalText,
   system: optionalText,
   framework: optionalText,
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(COMPLIANCE_STATUSES).optional(),
   hasIssues: z.enum(['true', 'false']).optional(),
   q: optionalText,
-  sort: z
-    .enum(['failures', 'name', 'owner', 'system', 'environments'])
-    .default('failures'),
+  sort: z.enum(OVERVIEW_SORTS).default('failures'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 
 /** Reads the overview's query string; throws InputError naming each bad parameter. */
-export function parseOverviewQuery(raw: unknown): OverviewQuery {
+export function parseOverviewQuery(raw: unknown): ResolvedOverviewQuery {
   const parsed = querySchema.safeParse(raw ?? {});
   if (!parsed.success) {
     throw new InputError(
@@ -75,7 +73,7 @@ function statusFor(row: ServiceSummary, framework?: string): ComplianceStatus {
   return row.frameworks.find(f => f.id === framework)?.status ?? 'unknown';
 }
 
-function matches(row: ServiceSummary, query: OverviewQuery): boolean {
+function matches(row: ServiceSummary, query: ResolvedOverviewQuery): boolean {
   if (query.owner && row.owner !== query.owner) return false;
   if (query.system && row.system !== query.system) return false;
   if (query.framework && !row.frameworks.some(f => f.id === query.framework)) {
@@ -100,11 +98,11 @@ function matches(row: ServiceSummary, query: OverviewQuery): boolean {
 
 const byText = (a?: string, b?: string) => (a ?? '').localeCompare(b ?? '');
 
-function comparator(query: OverviewQuery, framework?: string) {
+function comparator(query: ResolvedOverviewQuery, framework?: string) {
   const tieBreak = (a: ServiceSummary, b: ServiceSummary) =>
     byText(a.name, b.name) || byText(a.namespace, b.namespace);
   const primary: Record<
-    OverviewQuery['sort'],
+    ResolvedOverviewQuery['sort'],
     (a: ServiceSummary, b: ServiceSummary) => number
   > = {
     failures: (a, b) =>
@@ -129,7 +127,7 @@ function distinct(values: Array<string | undefined>): string[] {
 /** Filters, sorts and pages every summary: the whole catalog, not a page of it. */
 export function applyOverviewQuery(
   rows: ServiceSummary[],
-  query: OverviewQuery,
+  query: ResolvedOverviewQuery,
   generatedAt: Date,
 ): OverviewPage {
   const filtered = rows.filter(row => matches(row, query));

@@ -9,11 +9,12 @@ import {
   parseService,
   parseSlo,
   RELATION_SLO_OF,
+  ServiceSummary,
   SloView,
+  SummaryIssue,
   summarizeCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { worstStatus } from './query';
-import { ServiceSummary, SummaryIssue } from './types';
 
 export interface CatalogSnapshot {
   services: Entity[];

@@ -1,4 +1,7 @@
-import { ComplianceStatus, ServiceSummary } from './types';
+import {
+  ComplianceStatus,
+  ServiceSummary,
+} from '@plinth/backstage-plugin-infra-common';
 
 /** A service summary for tests: the fields not given get harmless defaults. */
 export function summary(

@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { OverviewPage, OverviewQuery, PlanResult } from './types';
+import type {
+  OverviewPage,
+  OverviewQuery,
+  PlanResult,
+} from '@plinth/backstage-plugin-infra-common';
 
 /** Plinth's infra backend: the overview across the catalog and the planner. */
 export interface InfraApi {

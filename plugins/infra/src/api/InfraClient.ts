@@ -1,7 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { InfraApi } from './InfraApi';
-import { OverviewPage, OverviewQuery, PlanResult } from './types';
+import type {
+  OverviewPage,
+  OverviewQuery,
+  PlanResult,
+} from '@plinth/backstage-plugin-infra-common';
 
 /** Talks to the infra backend at `/api/infra`. */
 export class InfraClient implements InfraApi {

@@ -1,4 +1,3 @@
 export { infraApiRef } from './InfraApi';
 export type { InfraApi } from './InfraApi';
 export { InfraClient } from './InfraClient';
-export type * from './types';

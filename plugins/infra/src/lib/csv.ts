@@ -1,4 +1,4 @@
-import { ServiceSummary } from '../api/types';
+import type { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
 import { statusLabel } from '../components/StatusLabel';
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */

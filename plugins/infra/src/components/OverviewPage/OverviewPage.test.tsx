@@ -10,7 +10,10 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fetchApiRef } from '@backstage/frontend-plugin-api';
 import { infraApiRef, InfraClient } from '../../api';
-import { OverviewPage as OverviewPageData, ServiceSummary } from '../../api/types';
+import type {
+  OverviewPage as OverviewPageData,
+  ServiceSummary,
+} from '@plinth/backstage-plugin-infra-common';
 import { OverviewPage } from './OverviewPage';
 
 const server = setupServer();

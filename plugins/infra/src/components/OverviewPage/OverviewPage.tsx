@@ -17,12 +17,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { infraApiRef } from '../../api';
-import {
+import type {
   ComplianceStatus,
   OverviewQuery,
   OverviewSort,
   ServiceSummary,
-} from '../../api/types';
+} from '@plinth/backstage-plugin-infra-common';
 import { overviewCsv } from '../../lib/csv';
 import { WIZARD_PATH, frameworkName } from '../../lib/frameworks';
 import { OverviewTable } from '../OverviewTable';

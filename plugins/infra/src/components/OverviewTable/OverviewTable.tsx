@@ -11,7 +11,10 @@ import Typography from '@mui/material/Typography';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
-import { OverviewSort, ServiceSummary } from '../../api/types';
+import type {
+  OverviewSort,
+  ServiceSummary,
+} from '@plinth/backstage-plugin-infra-common';
 import { formatTarget } from '../../lib/csv';
 import { frameworkName } from '../../lib/frameworks';
 import { StatusLabel } from '../StatusLabel';

@@ -3,7 +3,7 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import ErrorOutline from '@mui/icons-material/ErrorOutline';
 import HelpOutline from '@mui/icons-material/HelpOutline';
 import WarningAmber from '@mui/icons-material/WarningAmber';
-import { ComplianceStatus } from '../../api/types';
+import type { ComplianceStatus } from '@plinth/backstage-plugin-infra-common';
 
 const PRESENTATION: Record<
   ComplianceStatus,

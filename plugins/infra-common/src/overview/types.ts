@@ -1,14 +1,20 @@
 /*
- * The overview endpoint's response model. The frontend mirrors these types in
- * plugins/infra/src/api/types.ts; both follow docs/user-guide-infrastructure.md.
+ * The overview endpoint's model, GET /api/infra/overview: what the frontend asks
+ * (OverviewQuery), what the backend reads it as (ResolvedOverviewQuery) and what it
+ * answers (OverviewPage). Both follow docs/user-guide-infrastructure.md.
  */
+import type { FrameworkStatus } from '../compliance/evaluate';
 
-/** Compliance status of one framework, as infra-common's evaluator reports it. */
-export type ComplianceStatus =
-  | 'compliant'
-  | 'at-risk'
-  | 'non-compliant'
-  | 'unknown';
+/** Compliance status of one framework, as the evaluator reports it. */
+export type ComplianceStatus = FrameworkStatus;
+
+/** Every compliance status, in the order the query string accepts them. */
+export const COMPLIANCE_STATUSES = [
+  'compliant',
+  'at-risk',
+  'non-compliant',
+  'unknown',
+] as const satisfies readonly ComplianceStatus[];
 
 /** A problem found while reading one of the service's entities. */
 export interface SummaryIssue {
@@ -43,8 +49,18 @@ export interface ServiceSummary {
   issues: SummaryIssue[];
 }
 
-export type OverviewSort = 'failures' | 'name' | 'owner' | 'system' | 'environments';
+/** The columns the overview sorts by. */
+export const OVERVIEW_SORTS = [
+  'failures',
+  'name',
+  'owner',
+  'system',
+  'environments',
+] as const;
 
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+
+/** The overview's query parameters as a client sends them; the backend fills in the rest. */
 export interface OverviewQuery {
   owner?: string;
   system?: string;
@@ -54,9 +70,17 @@ export interface OverviewQuery {
   /** Only services with (true) or without (false) contract issues. */
   hasIssues?: boolean;
   q?: string;
+  sort?: OverviewSort;
+  order?: 'asc' | 'desc';
+  /** 1-based */
+  page?: number;
+  pageSize?: number;
+}
+
+/** The query once the backend has read it: sorting and paging always set. */
+export interface ResolvedOverviewQuery extends OverviewQuery {
   sort: OverviewSort;
   order: 'asc' | 'desc';
-  /** 1-based */
   page: number;
   pageSize: number;
 }
