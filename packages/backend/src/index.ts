@@ -1,9 +1,7 @@
 /*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
+ * The Plinth portal backend: Backstage's core plugins plus Plinth's scaffolder actions,
+ * catalog support and /api/infra endpoints. Configuration: app-config.yaml (SQLite in
+ * memory, guest sign-in) and app-config.production.yaml (PostgreSQL).
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -56,7 +54,6 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
-
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
@@ -64,8 +61,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-
+// Plinth: the /infra actions, SLO entities and contract checks, and /api/infra
 backend.add(import('@plinth/backstage-plugin-scaffolder-backend-module-infra'));
 backend.add(import('@plinth/backstage-plugin-catalog-backend-module-infra'));
 backend.add(import('@plinth/backstage-plugin-infra-backend'));
+
 backend.start();

@@ -12,8 +12,8 @@ import {
 } from './actions';
 
 /**
- * Registers Plinth's infra actions (`infra:design:plan`,
- * `infra:repository:render`) with the scaffolder.
+ * Registers Plinth's actions with the scaffolder: `infra:design:plan`,
+ * `infra:repository:render`, `infra:publish:local` and `infra:catalog:register-local`.
  *
  * @public
  */
