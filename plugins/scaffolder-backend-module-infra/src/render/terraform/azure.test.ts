@@ -130,7 +130,7 @@ describe('renderTerraform for Azure', () => {
     );
     expect(versions.terraform[0].required_providers[0].azurerm).toEqual({
       source: 'hashicorp/azurerm',
-      version: '~> 4.20',
+      version: '~> 4.32',
     });
     const backend = await parse(
       'backend.tf',
@@ -261,7 +261,8 @@ const BY_MEANING: Record<string, { types: string[]; check: Check }> = {
   'private database: no public network access, delegated subnet, private DNS': {
     types: DATABASES,
     check: r =>
-      r.body.public_network_access_enabled === false &&
+      (r.body.public_network_access_enabled === false ||
+        r.body.public_network_access === 'Disabled') &&
       /^\$\{module\.network\.data_subnet_id\}$/.test(
         r.body.delegated_subnet_id,
       ) &&

@@ -56,6 +56,9 @@ function backupDays(days: number | undefined): number {
   return Math.min(35, Math.max(7, days ?? 7));
 }
 
+/** The MySQL flexible server versions azurerm accepts: `5.7`, `8.0.21` (and `8.4` from 4.55). */
+const MYSQL_VERSIONS: Record<string, string> = { '8.0': '8.0.21' };
+
 export function azureData(design: Design): TerraformModule {
   const db = design.environments.find(e => e.database)?.database;
   const cache = design.environments.find(e => e.cache)?.cache;
@@ -91,10 +94,15 @@ export function azureData(design: Design): TerraformModule {
       ),
       resource(server, 'main', {
         ...placed(nameWith('db')),
-        version: db.engineVersion,
+        // Azure names MySQL 8.0 by its full version; PostgreSQL by its major.
+        version: mysql
+          ? MYSQL_VERSIONS[db.engineVersion] ?? db.engineVersion
+          : db.engineVersion,
         sku_name: ref('var', 'sku_name'),
         delegated_subnet_id: ref('var', 'data_subnet_id'),
         private_dns_zone_id: ref('azurerm_private_dns_zone', 'database', 'id'),
+        // MySQL: `public_network_access_enabled` is deprecated (removed in 5.0) for this.
+        public_network_access: mysql ? 'Disabled' : undefined,
         public_network_access_enabled: mysql ? undefined : false,
         zone: raw('var.zones[0]'),
         ...(mysql

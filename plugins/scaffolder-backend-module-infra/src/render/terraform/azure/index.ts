@@ -71,7 +71,9 @@ export const azure: CloudTarget = {
   provider: {
     name: 'azurerm',
     source: 'hashicorp/azurerm',
-    version: '~> 4.20',
+    // 4.32: PostgreSQL flexible server accepts the versionless key id the modules pass
+    // (4.23 to 4.31 reject it); 4.26: MySQL flexible server's `public_network_access`.
+    version: '~> 4.32',
   },
   modules: (design: Design) => [
     azureNetwork,
