@@ -5,7 +5,7 @@
  * Instances only answer IMDSv2 and have encrypted disks.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
-import { HclFileItem, nested, raw, ref, resource } from '../../hcl';
+import { HclFileItem, data, nested, raw, ref, resource } from '../../hcl';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
@@ -14,7 +14,7 @@ import {
   nameWith,
 } from '../module';
 
-const LAUNCH_TEMPLATE = resource('aws_launch_template', 'workload', {
+const LAUNCH_TEMPLATE_BODY = {
   name_prefix: raw('"${var.name}-"'),
   instance_type: ref('var', 'instance_type'),
   vpc_security_group_ids: [ref('var', 'security_group_id')],
@@ -38,7 +38,37 @@ const LAUNCH_TEMPLATE = resource('aws_launch_template', 'workload', {
     tags: ref('var', 'tags'),
   }),
   tags: ref('var', 'tags'),
-});
+};
+
+/** For EKS managed nodes: EKS picks the AMI and attaches the node role itself. */
+const LAUNCH_TEMPLATE = resource(
+  'aws_launch_template',
+  'workload',
+  LAUNCH_TEMPLATE_BODY,
+);
+
+/**
+ * For an auto-scaling group, which needs an image and the instance profile in the template:
+ * the latest Amazon Linux 2023 for the instance type's architecture, from AWS's public SSM
+ * parameter.
+ */
+const VM_LAUNCH_TEMPLATE: HclFileItem[] = [
+  data('aws_ec2_instance_type', 'workload', {
+    instance_type: ref('var', 'instance_type'),
+  }),
+  data('aws_ssm_parameter', 'ami', {
+    name: raw(
+      '"/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${contains(data.aws_ec2_instance_type.workload.supported_architectures, "arm64") ? "arm64" : "x86_64"}"',
+    ),
+  }),
+  resource('aws_launch_template', 'workload', {
+    ...LAUNCH_TEMPLATE_BODY,
+    image_id: ref('data', 'aws_ssm_parameter', 'ami', 'insecure_value'),
+    iam_instance_profile: nested({
+      arn: ref('aws_iam_instance_profile', 'workload', 'arn'),
+    }),
+  }),
+];
 
 const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
   kubernetes: [
@@ -178,7 +208,7 @@ const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
       name: nameWith('workload'),
       role: ref('var', 'workload_role_name'),
     }),
-    LAUNCH_TEMPLATE,
+    ...VM_LAUNCH_TEMPLATE,
     resource('aws_autoscaling_group', 'workload', {
       name: ref('var', 'name'),
       min_size: ref('var', 'min_size'),
@@ -206,6 +236,12 @@ const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
     }),
   ],
   serverless: [
+    // A function in a VPC creates its network interfaces with its own role.
+    resource('aws_iam_role_policy_attachment', 'lambda_vpc', {
+      role: ref('var', 'workload_role_name'),
+      policy_arn:
+        'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+    }),
     resource('aws_lambda_function', 'workload', {
       function_name: ref('var', 'name'),
       role: ref('var', 'workload_role_arn'),
@@ -221,6 +257,7 @@ const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
         security_group_ids: [ref('var', 'security_group_id')],
       }),
       tags: ref('var', 'tags'),
+      depends_on: [ref('aws_iam_role_policy_attachment', 'lambda_vpc')],
     }),
     resource('aws_lambda_permission', 'load_balancer', {
       statement_id: 'AllowLoadBalancer',
