@@ -111,6 +111,8 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
           path: ref('var', 'health_check_path'),
           matcher: '200-399',
           interval: 15,
+          // The interval must exceed the timeout; a Lambda target group's default timeout is 30 s.
+          timeout: 5,
           healthy_threshold: 2,
           unhealthy_threshold: 3,
         }),
