@@ -68,7 +68,15 @@ export const awsObservability: TerraformModule = {
         id: 'retention',
         status: 'Enabled',
         filter: nested({}),
-        transition: nested({ days: 90, storage_class: 'GLACIER_IR' }),
+        // S3 rejects an expiration that is not later than the transition, and Glacier IR
+        // bills 90 days at least: move objects only when they then stay that long.
+        dynamic: nested(
+          {
+            for_each: raw('var.log_retention_days >= 180 ? [1] : []'),
+            content: nested({ days: 90, storage_class: 'GLACIER_IR' }),
+          },
+          'transition',
+        ),
         expiration: nested({ days: ref('var', 'log_retention_days') }),
         noncurrent_version_expiration: nested({
           noncurrent_days: ref('var', 'log_retention_days'),
