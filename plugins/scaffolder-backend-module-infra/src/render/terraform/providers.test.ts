@@ -1,0 +1,159 @@
+/*
+ * Regressions for names and shapes checked against the pinned providers' documentation
+ * (hashicorp/aws ~> 5.80, hashicorp/google ~> 6.14, hashicorp/azurerm ~> 4.32), asserted on
+ * the parsed HCL. `terraform validate` needs the providers, which these tests cannot
+ * download; where a `terraform` binary is on PATH, `terraform fmt -check` runs on every
+ * compute kind of every cloud.
+ */
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import type {
+  Cloud,
+  ComputeKind,
+  Design,
+} from '@plinth/backstage-plugin-infra-common';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { renderTerraform } from './index';
+import { fixtureDesign } from './__testUtils__/designs';
+import { parseFiles } from './__testUtils__/hclTree';
+
+async function moduleMain(design: Design, module: string) {
+  const parsed = await parseFiles(renderTerraform(design));
+  return parsed.get(`terraform/modules/${module}/main.tf`);
+}
+
+function withMysql(design: Design): Design {
+  const copy = structuredClone(design);
+  for (const env of copy.environments) {
+    if (env.database) {
+      env.database.engine = 'mysql';
+      env.database.engineVersion = '8.0';
+      env.database.port = 3306;
+    }
+  }
+  return copy;
+}
+
+describe('aws ~> 5.80', () => {
+  it('gives the instances of an auto-scaling group an image and the instance profile', async () => {
+    const main = await moduleMain(
+      fixtureDesign('aws', { compute: 'vms' }),
+      'compute',
+    );
+    const template = main.resource.aws_launch_template.workload[0];
+    expect(template.image_id).toBe(
+      '${data.aws_ssm_parameter.ami.insecure_value}',
+    );
+    expect(template.iam_instance_profile).toEqual([
+      { arn: '${aws_iam_instance_profile.workload.arn}' },
+    ]);
+    expect(main.data.aws_ssm_parameter.ami[0].name).toMatch(
+      /^\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-kernel-default-/,
+    );
+  });
+
+  it('leaves image and instance profile to EKS in a managed node group template', async () => {
+    const main = await moduleMain(fixtureDesign('aws'), 'compute');
+    const template = main.resource.aws_launch_template.workload[0];
+    expect(template).not.toHaveProperty('image_id');
+    expect(template).not.toHaveProperty('iam_instance_profile');
+  });
+
+  it('lets a function in the VPC create its network interfaces', async () => {
+    const main = await moduleMain(
+      fixtureDesign('aws', { compute: 'serverless' }),
+      'compute',
+    );
+    expect(main.resource.aws_iam_role_policy_attachment.lambda_vpc[0]).toEqual({
+      role: '${var.workload_role_name}',
+      policy_arn:
+        'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+    });
+    expect(main.resource.aws_lambda_function.workload[0].depends_on).toEqual([
+      '${aws_iam_role_policy_attachment.lambda_vpc}',
+    ]);
+  });
+
+  it.each(['kubernetes', 'serverless'] as ComputeKind[])(
+    'health-checks with a timeout shorter than the interval (%s)',
+    async compute => {
+      const main = await moduleMain(fixtureDesign('aws', { compute }), 'edge');
+      const [check] =
+        main.resource.aws_lb_target_group.workload[0].health_check;
+      expect(check.timeout).toBeLessThan(check.interval);
+    },
+  );
+
+  it('moves audit logs to Glacier IR only when they then stay its 90-day minimum', async () => {
+    const main = await moduleMain(fixtureDesign('aws'), 'observability');
+    const [rule] =
+      main.resource.aws_s3_bucket_lifecycle_configuration.audit[0].rule;
+    expect(rule).not.toHaveProperty('transition');
+    expect(rule.dynamic.transition[0].for_each).toBe(
+      '${var.log_retention_days >= 180 ? [1] : []}',
+    );
+    expect(rule.dynamic.transition[0].content[0]).toEqual({
+      days: 90,
+      storage_class: 'GLACIER_IR',
+    });
+  });
+});
+
+describe('azurerm ~> 4.32', () => {
+  it('names MySQL 8.0 by the version azurerm accepts and closes public access', async () => {
+    const main = await moduleMain(withMysql(fixtureDesign('azure')), 'data');
+    const server = main.resource.azurerm_mysql_flexible_server.main[0];
+    expect(server.version).toBe('8.0.21');
+    expect(server.public_network_access).toBe('Disabled');
+    expect(server).not.toHaveProperty('public_network_access_enabled');
+  });
+
+  it('keeps PostgreSQL on its major version with public access off', async () => {
+    const main = await moduleMain(fixtureDesign('azure'), 'data');
+    const server = main.resource.azurerm_postgresql_flexible_server.main[0];
+    expect(server.version).toBe('16');
+    expect(server.public_network_access_enabled).toBe(false);
+  });
+
+  it('writes the scale set health extension settings as one jsonencode call', async () => {
+    const main = await moduleMain(
+      fixtureDesign('azure', { compute: 'vms' }),
+      'compute',
+    );
+    const [extension] =
+      main.resource.azurerm_linux_virtual_machine_scale_set.main[0].extension;
+    expect(extension.settings).toBe(
+      '${jsonencode({ protocol = "http", port = var.target_port, requestPath = var.health_check_path })}',
+    );
+  });
+});
+
+const CLOUDS: Cloud[] = ['aws', 'gcp', 'azure'];
+const KINDS: ComputeKind[] = ['kubernetes', 'containers', 'vms', 'serverless'];
+
+describe.each(CLOUDS)('%s Terraform of every compute kind', cloud => {
+  it.each(KINDS)(
+    'passes terraform fmt -check where terraform is installed (%s)',
+    compute => {
+      if (
+        spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0
+      ) {
+        // eslint-disable-next-line no-console
+        console.warn('terraform is not on PATH: fmt was not checked');
+        return;
+      }
+      const dir = createMockDirectory();
+      for (const f of renderTerraform(
+        fixtureDesign(cloud, {
+          compute,
+          multiRegion: compute === 'kubernetes',
+        }),
+      ))
+        dir.addContent({ [f.path]: f.content });
+      expect(() =>
+        execFileSync('terraform', ['fmt', '-check', '-recursive', dir.path], {
+          stdio: 'pipe',
+        }),
+      ).not.toThrow();
+    },
+  );
+});
