@@ -112,13 +112,17 @@ function generateCatalog(count: number): object[] {
               good: {
                 metricSource: {
                   type: 'Prometheus',
-                  spec: { query: `sum(rate(http_requests_total{service="${name}",code!~"5.."}[5m]))` },
+                  spec: {
+                    query: `sum(rate(http_requests_total{service="${name}",code!~"5.."}[5m]))`,
+                  },
                 },
               },
               total: {
                 metricSource: {
                   type: 'Prometheus',
-                  spec: { query: `sum(rate(http_requests_total{service="${name}"}[5m]))` },
+                  spec: {
+                    query: `sum(rate(http_requests_total{service="${name}"}[5m]))`,
+                  },
                 },
               },
             },
@@ -139,12 +143,17 @@ async function waitForCatalog(
   for (;;) {
     const counts: Record<string, number> = {};
     for (const filter of Object.keys(expected)) {
-      const res = await request(`/api/catalog/entities/by-query?filter=${filter}&limit=1&fields=metadata.name`);
+      const res = await request(
+        `/api/catalog/entities/by-query?filter=${filter}&limit=1&fields=metadata.name`,
+      );
       counts[filter] = res.ok ? (await res.json()).totalItems : -1;
     }
-    if (Object.entries(expected).every(([f, n]) => counts[f] >= n)) return Date.now() - started;
+    if (Object.entries(expected).every(([f, n]) => counts[f] >= n))
+      return Date.now() - started;
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`catalog not ready after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+      throw new Error(
+        `catalog not ready after ${timeoutMs} ms: ${JSON.stringify(counts)}`,
+      );
     }
     await new Promise(r => setTimeout(r, 5000));
   }
@@ -171,37 +180,72 @@ async function measure(
   const onResponse = (res: { url(): string; body(): Promise<Buffer> }) => {
     const url = res.url();
     if (done || !/\/api\//.test(url) || /\/api\/auth\//.test(url)) return;
-    pending.push(res.body().then(b => b.length, () => 0));
+    pending.push(
+      res.body().then(
+        b => b.length,
+        () => 0,
+      ),
+    );
   };
   page.on('request', onRequest);
   page.on('response', onResponse);
   await page.goto(path);
-  await page.waitForSelector(firstRow, { timeout: 60_000 }).catch(async error => {
-    await page.screenshot({ path: join(tmpdir(), 'plinth-bench-failure.png') });
-    await writeFile(join(tmpdir(), 'plinth-bench-failure.html'), await page.content());
-    throw error;
-  });
+  await page
+    .waitForSelector(firstRow, { timeout: 60_000 })
+    .catch(async error => {
+      await page.screenshot({
+        path: join(tmpdir(), 'plinth-bench-failure.png'),
+      });
+      await writeFile(
+        join(tmpdir(), 'plinth-bench-failure.html'),
+        await page.content(),
+      );
+      throw error;
+    });
   const t1 = Date.now();
   done = true;
   page.off('request', onRequest);
   page.off('response', onResponse);
   const sizes = await Promise.all(pending);
   if (t0 === undefined) throw new Error(`no data request seen for ${path}`);
-  return { ms: t1 - t0, apiBytes: sizes.reduce((a, b) => a + b, 0), apiRequests: sizes.length };
+  return {
+    ms: t1 - t0,
+    apiBytes: sizes.reduce((a, b) => a + b, 0),
+    apiRequests: sizes.length,
+  };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'plinth-bench-'));
   const file = join(dir, 'catalog.yaml');
   await writeFile(file, yamlDocs(generateCatalog(SERVICES)));
-  console.log(`bench: generated ${SERVICES} services, ${SERVICES * 2} environments, ${SERVICES} SLOs`);
+  console.log(
+    `bench: generated ${SERVICES} services, ${
+      SERVICES * 2
+    } environments, ${SERVICES} SLOs`,
+  );
 
   const backend = await startBackend({
     config: {
       catalog: {
-        rules: [{ allow: ['Component', 'System', 'API', 'Resource', 'Location', 'Domain', 'SLO', 'User', 'Group'] }],
+        rules: [
+          {
+            allow: [
+              'Component',
+              'System',
+              'API',
+              'Resource',
+              'Location',
+              'Domain',
+              'SLO',
+              'User',
+              'Group',
+            ],
+          },
+        ],
         locations: [{ type: 'file', target: file }],
       },
     },
@@ -232,7 +276,9 @@ async function main() {
     }
     const covered = Object.values(statusTotals).reduce((a, b) => a + b, 0);
     console.log(
-      `bench: overview total ${all.total}, first row ${all.items[0]?.status}; status totals ${JSON.stringify(statusTotals)} = ${covered}`,
+      `bench: overview total ${all.total}, first row ${
+        all.items[0]?.status
+      }; status totals ${JSON.stringify(statusTotals)} = ${covered}`,
     );
 
     const browser = await chromium.launch({
@@ -254,7 +300,9 @@ async function main() {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('button', { name: 'Enter' }).waitFor({ state: 'hidden' });
+    await page
+      .getByRole('button', { name: 'Enter' })
+      .waitFor({ state: 'hidden' });
 
     const pages = {
       infra: {
@@ -270,7 +318,8 @@ async function main() {
       },
     };
     // warm-up: the summaries cache and the browser's code cache
-    for (const p of Object.values(pages)) await measure(page, p.path, p.data, p.row);
+    for (const p of Object.values(pages))
+      await measure(page, p.path, p.data, p.row);
     const results: Record<string, Measurement[]> = { infra: [], catalog: [] };
     for (let run = 0; run < RUNS; run++) {
       for (const [name, p] of Object.entries(pages)) {
@@ -296,7 +345,9 @@ async function main() {
       JSON.stringify(
         {
           date: new Date().toISOString(),
-          machine: `${cpus().length} x ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+          machine: `${cpus().length} x ${cpu}, ${Math.round(
+            totalmem() / 2 ** 30,
+          )} GiB`,
           services: SERVICES,
           coverage: { total: all.total, statusTotals, covered },
           ...summary,

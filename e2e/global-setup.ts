@@ -8,7 +8,9 @@ import { repoRoot, startBackend } from '../packages/test-support/src/backend';
 
 export default async function globalSetup() {
   if (!existsSync(join(repoRoot, 'packages/app/dist/index.html'))) {
-    throw new Error('packages/app/dist is missing: run `yarn workspace app build` (make test does)');
+    throw new Error(
+      'packages/app/dist is missing: run `yarn workspace app build` (make test does)',
+    );
   }
   const port = Number(process.env.PLINTH_E2E_PORT ?? 7017);
   const backend = await startBackend({ port });

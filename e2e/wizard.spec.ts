@@ -29,7 +29,9 @@ async function shot(
   focus?: Locator,
   options: { fullPage?: boolean } = {},
 ) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() =>
+    (document.activeElement as HTMLElement | null)?.blur(),
+  );
   if (focus) {
     await focus.evaluate(el => el.scrollIntoView({ block: 'start' }));
   }
@@ -79,11 +81,16 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await signIn(page, TEMPLATE_PATH);
 
   // 1. Workloads, SLOs and constraints
-  await expectPage(page, 'What runs, how reliable it must be, and what limits the design.');
+  await expectPage(
+    page,
+    'What runs, how reliable it must be, and what limits the design.',
+  );
   await page.getByLabel('Service name').fill(service);
   await pickOwner(page, 'Owner', 'Payments');
   await page.getByLabel('System').fill('payments');
-  await page.getByLabel('Description').fill('Double-entry ledger behind card payments');
+  await page
+    .getByLabel('Description')
+    .fill('Double-entry ledger behind card payments');
   await pick(page, 'Traffic pattern', 'Diurnal (busy days, quiet nights)');
   await page.getByLabel('Peak requests per second').fill('1200');
   await pick(page, 'Data classification', 'Restricted');
@@ -108,7 +115,11 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await pick(page, 'Data residency', 'European Union');
   await page.getByLabel('Terraform').check();
   await page.getByLabel('Kubernetes').check();
-  await shot(page, 'wizard-1-workloads', page.getByRole('heading', { name: 'Service level objectives' }));
+  await shot(
+    page,
+    'wizard-1-workloads',
+    page.getByRole('heading', { name: 'Service level objectives' }),
+  );
   await next(page);
 
   // 2. Environments and topology: regions are limited to the cloud and the EU
@@ -119,12 +130,21 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await page.getByRole('option', { name: /^eu-central-1/ }).click();
   await page.getByLabel('VPC / VNet CIDR').fill('10.20.0.0/16');
   await pick(page, 'Database', 'PostgreSQL');
-  await shot(page, 'wizard-2-topology', page.getByRole('heading', { name: 'Topology' }));
+  await shot(
+    page,
+    'wizard-2-topology',
+    page.getByRole('heading', { name: 'Topology' }),
+  );
   await next(page);
 
   // 3. Infrastructure as code: the defaults
-  await expectPage(page, 'How the repository is built and how changes reach the cloud.');
-  await expect(page.getByLabel('A person approves production applies')).toBeChecked();
+  await expectPage(
+    page,
+    'How the repository is built and how changes reach the cloud.',
+  );
+  await expect(
+    page.getByLabel('A person approves production applies'),
+  ).toBeChecked();
   await shot(page, 'wizard-3-iac');
   await next(page);
 
@@ -135,14 +155,24 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await page.getByLabel('Minimum replicas').fill('3');
   await page.getByLabel('Maximum replicas').fill('12');
   await expect(page.getByLabel(/Backup retention/)).toHaveValue('35');
-  await shot(page, 'wizard-4-reliability', page.getByRole('heading', { name: 'Reliability' }));
+  await shot(
+    page,
+    'wizard-4-reliability',
+    page.getByRole('heading', { name: 'Reliability' }),
+  );
   await next(page);
 
   // 5-7 keep their defaults
-  await expectPage(page, 'Encryption, audit logging and the controls your frameworks need.');
+  await expectPage(
+    page,
+    'Encryption, audit logging and the controls your frameworks need.',
+  );
   await shot(page, 'wizard-5-security');
   await next(page);
-  await expectPage(page, 'How the team learns that something is wrong, and who acts.');
+  await expectPage(
+    page,
+    'How the team learns that something is wrong, and who acts.',
+  );
   await shot(page, 'wizard-6-operations');
   await next(page);
   await expectPage(page, 'Keeping cost and reliability honest over time.');
@@ -158,7 +188,11 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(review).toContainText('Monthly cost estimate');
   await expect(review).toContainText('against a budget of $3,000');
   await shot(page, 'wizard-8-review', review.getByText('Warnings'));
-  await shot(page, 'wizard-8-review-decisions', review.getByText('Decisions and why'));
+  await shot(
+    page,
+    'wizard-8-review-decisions',
+    review.getByText('Decisions and why'),
+  );
   await shot(page, 'wizard-8-review-full', undefined, { fullPage: true });
   await next(page);
 
@@ -173,7 +207,9 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(entityLink).toBeVisible({ timeout: 90_000 });
   await shot(page, 'wizard-10-result');
   await entityLink.click();
-  await expect(page).toHaveURL(new RegExp(`/catalog/default/component/${service}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/component/${service}$`),
+  );
   // The entity page's Infrastructure tab (the sidebar has an Infrastructure link too)
   await page
     .getByRole('link', { name: 'Infrastructure', exact: true })
@@ -189,14 +225,18 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(
     page.getByTestId('environment-row').filter({ hasText: 'production' }),
   ).toContainText('eu-central-1');
-  await expect(page.getByTestId('framework').filter({ hasText: 'PCI DSS' })).toBeVisible();
+  await expect(
+    page.getByTestId('framework').filter({ hasText: 'PCI DSS' }),
+  ).toBeVisible();
   await shot(page, 'wizard-11-infrastructure-tab');
 
   // The catalog holds the service, its environments and SLOs, related both ways
   const token = await guestToken(baseURL!);
   const query = async (filter: string) => {
     const res = await fetch(
-      `${baseURL}/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&fields=kind,metadata.name,relations`,
+      `${baseURL}/api/catalog/entities/by-query?filter=${encodeURIComponent(
+        filter,
+      )}&fields=kind,metadata.name,relations`,
       { headers: { Authorization: `Bearer ${token}` } },
     );
     expect(res.ok).toBe(true);
@@ -206,8 +246,9 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
       relations?: Array<{ type: string; targetRef: string }>;
     }>;
   };
-  const relationsOf = (entity: { relations?: Array<{ type: string; targetRef: string }> }) =>
-    (entity.relations ?? []).map(r => `${r.type} ${r.targetRef}`);
+  const relationsOf = (entity: {
+    relations?: Array<{ type: string; targetRef: string }>;
+  }) => (entity.relations ?? []).map(r => `${r.type} ${r.targetRef}`);
   const ref = `component:default/${service}`;
 
   const components = await query(`kind=component,metadata.name=${service}`);
@@ -234,7 +275,9 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
     expect(relationsOf(environment)).toContain(`dependencyOf ${ref}`);
   }
   for (const slo of slos) {
-    expect(componentRelations).toContain(`hasSlo slo:default/${slo.metadata.name}`);
+    expect(componentRelations).toContain(
+      `hasSlo slo:default/${slo.metadata.name}`,
+    );
     expect(relationsOf(slo)).toContain(`sloOf ${ref}`);
   }
 });
@@ -255,16 +298,25 @@ test('an invalid value shows its error next to the field and blocks Next', async
   await expect(page.locator('#root_slos_availability__error')).toContainText(
     'must be below 100 (percent); 100% leaves no error budget',
   );
-  await expect(page.getByLabel('Service name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Service name')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(page.getByLabel(/Availability objective/)).toHaveAttribute(
     'aria-invalid',
     'true',
   );
-  await shot(page, 'wizard-invalid', page.getByRole('heading', { name: 'Service level objectives' }));
+  await shot(
+    page,
+    'wizard-invalid',
+    page.getByRole('heading', { name: 'Service level objectives' }),
+  );
 
   // Still on the first page: the topology questions of page 2 are not shown
   await expect(page.getByLabel('Service name')).toBeVisible();
-  await expect(page.getByText('Where it runs and how the network is laid out.')).toHaveCount(0);
+  await expect(
+    page.getByText('Where it runs and how the network is laid out.'),
+  ).toHaveCount(0);
 
   // Fixing the values lets Next through
   await page.getByLabel('Service name').fill(uniqueServiceName());
@@ -286,9 +338,13 @@ test('answers the planner rejects are listed on the review and block Create', as
     await next(page);
   }
 
-  await expect(page.getByTestId('infra-review-issues')).toContainText('topology.vpcCidr');
+  await expect(page.getByTestId('infra-review-issues')).toContainText(
+    'topology.vpcCidr',
+  );
   await next(page);
   // Still on the review: the issue is listed as the field's error and Create is not offered
-  await expect(page.locator('#root_review__error')).toContainText('topology.vpcCidr');
+  await expect(page.locator('#root_review__error')).toContainText(
+    'topology.vpcCidr',
+  );
   await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 });

@@ -30,8 +30,9 @@ fi
 
 step "type check"
 yarn tsc
-step "lint"
+step "lint and formatting"
 yarn lint:all
+yarn prettier:check
 step "unit and integration tests (SQLite and PostgreSQL)"
 CI=${CI:-true} yarn backstage-cli repo test --maxWorkers=2
 run_e2e

@@ -11,7 +11,10 @@ import {
 
 jest.setTimeout(300_000);
 
-async function eventually<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
+async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const value = await fn();
@@ -21,14 +24,22 @@ async function eventually<T>(fn: () => Promise<T | undefined>, what: string): Pr
   }
 }
 
-async function entityRefs(backend: RunningBackend, filter: string): Promise<string[]> {
+async function entityRefs(
+  backend: RunningBackend,
+  filter: string,
+): Promise<string[]> {
   const res = await backend.request(
-    `/api/catalog/entities/by-query?filter=${encodeURIComponent(filter)}&fields=kind,metadata.namespace,metadata.name&limit=500`,
+    `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+      filter,
+    )}&fields=kind,metadata.namespace,metadata.name&limit=500`,
   );
   expect(res.status).toBe(200);
   const body = await res.json();
   return body.items.map(
-    (e: any) => `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace}/${e.metadata.name}`,
+    (e: any) =>
+      `${e.kind.toLocaleLowerCase('en-US')}:${e.metadata.namespace}/${
+        e.metadata.name
+      }`,
   );
 }
 
@@ -71,7 +82,9 @@ function describeBackend(
     it('loads the /infra template', async () => {
       const templates = await eventually(async () => {
         const refs = await entityRefs(backend, 'kind=template');
-        return refs.includes('template:default/infra-request') ? refs : undefined;
+        return refs.includes('template:default/infra-request')
+          ? refs
+          : undefined;
       }, 'the infra-request template');
       expect(templates).toContain('template:default/infra-request');
     });
@@ -91,7 +104,9 @@ function describeBackend(
     });
 
     it('refuses callers without a token', async () => {
-      const res = await fetch(`${backend.baseUrl}/api/catalog/entities?limit=1`);
+      const res = await fetch(
+        `${backend.baseUrl}/api/catalog/entities?limit=1`,
+      );
       expect(res.status).toBe(401);
     });
   });

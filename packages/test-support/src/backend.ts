@@ -48,13 +48,17 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? res(address.port) : rej(new Error('no port')),
+        typeof address === 'object' && address
+          ? res(address.port)
+          : rej(new Error('no port')),
       );
     });
   });
 }
 
-export async function startBackend(options: StartBackendOptions = {}): Promise<RunningBackend> {
+export async function startBackend(
+  options: StartBackendOptions = {},
+): Promise<RunningBackend> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
   const dir = await mkdtemp(join(tmpdir(), 'plinth-backend-'));
@@ -76,11 +80,16 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<R
     process.execPath,
     [
       '-r',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs', { paths: [repoRoot] }),
+      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
+        paths: [repoRoot],
+      }),
       'src/index.ts',
       '--config',
       join(repoRoot, 'app-config.yaml'),
-      ...(options.configFiles ?? []).flatMap(f => ['--config', join(repoRoot, f)]),
+      ...(options.configFiles ?? []).flatMap(f => [
+        '--config',
+        join(repoRoot, f),
+      ]),
       '--config',
       overlayPath,
     ],
@@ -118,7 +127,10 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<R
   const request = async (path: string, init: RequestInit = {}) =>
     fetch(`${baseUrl}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${await guestToken()}`, ...(init.headers ?? {}) },
+      headers: {
+        authorization: `Bearer ${await guestToken()}`,
+        ...(init.headers ?? {}),
+      },
     });
 
   const stop = async () => {
@@ -142,7 +154,9 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<R
   for (;;) {
     if (exited !== undefined) {
       await stop();
-      throw new Error(`backend exited with code ${exited}:\n${output.slice(-5000)}`);
+      throw new Error(
+        `backend exited with code ${exited}:\n${output.slice(-5000)}`,
+      );
     }
     try {
       const res = await request('/api/catalog/entities?limit=1');
@@ -152,7 +166,9 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<R
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`backend did not answer within the timeout:\n${output.slice(-5000)}`);
+      throw new Error(
+        `backend did not answer within the timeout:\n${output.slice(-5000)}`,
+      );
     }
     await new Promise(r => setTimeout(r, 500));
   }

@@ -76,17 +76,44 @@ export async function startPostgres(): Promise<RunningPostgres | undefined> {
 
   const user = 'plinth';
   const data = join(dir, 'data');
-  await exec('initdb', ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--no-sync']);
+  await exec('initdb', [
+    '-D',
+    data,
+    '-U',
+    user,
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  await exec('pg_ctl', [
+    '-D',
+    data,
+    '-o',
+    options,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
 
-  const connection = { host: '127.0.0.1', port, user, password: 'plinth', database: 'postgres' };
+  const connection = {
+    host: '127.0.0.1',
+    port,
+    user,
+    password: 'plinth',
+    database: 'postgres',
+  };
   return {
     connection,
     url: `postgres://${user}:plinth@127.0.0.1:${port}/postgres`,
     async stop() {
-      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
+        () => {},
+      );
       await rm(dir, { recursive: true, force: true });
     },
   };

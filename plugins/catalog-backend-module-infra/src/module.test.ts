@@ -2,10 +2,7 @@ import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import {
-  postgresUnavailable,
-  startPostgres,
-} from '@plinth/test-support';
+import { postgresUnavailable, startPostgres } from '@plinth/test-support';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleInfra } from './module';
 

@@ -1,11 +1,18 @@
-import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { infraPlugin } from './plugin';
 import { goodControls, prod, service, slo } from './overview/testEntities';
 
 const validAnswers = {
-  service: { name: 'payments-api', owner: 'group:default/payments', system: 'payments' },
+  service: {
+    name: 'payments-api',
+    owner: 'group:default/payments',
+    system: 'payments',
+  },
   workload: {
     type: 'http-api',
     trafficPattern: 'diurnal',
@@ -15,8 +22,16 @@ const validAnswers = {
     storageGb: 200,
     stateful: true,
   },
-  slos: { availability: 99.95, latencyP99Ms: 300, latencyTarget: 99, window: '28d' },
-  constraints: { complianceFrameworks: ['pci-dss', 'soc2'], dataResidency: 'eu' },
+  slos: {
+    availability: 99.95,
+    latencyP99Ms: 300,
+    latencyTarget: 99,
+    window: '28d',
+  },
+  constraints: {
+    complianceFrameworks: ['pci-dss', 'soc2'],
+    dataResidency: 'eu',
+  },
   environments: [
     { name: 'dev', stage: 'development' },
     { name: 'prod', stage: 'production' },
@@ -50,7 +65,10 @@ describe('infra backend plugin', () => {
             service('payments-api', { frameworks: 'pci-dss' }),
             prod('payments-api', goodControls),
             slo('payments-api', 'availability', 0.9995),
-            service('search', { owner: 'group:default/discovery', system: 'system:default/search' }),
+            service('search', {
+              owner: 'group:default/discovery',
+              system: 'system:default/search',
+            }),
             {
               apiVersion: 'backstage.io/v1alpha1',
               kind: 'Component',
@@ -81,7 +99,9 @@ describe('infra backend plugin', () => {
     const owners = await request(server).get(
       '/api/infra/overview?owner=group:default/discovery',
     );
-    expect(owners.body.items.map((i: { name: string }) => i.name)).toEqual(['search']);
+    expect(owners.body.items.map((i: { name: string }) => i.name)).toEqual([
+      'search',
+    ]);
   });
 
   it('plans valid answers', async () => {
@@ -118,7 +138,9 @@ describe('infra backend plugin', () => {
 
     const missing = await request(server).post('/api/infra/plan').send({});
     expect(missing.status).toBe(400);
-    expect(missing.body.issues).toEqual([{ path: 'answers', message: 'is required' }]);
+    expect(missing.body.issues).toEqual([
+      { path: 'answers', message: 'is required' },
+    ]);
   });
 
   it('refuses unauthenticated callers', async () => {

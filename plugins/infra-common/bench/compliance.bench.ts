@@ -18,7 +18,12 @@ import {
   parseService,
   ServiceView,
 } from '../src/catalog';
-import { defaultRules, evaluateCompliance, ControlDefinition, summarizeCompliance } from '../src/compliance';
+import {
+  defaultRules,
+  evaluateCompliance,
+  ControlDefinition,
+  summarizeCompliance,
+} from '../src/compliance';
 import { fmt, measure } from './stats';
 
 const SERVICES = 10_000;
@@ -42,13 +47,28 @@ export function makeEntities(): Entity[] {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name, namespace: 'default', annotations: { 'plinth.dev/compliance-frameworks': frameworks.join(',') } },
-      spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team', dependsOn: STAGES.map(s => `resource:default/${name}-${s}`) },
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'plinth.dev/compliance-frameworks': frameworks.join(','),
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/team',
+        dependsOn: STAGES.map(s => `resource:default/${name}-${s}`),
+      },
     });
     for (const stage of STAGES) {
       const controls: DeclaredControls = {};
       // Most fields declared, some missing (unknown), some failing.
-      const set = <K extends keyof DeclaredControls>(k: K, good: DeclaredControls[K], bad: DeclaredControls[K]) => {
+      const set = <K extends keyof DeclaredControls>(
+        k: K,
+        good: DeclaredControls[K],
+        bad: DeclaredControls[K],
+      ) => {
         const r = rnd();
         if (r < 0.9) controls[k] = good;
         else if (r < 0.96) controls[k] = bad;
@@ -79,7 +99,15 @@ export function makeEntities(): Entity[] {
           type: 'environment',
           owner: 'group:default/team',
           dependencyOf: [`component:default/${name}`],
-          environment: { name: stage, stage, cloud: 'aws', regions: ['eu-west-1'], multiAz: stage === 'production', multiRegion: false, controls },
+          environment: {
+            name: stage,
+            stage,
+            cloud: 'aws',
+            regions: ['eu-west-1'],
+            multiAz: stage === 'production',
+            multiRegion: false,
+            controls,
+          },
         },
       });
     }
@@ -115,36 +143,75 @@ export function parseCatalog(entities: Entity[]): Catalog {
 export function evaluateCatalog(catalog: Catalog): number {
   let nonCompliant = 0;
   for (const service of catalog.services) {
-    const report = evaluateCompliance(service.frameworks, catalog.environmentsByService.get(service.ref) ?? []);
-    for (const f of report.frameworks) if (f.status === 'non-compliant') nonCompliant++;
+    const report = evaluateCompliance(
+      service.frameworks,
+      catalog.environmentsByService.get(service.ref) ?? [],
+    );
+    for (const f of report.frameworks)
+      if (f.status === 'non-compliant') nonCompliant++;
   }
   return nonCompliant;
 }
 
 /** The same controls as json-rules-engine rules: one rule per control, fired when met. */
 function jsonRuleFor(control: ControlDefinition) {
-  const fact = (path: string, operator: string, value: unknown) => ({ fact: 'controls', path: `$.${path}`, operator, value });
+  const fact = (path: string, operator: string, value: unknown) => ({
+    fact: 'controls',
+    path: `$.${path}`,
+    operator,
+    value,
+  });
   let condition;
   const days = /-(\d+)d$/.exec(control.id)?.[1];
-  if (control.id.startsWith('audit-log-retention-')) condition = fact('auditLogRetentionDays', 'greaterThanInclusive', Number(days));
-  else if (control.id.startsWith('backups-')) condition = { all: [fact('backups', 'equal', true), fact('backupRetentionDays', 'greaterThanInclusive', Number(days))] };
-  else if (control.id === 'encryption-at-rest') condition = fact('encryptionAtRest', 'in', ['managed-key', 'provider-managed']);
-  else if (control.id === 'encryption-at-rest-managed-key') condition = fact('encryptionAtRest', 'equal', 'managed-key');
-  else if (control.id === 'tls-1-2-minimum') condition = fact('tlsMinVersion', 'in', ['1.2', '1.3']);
-  else if (control.id === 'data-residency-eu') condition = fact('dataResidency', 'equal', 'eu');
+  if (control.id.startsWith('audit-log-retention-'))
+    condition = fact(
+      'auditLogRetentionDays',
+      'greaterThanInclusive',
+      Number(days),
+    );
+  else if (control.id.startsWith('backups-'))
+    condition = {
+      all: [
+        fact('backups', 'equal', true),
+        fact('backupRetentionDays', 'greaterThanInclusive', Number(days)),
+      ],
+    };
+  else if (control.id === 'encryption-at-rest')
+    condition = fact('encryptionAtRest', 'in', [
+      'managed-key',
+      'provider-managed',
+    ]);
+  else if (control.id === 'encryption-at-rest-managed-key')
+    condition = fact('encryptionAtRest', 'equal', 'managed-key');
+  else if (control.id === 'tls-1-2-minimum')
+    condition = fact('tlsMinVersion', 'in', ['1.2', '1.3']);
+  else if (control.id === 'data-residency-eu')
+    condition = fact('dataResidency', 'equal', 'eu');
   else condition = fact(control.field, 'equal', true);
   return {
-    conditions: { all: [{ fact: 'stage', operator: 'in', value: [...control.stages] }, condition] },
+    conditions: {
+      all: [
+        { fact: 'stage', operator: 'in', value: [...control.stages] },
+        condition,
+      ],
+    },
     event: { type: control.id },
   };
 }
 
-export async function evaluateCatalogWithJsonRulesEngine(catalog: Catalog): Promise<number> {
-  const engine = new Engine(defaultRules.controls.map(jsonRuleFor), { allowUndefinedFacts: true });
+export async function evaluateCatalogWithJsonRulesEngine(
+  catalog: Catalog,
+): Promise<number> {
+  const engine = new Engine(defaultRules.controls.map(jsonRuleFor), {
+    allowUndefinedFacts: true,
+  });
   let passed = 0;
   for (const service of catalog.services) {
     for (const env of catalog.environmentsByService.get(service.ref) ?? []) {
-      const { events } = await engine.run({ stage: env.stage, controls: env.controls });
+      const { events } = await engine.run({
+        stage: env.stage,
+        controls: env.controls,
+      });
       passed += events.length;
     }
   }
@@ -152,7 +219,10 @@ export async function evaluateCatalogWithJsonRulesEngine(catalog: Catalog): Prom
 }
 
 /** The entities as the catalog API hands them over: parsed from JSON. */
-export function catalogResponse(): { services: Entity[]; environments: Entity[] } {
+export function catalogResponse(): {
+  services: Entity[];
+  environments: Entity[];
+} {
   const entities: Entity[] = JSON.parse(JSON.stringify(makeEntities()));
   return {
     services: entities.filter(e => e.kind === 'Component'),
@@ -161,11 +231,18 @@ export function catalogResponse(): { services: Entity[]; environments: Entity[] 
 }
 
 /** (b): the status of every framework of every service, straight from the entities. */
-export function summarizeCatalog(services: Entity[], environments: Entity[]): number {
+export function summarizeCatalog(
+  services: Entity[],
+  environments: Entity[],
+): number {
   let nonCompliant = 0;
   for (const summary of summarizeCompliance(services, environments).values()) {
     for (const id in summary.frameworks) {
-      if (summary.frameworks[id as keyof typeof summary.frameworks] === 'non-compliant') nonCompliant++;
+      if (
+        summary.frameworks[id as keyof typeof summary.frameworks] ===
+        'non-compliant'
+      )
+        nonCompliant++;
     }
   }
   return nonCompliant;
@@ -177,16 +254,29 @@ function checkSamePaths(services: Entity[], environments: Entity[]) {
   const summaries = summarizeCompliance(services, environments);
   let compared = 0;
   for (const service of catalog.services) {
-    const report = evaluateCompliance(service.frameworks, catalog.environmentsByService.get(service.ref) ?? []);
-    const full = JSON.stringify(report.frameworks.map(f => [f.framework, f.status]));
-    const fast = JSON.stringify(Object.entries(summaries.get(service.ref)?.frameworks ?? {}));
-    if (full !== fast) throw new Error(`${service.ref}: full report ${full}, summary ${fast}`);
+    const report = evaluateCompliance(
+      service.frameworks,
+      catalog.environmentsByService.get(service.ref) ?? [],
+    );
+    const full = JSON.stringify(
+      report.frameworks.map(f => [f.framework, f.status]),
+    );
+    const fast = JSON.stringify(
+      Object.entries(summaries.get(service.ref)?.frameworks ?? {}),
+    );
+    if (full !== fast)
+      throw new Error(`${service.ref}: full report ${full}, summary ${fast}`);
     compared++;
   }
-  if (compared !== SERVICES || summaries.size !== SERVICES) throw new Error('the paths must read every service');
+  if (compared !== SERVICES || summaries.size !== SERVICES)
+    throw new Error('the paths must read every service');
 }
 
-const loadavg = () => os.loadavg().map(l => l.toFixed(2)).join(' ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
 
 export async function benchCompliance() {
   const { services, environments } = catalogResponse();
@@ -194,27 +284,58 @@ export async function benchCompliance() {
   checkSamePaths(services, environments);
   const lines: string[] = [];
   const runs = Number(process.env.COMPLIANCE_RUNS ?? 31);
-  const stat = (m: { median: number; p95: number; min: number; runs: number }) =>
-    `median ${fmt(m.median)}, p95 ${fmt(m.p95)}, min ${fmt(m.min)} (${m.runs} runs)`;
+  const stat = (m: {
+    median: number;
+    p95: number;
+    min: number;
+    runs: number;
+  }) =>
+    `median ${fmt(m.median)}, p95 ${fmt(m.p95)}, min ${fmt(m.min)} (${
+      m.runs
+    } runs)`;
   const series = <T>(fn: () => T): T & { load: string } => {
     const before = loadavg();
     const result = fn();
     return { ...result, load: `load ${before} -> ${loadavg()}` };
   };
-  lines.push(`${entities.length} entities (${SERVICES} services x 3 environments, from JSON), ${defaultRules.controls.length} distinct controls`);
+  lines.push(
+    `${entities.length} entities (${SERVICES} services x 3 environments, from JSON), ${defaultRules.controls.length} distinct controls`,
+  );
 
   // Each measure warms up first (5 runs), then times `runs` runs.
   // (a) The full report, split into its two halves, then end to end.
   const parse = series(() => measure(runs, () => parseCatalog(entities), 5));
-  lines.push(`(a1) parse entities into views (catalog parsers): ${stat(parse)}; ${parse.load}`);
+  lines.push(
+    `(a1) parse entities into views (catalog parsers): ${stat(parse)}; ${
+      parse.load
+    }`,
+  );
   const catalog = parseCatalog(entities);
-  const evaluate = series(() => measure(runs, () => evaluateCatalog(catalog), 5));
-  lines.push(`(a2) full reports from parsed views (evaluateCompliance): ${stat(evaluate)}; ${evaluate.load}`);
-  const endToEnd = series(() => measure(runs, () => evaluateCatalog(parseCatalog(entities)), 5));
-  lines.push(`(a) entities -> views -> full reports, end to end: ${stat(endToEnd)}; ${endToEnd.load}`);
+  const evaluate = series(() =>
+    measure(runs, () => evaluateCatalog(catalog), 5),
+  );
+  lines.push(
+    `(a2) full reports from parsed views (evaluateCompliance): ${stat(
+      evaluate,
+    )}; ${evaluate.load}`,
+  );
+  const endToEnd = series(() =>
+    measure(runs, () => evaluateCatalog(parseCatalog(entities)), 5),
+  );
+  lines.push(
+    `(a) entities -> views -> full reports, end to end: ${stat(endToEnd)}; ${
+      endToEnd.load
+    }`,
+  );
   // (b) What the overview needs: statuses only, straight from the entities.
-  const summary = series(() => measure(runs, () => summarizeCatalog(services, environments), 10));
-  lines.push(`(b) entities -> statuses (summarizeCompliance): ${stat(summary)}; ${summary.load}`);
+  const summary = series(() =>
+    measure(runs, () => summarizeCatalog(services, environments), 10),
+  );
+  lines.push(
+    `(b) entities -> statuses (summarizeCompliance): ${stat(summary)}; ${
+      summary.load
+    }`,
+  );
 
   // (c) json-rules-engine: one engine, one rule per distinct control, once per environment.
   const jreRuns = Number(process.env.JRE_RUNS ?? 31);
@@ -229,16 +350,32 @@ export async function benchCompliance() {
   jreTimes.sort((a, b) => a - b);
   const jre = {
     median: jreTimes[Math.floor(jreTimes.length / 2)],
-    p95: jreTimes[Math.min(jreTimes.length - 1, Math.ceil(jreTimes.length * 0.95) - 1)],
+    p95: jreTimes[
+      Math.min(jreTimes.length - 1, Math.ceil(jreTimes.length * 0.95) - 1)
+    ],
     min: jreTimes[0],
     runs: jreRuns,
     load: `load ${jreBefore} -> ${loadavg()}`,
   };
-  lines.push(`(c) json-rules-engine, same controls, from parsed views (parsing not counted), 1 warm-up: ${stat(jre)}; ${jre.load}`);
   lines.push(
-    `speed-up of (b) over (c): ${(jre.median / summary.median).toFixed(0)}x by medians, ${(jre.min / summary.min).toFixed(0)}x by minimums; ` +
-      `(b) over (a): ${(endToEnd.median / summary.median).toFixed(1)}x by medians`,
+    `(c) json-rules-engine, same controls, from parsed views (parsing not counted), 1 warm-up: ${stat(
+      jre,
+    )}; ${jre.load}`,
   );
-  lines.push(`target (b) < 50 ms median: ${summary.median < 50 ? 'met' : 'NOT met'}; >= 100x json-rules-engine: ${jre.median / summary.median >= 100 ? 'met' : 'NOT met'}`);
+  lines.push(
+    `speed-up of (b) over (c): ${(jre.median / summary.median).toFixed(
+      0,
+    )}x by medians, ${(jre.min / summary.min).toFixed(0)}x by minimums; ` +
+      `(b) over (a): ${(endToEnd.median / summary.median).toFixed(
+        1,
+      )}x by medians`,
+  );
+  lines.push(
+    `target (b) < 50 ms median: ${
+      summary.median < 50 ? 'met' : 'NOT met'
+    }; >= 100x json-rules-engine: ${
+      jre.median / summary.median >= 100 ? 'met' : 'NOT met'
+    }`,
+  );
   return { parse, evaluate, endToEnd, summary, jre, lines };
 }

@@ -19,8 +19,15 @@ const FORBIDDEN = new Set([
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'testUtils' || entry.name === '__fixtures__' ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && entry.name !== 'setupTests.ts' ? [full] : [];
+    if (entry.isDirectory())
+      return entry.name === 'testUtils' || entry.name === '__fixtures__'
+        ? []
+        : sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      entry.name !== 'setupTests.ts'
+      ? [full]
+      : [];
   });
 }
 
@@ -36,11 +43,16 @@ describe('infra-common imports', () => {
     const offenders: string[] = [];
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) {
-        if (FORBIDDEN.has(m[1])) offenders.push(`${path.relative(__dirname, file)} imports ${m[1]}`);
+      for (const m of text.matchAll(
+        /(?:from|import|require\()\s*['"]([^'"]+)['"]/g,
+      )) {
+        if (FORBIDDEN.has(m[1]))
+          offenders.push(`${path.relative(__dirname, file)} imports ${m[1]}`);
       }
       // `window.` alone would flag variables named window (SLO time windows).
-      for (const m of text.matchAll(/\b(?:process|document|localStorage|navigator)\.\w+|\bwindow\.(?:location|document|navigator|localStorage|addEventListener)\b/g)) {
+      for (const m of text.matchAll(
+        /\b(?:process|document|localStorage|navigator)\.\w+|\bwindow\.(?:location|document|navigator|localStorage|addEventListener)\b/g,
+      )) {
         offenders.push(`${path.relative(__dirname, file)} uses ${m[0]}`);
       }
     }

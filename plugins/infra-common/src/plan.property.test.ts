@@ -11,7 +11,13 @@ import {
   TRAFFIC_PATTERNS,
   WORKLOAD_TYPES,
 } from './answers/schema';
-import { contains, overlaps, parseCidr, Cidr, privateRangeOf } from './design/cidr';
+import {
+  contains,
+  overlaps,
+  parseCidr,
+  Cidr,
+  privateRangeOf,
+} from './design/cidr';
 import { planFromInput } from './plan';
 import { exampleAnswers } from './__fixtures__/answers';
 
@@ -28,11 +34,22 @@ const validAnswers = fc
     availability: fc.constantFrom(99, 99.5, 99.9, 99.95, 99.99, 99.999),
     window: fc.constantFrom('28d', '30d'),
     frameworks: fc.subarray([...FRAMEWORK_IDS]),
-    stages: fc.array(fc.constantFrom(...STAGES), { minLength: 1, maxLength: 5 }),
-    vpc: fc.option(fc.tuple(fc.nat(255), fc.integer({ min: 16, max: 24 })), { nil: undefined }),
+    stages: fc.array(fc.constantFrom(...STAGES), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+    vpc: fc.option(fc.tuple(fc.nat(255), fc.integer({ min: 16, max: 24 })), {
+      nil: undefined,
+    }),
     rto: fc.option(fc.integer({ min: 1, max: 2000 }), { nil: undefined }),
     rpo: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
-    autoscaling: fc.option(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 50 })), { nil: undefined }),
+    autoscaling: fc.option(
+      fc.tuple(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+      ),
+      { nil: undefined },
+    ),
     audit: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: undefined }),
     backups: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: undefined }),
     workloadType: fc.constantFrom(...WORKLOAD_TYPES),
@@ -50,9 +67,22 @@ const validAnswers = fc
     const regions = regionsFor(p.cloud, p.residency);
     return {
       service: { name: 'svc-under-test', owner: 'group:default/team' },
-      workload: { type: p.workloadType, trafficPattern: p.traffic, peakRps: p.peakRps, dataClassification: p.classification, stateful: p.database !== 'none' },
-      slos: { availability: p.availability, window: p.window, ...(p.latency && { latencyP99Ms: p.latency }) },
-      constraints: { complianceFrameworks: p.frameworks, dataResidency: p.residency },
+      workload: {
+        type: p.workloadType,
+        trafficPattern: p.traffic,
+        peakRps: p.peakRps,
+        dataClassification: p.classification,
+        stateful: p.database !== 'none',
+      },
+      slos: {
+        availability: p.availability,
+        window: p.window,
+        ...(p.latency && { latencyP99Ms: p.latency }),
+      },
+      constraints: {
+        complianceFrameworks: p.frameworks,
+        dataResidency: p.residency,
+      },
       environments: p.stages.map((stage, i) => ({ name: `env${i}`, stage })),
       topology: {
         cloud: p.cloud,
@@ -63,15 +93,24 @@ const validAnswers = fc
         cache: p.cache,
         ...(p.multiRegion !== undefined && { multiRegion: p.multiRegion }),
         // Any /16-/24 block in 10.0.0.0/8, aligned to its own size.
-        ...(p.vpc && { vpcCidr: `10.${p.vpc[0]}.${p.vpc[1] <= 16 ? 0 : 0}.0/${p.vpc[1]}` }),
+        ...(p.vpc && {
+          vpcCidr: `10.${p.vpc[0]}.${p.vpc[1] <= 16 ? 0 : 0}.0/${p.vpc[1]}`,
+        }),
       },
       reliability: {
         ...(p.rto !== undefined && { rtoMinutes: p.rto }),
         ...(p.rpo !== undefined && { rpoMinutes: p.rpo }),
-        ...(p.autoscaling && { autoscaling: { min: p.autoscaling[0], max: p.autoscaling[0] + p.autoscaling[1] } }),
+        ...(p.autoscaling && {
+          autoscaling: {
+            min: p.autoscaling[0],
+            max: p.autoscaling[0] + p.autoscaling[1],
+          },
+        }),
         ...(p.backups !== undefined && { backupRetentionDays: p.backups }),
       },
-      security: { ...(p.audit !== undefined && { auditLogRetentionDays: p.audit }) },
+      security: {
+        ...(p.audit !== undefined && { auditLogRetentionDays: p.audit }),
+      },
     };
   });
 
@@ -83,49 +122,73 @@ describe('planner properties', () => {
         if (!result.ok) throw new Error(JSON.stringify(result.issues));
         const { design } = result;
         const residency = answers.constraints.dataResidency;
-        const pci = answers.constraints.complianceFrameworks.includes('pci-dss');
+        const pci =
+          answers.constraints.complianceFrameworks.includes('pci-dss');
         // Floors that hold only in some cases: each broken one is named, so a failure says which.
         const violations: string[] = [];
         for (const env of design.environments) {
           // Regions inside the residency.
-          for (const region of [env.regions.primary, ...env.regions.secondary]) {
+          for (const region of [
+            env.regions.primary,
+            ...env.regions.secondary,
+          ]) {
             expect(isRegionAllowed(env.cloud, residency, region)).toBe(true);
           }
           // Subnets inside their network, never overlapping; networks private and apart.
           const blocks = env.networks.map(n => cidrOf(n.cidr));
           blocks.forEach((b, i) => {
             expect(privateRangeOf(b)).toBeDefined();
-            blocks.slice(i + 1).forEach(other => expect(overlaps(b, other)).toBe(false));
+            blocks
+              .slice(i + 1)
+              .forEach(other => expect(overlaps(b, other)).toBe(false));
           });
           for (const network of env.networks) {
             const subnets = network.subnets.map(s => cidrOf(s.cidr));
             subnets.forEach((s, i) => {
               expect(contains(cidrOf(network.cidr), s)).toBe(true);
-              subnets.slice(i + 1).forEach(other => expect(overlaps(s, other)).toBe(false));
+              subnets
+                .slice(i + 1)
+                .forEach(other => expect(overlaps(s, other)).toBe(false));
             });
           }
           // Floors. The negated comparisons also catch NaN and missing values.
           if (pci && !(env.auditLog.retentionDays >= 365)) {
-            violations.push(`${env.name}: pci-dss audit log retention ${env.auditLog.retentionDays} days < 365`);
+            violations.push(
+              `${env.name}: pci-dss audit log retention ${env.auditLog.retentionDays} days < 365`,
+            );
           }
           expect(env.encryption.atRest).toBe('managed-key');
           expect(['1.2', '1.3']).toContain(env.encryption.tlsMinVersion);
-          expect(env.compute.autoscaling.min).toBeLessThanOrEqual(env.compute.autoscaling.max);
+          expect(env.compute.autoscaling.min).toBeLessThanOrEqual(
+            env.compute.autoscaling.max,
+          );
           if (env.stage === 'production') {
             if (!(env.compute.autoscaling.min >= env.compute.zoneSpread)) {
-              violations.push(`${env.name}: production autoscaling min ${env.compute.autoscaling.min} < zone spread ${env.compute.zoneSpread}`);
+              violations.push(
+                `${env.name}: production autoscaling min ${env.compute.autoscaling.min} < zone spread ${env.compute.zoneSpread}`,
+              );
             }
             if (answers.slos.availability >= 99.9 && env.multiAz !== true) {
-              violations.push(`${env.name}: production at ${answers.slos.availability}% availability is not multi-AZ (multiAz: ${env.multiAz})`);
+              violations.push(
+                `${env.name}: production at ${answers.slos.availability}% availability is not multi-AZ (multiAz: ${env.multiAz})`,
+              );
             }
             if (env.database && env.database.deletionProtection !== true) {
-              violations.push(`${env.name}: production database without deletion protection`);
+              violations.push(
+                `${env.name}: production database without deletion protection`,
+              );
             }
           }
           if (env.database && env.database.private !== true) {
             violations.push(`${env.name}: database is not private`);
           }
-          expect(env.firewallRules.some(r => r.direction === 'ingress' && [22, 3389].some(p => r.fromPort <= p && p <= r.toPort))).toBe(false);
+          expect(
+            env.firewallRules.some(
+              r =>
+                r.direction === 'ingress' &&
+                [22, 3389].some(p => r.fromPort <= p && p <= r.toPort),
+            ),
+          ).toBe(false);
         }
         expect(violations).toEqual([]);
         // Every decision explained; the design is plain JSON.
@@ -140,16 +203,32 @@ describe('planner properties', () => {
   it('arbitrary input either plans or fails with dotted paths', () => {
     const mutation = fc.record({
       path: fc.constantFrom(
-        'service.name', 'service.owner', 'workload.peakRps', 'slos.availability', 'slos.window',
-        'constraints.dataResidency', 'environments', 'topology.cloud', 'topology.primaryRegion',
-        'topology.vpcCidr', 'reliability.autoscaling', 'security.tlsMinVersion', 'improvement.budgetAlertPercents',
+        'service.name',
+        'service.owner',
+        'workload.peakRps',
+        'slos.availability',
+        'slos.window',
+        'constraints.dataResidency',
+        'environments',
+        'topology.cloud',
+        'topology.primaryRegion',
+        'topology.vpcCidr',
+        'reliability.autoscaling',
+        'security.tlsMinVersion',
+        'improvement.budgetAlertPercents',
       ),
       value: fc.anything(),
     });
     fc.assert(
       fc.property(fc.oneof(fc.anything(), mutation), input => {
         let candidate: unknown = input;
-        if (input && typeof input === 'object' && 'path' in input && 'value' in input && typeof (input as any).path === 'string') {
+        if (
+          input &&
+          typeof input === 'object' &&
+          'path' in input &&
+          'value' in input &&
+          typeof (input as any).path === 'string'
+        ) {
           const copy = JSON.parse(JSON.stringify(exampleAnswers));
           const keys = (input as any).path.split('.');
           let node = copy;
@@ -167,8 +246,10 @@ describe('planner properties', () => {
               hasIssues: result.issues.length > 0,
               malformed: result.issues.filter(
                 issue =>
-                  !(typeof issue.path === 'string' && DOTTED_PATH.test(issue.path)) ||
-                  !(issue.message.length > 0),
+                  !(
+                    typeof issue.path === 'string' &&
+                    DOTTED_PATH.test(issue.path)
+                  ) || !(issue.message.length > 0),
               ),
             };
         const expected = result.ok

@@ -80,9 +80,7 @@ export const infraComplianceCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'component', 'spec.type': 'service' },
     loader: () =>
-      import('./components/InfraContent').then(m => (
-        <m.EntityComplianceCard />
-      )),
+      import('./components/InfraContent').then(m => <m.EntityComplianceCard />),
   },
 });
 

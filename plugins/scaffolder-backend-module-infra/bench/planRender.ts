@@ -9,14 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import yaml from 'yaml';
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import { renderRepository } from '../src/render';
 
 const RUNS = Number(process.env.RUNS ?? 300);
 const WARMUP = Number(process.env.WARMUP ?? 50);
 const TARGET_MS = 50;
 
-const answersFile = path.resolve(__dirname, '../../../examples/answers/aws-pci-eu.yaml');
+const answersFile = path.resolve(
+  __dirname,
+  '../../../examples/answers/aws-pci-eu.yaml',
+);
 const base = yaml.parse(fs.readFileSync(answersFile, 'utf8'));
 // aws-pci-eu has one production environment, hence two SLOs (availability, latency).
 // A second production environment (a canary) keeps three environments and gives four SLOs.
@@ -42,7 +48,10 @@ const quantile = (sorted: number[], q: number) =>
 function machine() {
   const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
   const meminfo = fs.readFileSync('/proc/meminfo', 'utf8');
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const model =
+    /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ??
+    os.cpus()[0]?.model ??
+    'unknown';
   const memKb = Number(/^MemTotal:\s*(\d+) kB$/m.exec(meminfo)?.[1] ?? 0);
   return {
     nproc: os.availableParallelism?.() ?? os.cpus().length,
@@ -56,11 +65,16 @@ function main() {
   const first = planAndRender();
   const { design, files } = first;
   if (design.environments.length !== 3 || design.slos.length !== 4) {
-    throw new Error(`expected 3 environments and 4 SLOs, got ${design.environments.length} and ${design.slos.length}`);
+    throw new Error(
+      `expected 3 environments and 4 SLOs, got ${design.environments.length} and ${design.slos.length}`,
+    );
   }
   const bytes = files.reduce((sum, f) => sum + f.content.length, 0);
-  const terraformFiles = files.filter(f => f.path.startsWith('terraform/')).length;
-  if (terraformFiles === 0) throw new Error('renderRepository rendered no Terraform');
+  const terraformFiles = files.filter(f =>
+    f.path.startsWith('terraform/'),
+  ).length;
+  if (terraformFiles === 0)
+    throw new Error('renderRepository rendered no Terraform');
 
   for (let i = 0; i < WARMUP; i++) planAndRender();
   const times: number[] = [];
@@ -75,7 +89,8 @@ function main() {
     date: new Date().toISOString(),
     machine: machine(),
     workload: {
-      answers: 'examples/answers/aws-pci-eu.yaml with environments dev, prod, prod-canary',
+      answers:
+        'examples/answers/aws-pci-eu.yaml with environments dev, prod, prod-canary',
       environments: design.environments.length,
       slos: design.slos.length,
       files: files.length,

@@ -17,7 +17,10 @@ import infraModule from '.';
 import { repoRoot } from './__testUtils__/reference';
 
 const answers = yaml.parse(
-  fs.readFileSync(path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'),
+    'utf8',
+  ),
 );
 
 /** A minimal template of someone else's: one parameter holding the whole answers object. */
@@ -122,25 +125,42 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
         'slos/payments-api-latency.yaml',
       ]),
     );
-    expect(paths.filter(p => /^slos\/[a-z0-9-]+\.yaml$/.test(p))).toHaveLength(2);
+    expect(paths.filter(p => /^slos\/[a-z0-9-]+\.yaml$/.test(p))).toHaveLength(
+      2,
+    );
     // Terraform: the shared modules and one root per environment.
-    for (const module of ['network', 'security', 'compute', 'data', 'edge', 'observability']) {
+    for (const module of [
+      'network',
+      'security',
+      'compute',
+      'data',
+      'edge',
+      'observability',
+    ]) {
       expect(paths).toContain(`terraform/modules/${module}/main.tf`);
     }
     for (const env of ['dev', 'staging', 'prod']) {
       expect(paths).toEqual(
         expect.arrayContaining(
-          ['versions.tf', 'backend.tf', 'variables.tf', 'main.tf', 'terraform.tfvars'].map(
-            f => `terraform/envs/${env}/${f}`,
-          ),
+          [
+            'versions.tf',
+            'backend.tf',
+            'variables.tf',
+            'main.tf',
+            'terraform.tfvars',
+          ].map(f => `terraform/envs/${env}/${f}`),
         ),
       );
     }
-    expect(files.get('terraform/envs/prod/backend.tf')).toContain('backend "s3"');
+    expect(files.get('terraform/envs/prod/backend.tf')).toContain(
+      'backend "s3"',
+    );
 
     // The files are the rendered ones, not empty placeholders.
     expect(files.get('README.md')).toContain('payments-api');
-    const entities = yaml.parseAllDocuments(files.get('catalog-info.yaml')!).map(d => d.toJS());
+    const entities = yaml
+      .parseAllDocuments(files.get('catalog-info.yaml')!)
+      .map(d => d.toJS());
     expect(entities.map(e => `${e.kind}:${e.metadata.name}`)).toEqual([
       'Component:payments-api',
       'Resource:payments-api-dev',
@@ -156,8 +176,13 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
     expect(Array.isArray(body.output.warnings)).toBe(true);
 
     // Both steps ran, in order, and logged what they did.
-    expect(body.steps.map((s: { id: string }) => s.id)).toEqual(['plan', 'render']);
-    const messages: string[] = body.log.map((l: { body: { message: string } }) => l.body.message);
+    expect(body.steps.map((s: { id: string }) => s.id)).toEqual([
+      'plan',
+      'render',
+    ]);
+    const messages: string[] = body.log.map(
+      (l: { body: { message: string } }) => l.body.message,
+    );
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringContaining('Planned payments-api: 3 environments'),
@@ -167,17 +192,22 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
     const finished = body.log.filter(
       (l: { body: { status?: string } }) => l.body.status === 'completed',
     );
-    expect(finished.map((l: { body: { stepId: string } }) => l.body.stepId)).toEqual(
-      expect.arrayContaining(['plan', 'render']),
-    );
+    expect(
+      finished.map((l: { body: { stepId: string } }) => l.body.stepId),
+    ).toEqual(expect.arrayContaining(['plan', 'render']));
   });
 
   it('fails the plan step with the offending field by its dotted path', async () => {
     const { status, body } = await dryRun({
-      answers: { ...answers, topology: { ...answers.topology, primaryRegion: 'us-east-1' } },
+      answers: {
+        ...answers,
+        topology: { ...answers.topology, primaryRegion: 'us-east-1' },
+      },
     });
     expect(status).toBe(400);
     expect(body.error.name).toBe('InputError');
-    expect(body.error.message).toContain('topology.primaryRegion: eu residency allows');
+    expect(body.error.message).toContain(
+      'topology.primaryRegion: eu residency allows',
+    );
   });
 });

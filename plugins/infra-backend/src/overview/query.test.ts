@@ -121,7 +121,9 @@ describe('applyOverviewQuery', () => {
 
   it('filters by overall status, or by a framework status', () => {
     expect(
-      names(applyOverviewQuery(rows, parseOverviewQuery({ status: 'unknown' }), at)),
+      names(
+        applyOverviewQuery(rows, parseOverviewQuery({ status: 'unknown' }), at),
+      ),
     ).toEqual(['delta', 'echo']);
     expect(
       names(

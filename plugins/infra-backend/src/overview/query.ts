@@ -82,7 +82,10 @@ function matches(row: ServiceSummary, query: ResolvedOverviewQuery): boolean {
   if (query.status && statusFor(row, query.framework) !== query.status) {
     return false;
   }
-  if (query.hasIssues !== undefined && row.issues.length > 0 !== query.hasIssues) {
+  if (
+    query.hasIssues !== undefined &&
+    row.issues.length > 0 !== query.hasIssues
+  ) {
     return false;
   }
   if (query.q) {

@@ -3,13 +3,7 @@ import {
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
 import { summarizeServices } from './summarize';
-import {
-  environment,
-  goodControls,
-  prod,
-  service,
-  slo,
-} from './testEntities';
+import { environment, goodControls, prod, service, slo } from './testEntities';
 
 describe('summarizeServices', () => {
   const payments = service('payments-api', { frameworks: 'pci-dss,soc2' });
@@ -64,7 +58,10 @@ describe('summarizeServices', () => {
       report.frameworks.map(f => ({ id: f.framework, status: f.status })),
     );
     // unencrypted production data fails PCI DSS
-    expect(row.frameworks[0]).toEqual({ id: 'pci-dss', status: 'non-compliant' });
+    expect(row.frameworks[0]).toEqual({
+      id: 'pci-dss',
+      status: 'non-compliant',
+    });
     expect(row.status).toBe('non-compliant');
   });
 

@@ -52,14 +52,23 @@ function ownersOfBrokenEntity(entity: Entity, relationType: string): string[] {
     }
   }
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  if (relationType === RELATION_DEPENDENCY_OF && Array.isArray(spec.dependencyOf)) {
+  if (
+    relationType === RELATION_DEPENDENCY_OF &&
+    Array.isArray(spec.dependencyOf)
+  ) {
     for (const value of spec.dependencyOf) {
-      const ref = tryRef(value, { defaultKind: 'component', defaultNamespace: namespace });
+      const ref = tryRef(value, {
+        defaultKind: 'component',
+        defaultNamespace: namespace,
+      });
       if (ref?.startsWith('component:')) refs.add(ref);
     }
   }
   if (relationType === RELATION_SLO_OF && typeof spec.service === 'string') {
-    const ref = tryRef(spec.service, { defaultKind: 'component', defaultNamespace: namespace });
+    const ref = tryRef(spec.service, {
+      defaultKind: 'component',
+      defaultNamespace: namespace,
+    });
     if (ref) refs.add(ref);
   }
   return [...refs];
@@ -79,7 +88,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
   // Statuses only, straight from the entities: the status path of infra-common's
   // evaluator (the entity page's compliance card shows the full report with evidence).
-  const compliance = summarizeCompliance(snapshot.services, snapshot.environments);
+  const compliance = summarizeCompliance(
+    snapshot.services,
+    snapshot.environments,
+  );
   const environmentCounts = new Map<string, number>();
   const slosByService = new Map<string, SloView[]>();
   const issuesByService = new Map<string, SummaryIssue[]>();
@@ -91,10 +103,16 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
       : ownersOfBrokenEntity(entity, RELATION_DEPENDENCY_OF);
     for (const serviceRef of serviceRefs) {
       if (parsed.ok) {
-        environmentCounts.set(serviceRef, (environmentCounts.get(serviceRef) ?? 0) + 1);
+        environmentCounts.set(
+          serviceRef,
+          (environmentCounts.get(serviceRef) ?? 0) + 1,
+        );
       }
       for (const issue of parsed.issues) {
-        push(issuesByService, serviceRef, { entityRef: refOf(entity), ...issue });
+        push(issuesByService, serviceRef, {
+          entityRef: refOf(entity),
+          ...issue,
+        });
       }
     }
   }
@@ -106,7 +124,10 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
     for (const serviceRef of serviceRefs) {
       if (parsed.ok) push(slosByService, serviceRef, parsed.value);
       for (const issue of parsed.issues) {
-        push(issuesByService, serviceRef, { entityRef: refOf(entity), ...issue });
+        push(issuesByService, serviceRef, {
+          entityRef: refOf(entity),
+          ...issue,
+        });
       }
     }
   }

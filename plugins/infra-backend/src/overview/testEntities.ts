@@ -106,7 +106,9 @@ export function slo(
             good: {
               metricSource: {
                 type: 'Prometheus',
-                spec: { query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))' },
+                spec: {
+                  query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))',
+                },
               },
             },
             total: {

@@ -2,19 +2,65 @@ import type { AnswersInput } from '../answers/schema';
 
 /** The example of design/answers.md, field for field. */
 export const exampleAnswers: AnswersInput = {
-  service: { name: 'payments-api', owner: 'group:default/payments', system: 'payments', description: 'Card payment API' },
-  workload: { type: 'http-api', trafficPattern: 'diurnal', peakRps: 1200, dataClassification: 'restricted', dataKinds: ['pii', 'cardholder'], storageGb: 200, stateful: true },
-  slos: { availability: 99.95, latencyP99Ms: 300, latencyTarget: 99, window: '28d' },
-  constraints: { monthlyBudgetUsd: 8000, complianceFrameworks: ['pci-dss', 'soc2'], dataResidency: 'eu', teamSkills: ['terraform', 'kubernetes'] },
+  service: {
+    name: 'payments-api',
+    owner: 'group:default/payments',
+    system: 'payments',
+    description: 'Card payment API',
+  },
+  workload: {
+    type: 'http-api',
+    trafficPattern: 'diurnal',
+    peakRps: 1200,
+    dataClassification: 'restricted',
+    dataKinds: ['pii', 'cardholder'],
+    storageGb: 200,
+    stateful: true,
+  },
+  slos: {
+    availability: 99.95,
+    latencyP99Ms: 300,
+    latencyTarget: 99,
+    window: '28d',
+  },
+  constraints: {
+    monthlyBudgetUsd: 8000,
+    complianceFrameworks: ['pci-dss', 'soc2'],
+    dataResidency: 'eu',
+    teamSkills: ['terraform', 'kubernetes'],
+  },
   environments: [
     { name: 'dev', stage: 'development' },
     { name: 'staging', stage: 'staging' },
     { name: 'prod', stage: 'production' },
   ],
-  topology: { cloud: 'aws', primaryRegion: 'eu-west-1', secondaryRegions: [], vpcCidr: '10.20.0.0/16', publicIngress: true, compute: 'kubernetes', database: 'postgres', cache: 'none' },
+  topology: {
+    cloud: 'aws',
+    primaryRegion: 'eu-west-1',
+    secondaryRegions: [],
+    vpcCidr: '10.20.0.0/16',
+    publicIngress: true,
+    compute: 'kubernetes',
+    database: 'postgres',
+    cache: 'none',
+  },
   iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
-  reliability: { rtoMinutes: 30, rpoMinutes: 5, autoscaling: { min: 3, max: 12 }, healthCheckPath: '/healthz', backupRetentionDays: 35 },
+  reliability: {
+    rtoMinutes: 30,
+    rpoMinutes: 5,
+    autoscaling: { min: 3, max: 12 },
+    healthCheckPath: '/healthz',
+    backupRetentionDays: 35,
+  },
   security: { tlsMinVersion: '1.2', auditLogRetentionDays: 365, waf: true },
-  operations: { monitoring: 'prometheus', alertRouting: 'pagerduty', onCall: 'group:default/payments-oncall' },
-  improvement: { costReviewCadence: 'monthly', sloReviewCadence: 'quarterly', budgetAlertPercents: [50, 80, 100] },
+  operations: {
+    monitoring: 'prometheus',
+    alertRouting: 'pagerduty',
+    onCall: 'group:default/payments-oncall',
+  },
+  improvement: {
+    costReviewCadence: 'monthly',
+    sloReviewCadence: 'quarterly',
+    budgetAlertPercents: [50, 80, 100],
+  },
 };

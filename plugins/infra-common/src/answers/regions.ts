@@ -103,7 +103,10 @@ export function regionsFor(cloud: Cloud, residency: DataResidency): string[] {
     .map(r => r.id);
 }
 
-export function findRegion(cloud: Cloud, region: string): RegionInfo | undefined {
+export function findRegion(
+  cloud: Cloud,
+  region: string,
+): RegionInfo | undefined {
   return REGIONS[cloud].find(r => r.id === region);
 }
 

@@ -26,26 +26,53 @@ describe('parseAnswers', () => {
   });
 
   it('fills and reports defaults for a minimal request', () => {
-    const result = parseAnswers({ service: { name: 'orders', owner: 'group:default/shop' } });
+    const result = parseAnswers({
+      service: { name: 'orders', owner: 'group:default/shop' },
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.answers.environments.map(e => e.name)).toEqual(['dev', 'staging', 'prod']);
+    expect(result.answers.environments.map(e => e.name)).toEqual([
+      'dev',
+      'staging',
+      'prod',
+    ]);
     expect(result.answers.topology.primaryRegion).toBe('eu-west-1');
     expect(result.answers.slos.availability).toBe(99.9);
     const paths = result.defaults.map(d => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['environments', 'topology.cloud', 'topology.primaryRegion', 'slos.window']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'environments',
+        'topology.cloud',
+        'topology.primaryRegion',
+        'slos.window',
+      ]),
+    );
     for (const d of result.defaults) expect(d.reason).not.toBe('');
   });
 
   it('picks the first region of the residency as the default primary region', () => {
-    const result = parseAnswers({ service: { name: 'orders', owner: 'group:shop' }, constraints: { dataResidency: 'us' }, topology: { cloud: 'gcp' } });
-    expect(result.ok && result.answers.topology.primaryRegion).toBe('us-central1');
+    const result = parseAnswers({
+      service: { name: 'orders', owner: 'group:shop' },
+      constraints: { dataResidency: 'us' },
+      topology: { cloud: 'gcp' },
+    });
+    expect(result.ok && result.answers.topology.primaryRegion).toBe(
+      'us-central1',
+    );
   });
 
   it('names the residency and its regions when the primary region breaks it', () => {
-    const result = parseAnswers(withChange('topology.primaryRegion', 'us-east-1'));
+    const result = parseAnswers(
+      withChange('topology.primaryRegion', 'us-east-1'),
+    );
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: 'topology.primaryRegion', message: 'eu residency allows eu-west-1, eu-central-1, eu-west-3, eu-north-1, eu-south-1' }],
+      issues: [
+        {
+          path: 'topology.primaryRegion',
+          message:
+            'eu residency allows eu-west-1, eu-central-1, eu-west-3, eu-north-1, eu-south-1',
+        },
+      ],
     });
   });
 
@@ -99,21 +126,46 @@ describe('parseAnswers', () => {
     ['improvement.budgetAlertPercents', [50, 50]],
   ])('rejects %s = %j with its path', (path, value) => {
     // The path of the field, or of the offending item inside it (`...Frameworks.0`).
-    expect(issuePaths(withChange(path, value))).toContainEqual(expect.stringMatching(new RegExp(`^${path.replace(/\./g, '\\.')}(\\.\\d+)?$`)));
+    expect(issuePaths(withChange(path, value))).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^${path.replace(/\./g, '\\.')}(\\.\\d+)?$`),
+      ),
+    );
   });
 
   it('checks cross-field rules with dotted paths', () => {
-    expect(issuePaths(withChange('environments', [{ name: 'prod', stage: 'production' }, { name: 'prod', stage: 'staging' }]))).toEqual(['environments.1.name']);
-    expect(issuePaths(withChange('environments', [{ name: 'prod', stage: 'prod' }]))).toEqual(['environments.0.stage']);
-    expect(issuePaths(withChange('slos.latencyP99Ms', undefined))).toEqual(['slos.latencyP99Ms']);
-    expect(issuePaths(withChange('reliability.autoscaling', { min: 5, max: 2 }))).toEqual(['reliability.autoscaling.min']);
-    expect(issuePaths(withChange('topology.secondaryRegions', ['eu-west-1']))).toEqual(['topology.secondaryRegions.0']);
-    expect(issuePaths(withChange('topology.secondaryRegions', ['us-east-1']))).toEqual(['topology.secondaryRegions.0']);
-    expect(issuePaths(withChange('topology.primaryRegion', 'moon-1'))).toEqual(['topology.primaryRegion']);
+    expect(
+      issuePaths(
+        withChange('environments', [
+          { name: 'prod', stage: 'production' },
+          { name: 'prod', stage: 'staging' },
+        ]),
+      ),
+    ).toEqual(['environments.1.name']);
+    expect(
+      issuePaths(withChange('environments', [{ name: 'prod', stage: 'prod' }])),
+    ).toEqual(['environments.0.stage']);
+    expect(issuePaths(withChange('slos.latencyP99Ms', undefined))).toEqual([
+      'slos.latencyP99Ms',
+    ]);
+    expect(
+      issuePaths(withChange('reliability.autoscaling', { min: 5, max: 2 })),
+    ).toEqual(['reliability.autoscaling.min']);
+    expect(
+      issuePaths(withChange('topology.secondaryRegions', ['eu-west-1'])),
+    ).toEqual(['topology.secondaryRegions.0']);
+    expect(
+      issuePaths(withChange('topology.secondaryRegions', ['us-east-1'])),
+    ).toEqual(['topology.secondaryRegions.0']);
+    expect(issuePaths(withChange('topology.primaryRegion', 'moon-1'))).toEqual([
+      'topology.primaryRegion',
+    ]);
   });
 
   it('rejects unknown fields, so typos do not pass silently', () => {
-    expect(issuePaths(withChange('topology.regoin', 'eu-west-1'))).toEqual(['topology']);
+    expect(issuePaths(withChange('topology.regoin', 'eu-west-1'))).toEqual([
+      'topology',
+    ]);
   });
 
   it('accepts TLS versions written as YAML numbers', () => {
@@ -133,8 +185,24 @@ describe('answersJsonSchema', () => {
     const schema = answersJsonSchema as any;
     expect(schema.type).toBe('object');
     expect(schema.required).toEqual(['service']);
-    expect(Object.keys(schema.properties)).toEqual(['service', 'workload', 'slos', 'constraints', 'environments', 'topology', 'iac', 'reliability', 'security', 'operations', 'improvement']);
-    expect(schema.properties.topology.properties.cloud.enum).toEqual(['aws', 'gcp', 'azure']);
+    expect(Object.keys(schema.properties)).toEqual([
+      'service',
+      'workload',
+      'slos',
+      'constraints',
+      'environments',
+      'topology',
+      'iac',
+      'reliability',
+      'security',
+      'operations',
+      'improvement',
+    ]);
+    expect(schema.properties.topology.properties.cloud.enum).toEqual([
+      'aws',
+      'gcp',
+      'azure',
+    ]);
     expect(schema.properties.slos.properties.window.default).toBe('30d');
   });
 });

@@ -21,7 +21,12 @@ export const WORKLOAD_TYPES = [
   'batch',
   'stream-processor',
 ] as const;
-export const TRAFFIC_PATTERNS = ['steady', 'diurnal', 'spiky', 'batch'] as const;
+export const TRAFFIC_PATTERNS = [
+  'steady',
+  'diurnal',
+  'spiky',
+  'batch',
+] as const;
 export const DATA_CLASSIFICATIONS = [
   'public',
   'internal',
@@ -36,13 +41,27 @@ export const TEAM_SKILLS = [
   'kubernetes',
   'serverless',
 ] as const;
-export const COMPUTE_KINDS = ['kubernetes', 'containers', 'vms', 'serverless'] as const;
+export const COMPUTE_KINDS = [
+  'kubernetes',
+  'containers',
+  'vms',
+  'serverless',
+] as const;
 export const DATABASE_ENGINES = ['none', 'postgres', 'mysql'] as const;
 export const CACHE_ENGINES = ['none', 'redis'] as const;
 export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
-export const MONITORING_SYSTEMS = ['prometheus', 'cloudwatch', 'datadog'] as const;
-export const ALERT_ROUTES = ['pagerduty', 'opsgenie', 'slack', 'email'] as const;
+export const MONITORING_SYSTEMS = [
+  'prometheus',
+  'cloudwatch',
+  'datadog',
+] as const;
+export const ALERT_ROUTES = [
+  'pagerduty',
+  'opsgenie',
+  'slack',
+  'email',
+] as const;
 export const REVIEW_CADENCES = ['monthly', 'quarterly'] as const;
 export const SLO_WINDOWS = ['28d', '30d'] as const;
 
@@ -50,15 +69,21 @@ const SERVICE_NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 const SYSTEM_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 // kind:namespace/name, kind and namespace optional; strict so refs are safe to write anywhere.
-const ENTITY_REF = /^([a-zA-Z][a-zA-Z0-9]*:)?([a-z0-9][a-z0-9-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+const ENTITY_REF =
+  /^([a-zA-Z][a-zA-Z0-9]*:)?([a-z0-9][a-z0-9-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~/-]{0,100}$/;
 
 const percent = (what: string) =>
   z
-    .number({ invalid_type_error: `${what} must be a number (99.95 means 99.95%)` })
+    .number({
+      invalid_type_error: `${what} must be a number (99.95 means 99.95%)`,
+    })
     .finite()
     .min(90, `${what} must be at least 90 (percent)`)
-    .lt(100, `${what} must be below 100 (percent); 100% leaves no error budget`);
+    .lt(
+      100,
+      `${what} must be below 100 (percent); 100% leaves no error budget`,
+    );
 
 const replicas = z.number().int().min(1).max(1000);
 
@@ -72,7 +97,10 @@ const uniqueList = <T extends [string, ...string[]]>(values: T) =>
   z
     .array(z.enum(values))
     .max(values.length)
-    .refine(list => new Set(list).size === list.length, 'must not repeat a value');
+    .refine(
+      list => new Set(list).size === list.length,
+      'must not repeat a value',
+    );
 
 const serviceSchema = z
   .object({
@@ -84,12 +112,18 @@ const serviceSchema = z
       ),
     owner: z
       .string()
-      .regex(ENTITY_REF, 'must be an entity reference such as group:default/payments'),
+      .regex(
+        ENTITY_REF,
+        'must be an entity reference such as group:default/payments',
+      ),
     system: z
       .string()
       .regex(SYSTEM_NAME, 'must be lower-case letters, digits and dashes')
       .optional(),
-    description: z.string().max(500, 'must be at most 500 characters').optional(),
+    description: z
+      .string()
+      .max(500, 'must be at most 500 characters')
+      .optional(),
   })
   .strict();
 
@@ -119,7 +153,10 @@ const slosSchema = z
 const constraintsSchema = z
   .object({
     monthlyBudgetUsd: z.number().finite().min(0).max(100_000_000).optional(),
-    complianceFrameworks: uniqueList([...FRAMEWORK_IDS] as [string, ...string[]])
+    complianceFrameworks: uniqueList([...FRAMEWORK_IDS] as [
+      string,
+      ...string[],
+    ])
       .default([])
       .transform(list => list as Array<(typeof FRAMEWORK_IDS)[number]>),
     dataResidency: z.enum(RESIDENCIES).default('any'),
@@ -174,10 +211,7 @@ const reliabilitySchema = z
   .object({
     rtoMinutes: z.number().int().min(1).max(10_080).optional(),
     rpoMinutes: z.number().int().min(0).max(10_080).optional(),
-    autoscaling: z
-      .object({ min: replicas, max: replicas })
-      .strict()
-      .optional(),
+    autoscaling: z.object({ min: replicas, max: replicas }).strict().optional(),
     healthCheckPath: z
       .string()
       .regex(HTTP_PATH, 'must be a URL path such as /healthz')
@@ -200,7 +234,10 @@ const operationsSchema = z
     alertRouting: z.enum(ALERT_ROUTES).default('email'),
     onCall: z
       .string()
-      .regex(ENTITY_REF, 'must be an entity reference such as group:default/payments-oncall')
+      .regex(
+        ENTITY_REF,
+        'must be an entity reference such as group:default/payments-oncall',
+      )
       .optional(),
   })
   .strict();
@@ -212,7 +249,10 @@ const improvementSchema = z
     budgetAlertPercents: z
       .array(z.number().int().min(1).max(500))
       .max(10)
-      .refine(list => new Set(list).size === list.length, 'must not repeat a value')
+      .refine(
+        list => new Set(list).size === list.length,
+        'must not repeat a value',
+      )
       .default([50, 80, 100]),
   })
   .strict();
@@ -241,15 +281,30 @@ export const answersObjectSchema = z
 /** The answers model with its cross-field rules. */
 export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   const issue = (path: string, message: string) =>
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: path.split('.'), message });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: path.split('.'),
+      message,
+    });
 
   const { cloud } = a.topology;
   const residency = a.constraints.dataResidency;
   const checkRegion = (path: string, region: string) => {
     if (!findRegion(cloud, region)) {
-      issue(path, `${cloud} has no region '${region}' that Plinth offers; choose one of ${regionsFor(cloud, residency).join(', ')}`);
+      issue(
+        path,
+        `${cloud} has no region '${region}' that Plinth offers; choose one of ${regionsFor(
+          cloud,
+          residency,
+        ).join(', ')}`,
+      );
     } else if (!isRegionAllowed(cloud, residency, region)) {
-      issue(path, `${residency} residency allows ${regionsFor(cloud, residency).join(', ')}`);
+      issue(
+        path,
+        `${residency} residency allows ${regionsFor(cloud, residency).join(
+          ', ',
+        )}`,
+      );
     }
   };
   if (a.topology.primaryRegion !== undefined) {
@@ -258,13 +313,22 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   const seenRegions = new Set(
     a.topology.primaryRegion ? [a.topology.primaryRegion] : [],
   );
-  if (a.topology.multiRegion === false && (a.topology.secondaryRegions ?? []).length > 0) {
-    issue('topology.multiRegion', 'is false but topology.secondaryRegions lists regions; remove one of them');
+  if (
+    a.topology.multiRegion === false &&
+    (a.topology.secondaryRegions ?? []).length > 0
+  ) {
+    issue(
+      'topology.multiRegion',
+      'is false but topology.secondaryRegions lists regions; remove one of them',
+    );
   }
   (a.topology.secondaryRegions ?? []).forEach((region, i) => {
     const path = `topology.secondaryRegions.${i}`;
     if (seenRegions.has(region)) {
-      issue(path, `'${region}' is already used as the primary or another secondary region`);
+      issue(
+        path,
+        `'${region}' is already used as the primary or another secondary region`,
+      );
     } else {
       checkRegion(path, region);
     }
@@ -274,13 +338,19 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   const seenEnvironments = new Set<string>();
   a.environments.forEach((env, i) => {
     if (seenEnvironments.has(env.name)) {
-      issue(`environments.${i}.name`, `'${env.name}' is used by another environment; names must be unique`);
+      issue(
+        `environments.${i}.name`,
+        `'${env.name}' is used by another environment; names must be unique`,
+      );
     }
     seenEnvironments.add(env.name);
   });
 
   if (a.slos.latencyTarget !== undefined && a.slos.latencyP99Ms === undefined) {
-    issue('slos.latencyP99Ms', 'is required when slos.latencyTarget is set (the latency threshold in ms)');
+    issue(
+      'slos.latencyP99Ms',
+      'is required when slos.latencyTarget is set (the latency threshold in ms)',
+    );
   }
 
   if (a.topology.vpcCidr !== undefined) {
@@ -288,15 +358,24 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
     if ('error' in cidr) {
       issue('topology.vpcCidr', cidr.error);
     } else if (!privateRangeOf(cidr)) {
-      issue('topology.vpcCidr', 'must be inside a private range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16');
+      issue(
+        'topology.vpcCidr',
+        'must be inside a private range: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+      );
     } else if (cidr.prefix < 16 || cidr.prefix > 24) {
-      issue('topology.vpcCidr', `must be between /16 and /24 (got /${cidr.prefix})`);
+      issue(
+        'topology.vpcCidr',
+        `must be between /16 and /24 (got /${cidr.prefix})`,
+      );
     }
   }
 
   const scaling = a.reliability.autoscaling;
   if (scaling && scaling.min > scaling.max) {
-    issue('reliability.autoscaling.min', `must not exceed reliability.autoscaling.max (${scaling.max})`);
+    issue(
+      'reliability.autoscaling.min',
+      `must not exceed reliability.autoscaling.max (${scaling.max})`,
+    );
   }
 });
 
@@ -328,30 +407,39 @@ export type ParseAnswersResult =
 const DEFAULT_REASONS: Record<string, string> = {
   'workload.type': 'most services Plinth provisions are HTTP APIs',
   'workload.trafficPattern': 'no pattern given: sized for steady traffic',
-  'workload.peakRps': 'no peak given: sized for a small service (100 requests per second)',
-  'workload.dataClassification': 'no classification given: treated as internal data',
+  'workload.peakRps':
+    'no peak given: sized for a small service (100 requests per second)',
+  'workload.dataClassification':
+    'no classification given: treated as internal data',
   'workload.dataKinds': 'no personal, health or cardholder data declared',
-  'workload.storageGb': 'no storage given: 20 GB, the smallest practical database volume',
+  'workload.storageGb':
+    'no storage given: 20 GB, the smallest practical database volume',
   'workload.stateful': 'not declared stateful',
-  'slos.availability': '99.9% is the usual starting objective for a production service',
+  'slos.availability':
+    '99.9% is the usual starting objective for a production service',
   'slos.window': 'a rolling 30-day window matches monthly reporting',
   'constraints.complianceFrameworks': 'no framework declared',
-  'constraints.dataResidency': 'no residency constraint declared: any region is allowed',
+  'constraints.dataResidency':
+    'no residency constraint declared: any region is allowed',
   environments: 'the usual three stages: dev, staging and prod',
   'topology.cloud': 'no cloud chosen: AWS, the default of the platform team',
-  'topology.publicIngress': 'services are reachable from the internet unless said otherwise',
+  'topology.publicIngress':
+    'services are reachable from the internet unless said otherwise',
   'topology.compute': 'Kubernetes is the platform default',
   'topology.database': 'no database asked for',
   'topology.cache': 'no cache asked for',
   'iac.tool': 'Terraform is the platform default',
   'iac.ciProvider': 'GitHub Actions is the platform default',
-  'iac.prodApproval': 'production applies are approved by a person unless said otherwise',
-  'security.tlsMinVersion': 'TLS 1.2 is the oldest version still considered secure',
+  'iac.prodApproval':
+    'production applies are approved by a person unless said otherwise',
+  'security.tlsMinVersion':
+    'TLS 1.2 is the oldest version still considered secure',
   'operations.monitoring': 'Prometheus is the platform default',
   'operations.alertRouting': 'no paging tool chosen: alerts go by email',
   'improvement.costReviewCadence': 'costs are reviewed monthly, with the bill',
   'improvement.sloReviewCadence': 'SLOs are reviewed quarterly',
-  'improvement.budgetAlertPercents': 'alerts at 50%, 80% and 100% of the budget',
+  'improvement.budgetAlertPercents':
+    'alerts at 50%, 80% and 100% of the budget',
 };
 
 function valueAt(root: unknown, path: string): unknown {
@@ -375,7 +463,13 @@ export function parseAnswers(input: unknown): ParseAnswersResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
-      issues: [{ path: '(answers)', message: 'must be an object with a section per step (service, workload, ...)' }],
+      issues: [
+        {
+          path: '(answers)',
+          message:
+            'must be an object with a section per step (service, workload, ...)',
+        },
+      ],
     };
   }
   const result = answersSchema.safeParse(input);

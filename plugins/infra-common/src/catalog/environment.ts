@@ -109,8 +109,7 @@ type EnvironmentData = z.infer<typeof environmentSchema>;
 
 const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
 const isDays = (v: unknown) =>
-  v === undefined ||
-  (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
 const isOneOf_ = (v: unknown, values: readonly string[]) =>
   v === undefined || (typeof v === 'string' && values.includes(v));
 const isOneOf = (values: readonly string[]) => (v: unknown) =>
@@ -152,7 +151,6 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
-
 
 function fastControls(value: unknown): DeclaredControls | undefined {
   if (!isPlainObject(value)) return undefined;

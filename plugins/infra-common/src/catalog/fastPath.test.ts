@@ -8,7 +8,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import fc from 'fast-check';
-import { environmentSchema, parseEnvironment, parseEnvironmentDataFast } from './environment';
+import {
+  environmentSchema,
+  parseEnvironment,
+  parseEnvironmentDataFast,
+} from './environment';
 import { issuesFromZod } from './issues';
 import { tryParseRef } from './refs';
 import {
@@ -51,7 +55,10 @@ const validEnvironment = fc.record(
     name: fc.stringMatching(/^[a-z][a-z0-9-]{0,19}$/),
     stage: fc.constantFrom(...STAGES),
     cloud: fc.constantFrom(...CLOUDS),
-    regions: fc.array(fc.constantFrom('eu-west-1', 'us-east-1', 'europe-west4'), { minLength: 1, maxLength: 3 }),
+    regions: fc.array(
+      fc.constantFrom('eu-west-1', 'us-east-1', 'europe-west4'),
+      { minLength: 1, maxLength: 3 },
+    ),
     multiAz: fc.boolean(),
     multiRegion: fc.boolean(),
     drPattern: fc.constantFrom(...DR_PATTERNS),
@@ -62,29 +69,86 @@ const validEnvironment = fc.record(
 
 /** Values that sit next to the valid ones: wrong types, empty, out of range, near-miss enums. */
 const oddValue = fc.constantFrom<unknown>(
-  undefined, null, '', 'prod', 'Prod', 'production', 'aws', 'eu-west-1', 'managed-key', 'none', '1.1', '1.3', 'eu',
-  'yes', 0, -1, 1.5, 365, Number.NaN, Number.POSITIVE_INFINITY, true, false, [], [''], ['eu-west-1', 3], {}, { waf: true },
+  undefined,
+  null,
+  '',
+  'prod',
+  'Prod',
+  'production',
+  'aws',
+  'eu-west-1',
+  'managed-key',
+  'none',
+  '1.1',
+  '1.3',
+  'eu',
+  'yes',
+  0,
+  -1,
+  1.5,
+  365,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  true,
+  false,
+  [],
+  [''],
+  ['eu-west-1', 3],
+  {},
+  { waf: true },
 );
 
 type Mutation = (env: Record<string, any>) => void;
-const ENV_KEYS = ['name', 'stage', 'cloud', 'regions', 'multiAz', 'multiRegion', 'drPattern', 'controls', 'extra'];
+const ENV_KEYS = [
+  'name',
+  'stage',
+  'cloud',
+  'regions',
+  'multiAz',
+  'multiRegion',
+  'drPattern',
+  'controls',
+  'extra',
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // set or delete a field of the environment (unknown ones included)
-  fc.tuple(fc.constantFrom(...ENV_KEYS), oddValue).map(([key, value]): Mutation => env => {
-    env[key] = structuredClone(value);
-  }),
-  fc.constantFrom(...ENV_KEYS).map((key): Mutation => env => {
-    delete env[key];
-  }),
-  // set a control (known, misspelt or unknown) to an odd value
-  fc.tuple(fc.constantFrom(...CONTROL_NAMES, 'encryptionAtrest', 'constructor', '__proto__'), oddValue).map(
-    ([key, value]): Mutation => env => {
-      if (env.controls && typeof env.controls === 'object') {
-        Object.defineProperty(env.controls, key, { value: structuredClone(value), enumerable: true, configurable: true, writable: true });
-      }
-    },
+  fc.tuple(fc.constantFrom(...ENV_KEYS), oddValue).map(
+    ([key, value]): Mutation =>
+      env => {
+        env[key] = structuredClone(value);
+      },
   ),
+  fc.constantFrom(...ENV_KEYS).map(
+    (key): Mutation =>
+      env => {
+        delete env[key];
+      },
+  ),
+  // set a control (known, misspelt or unknown) to an odd value
+  fc
+    .tuple(
+      fc.constantFrom(
+        ...CONTROL_NAMES,
+        'encryptionAtrest',
+        'constructor',
+        '__proto__',
+      ),
+      oddValue,
+    )
+    .map(
+      ([key, value]): Mutation =>
+        env => {
+          if (env.controls && typeof env.controls === 'object') {
+            Object.defineProperty(env.controls, key, {
+              value: structuredClone(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+          }
+        },
+    ),
   // the same controls in another order (the schema's order is the fast case)
   fc.constant<Mutation>(env => {
     if (env.controls && typeof env.controls === 'object') {
@@ -97,7 +161,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 function sameJsonShape(a: unknown, b: unknown) {
   expect(a).toStrictEqual(b);
   expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-  const keysOf = (v: any) => (v && typeof v === 'object' && v.controls ? Object.keys(v.controls) : []);
+  const keysOf = (v: any) =>
+    v && typeof v === 'object' && v.controls ? Object.keys(v.controls) : [];
   expect(keysOf(a)).toEqual(keysOf(b));
 }
 
@@ -106,7 +171,12 @@ function entityWith(environment: unknown): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: { name: 'payments-api-prod', namespace: 'default' },
-    spec: { type: 'environment', owner: 'group:payments', dependencyOf: ['component:payments-api'], environment } as any,
+    spec: {
+      type: 'environment',
+      owner: 'group:payments',
+      dependencyOf: ['component:payments-api'],
+      environment,
+    } as any,
   };
 }
 
@@ -126,54 +196,84 @@ describe('the environment fast path', () => {
 
   it('never accepts what the schema rejects, and returns the schema data when it accepts', () => {
     fc.assert(
-      fc.property(validEnvironment, fc.array(mutation, { minLength: 1, maxLength: 3 }), (environment, mutations) => {
-        const input: Record<string, any> = structuredClone(environment);
-        for (const mutate of mutations) mutate(input);
-        const fast = parseEnvironmentDataFast(input);
-        const slow = environmentSchema.safeParse(input);
-        // When the fast path answers, it is with the schema's data (key order included).
-        let expected: unknown = undefined;
-        if (fast !== undefined) expected = slow.success ? slow.data : 'rejected by the schema';
-        expect(fast).toStrictEqual(expected);
-        expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
-        // The parser's answer is the schema's, issues word for word.
-        const parsed = parseEnvironment(entityWith(input));
-        const viewOf = (v: { controls?: unknown; regions: unknown; stage: unknown }) => ({
-          controls: v.controls ?? {},
-          regions: v.regions,
-          stage: v.stage,
-        });
-        expect({
-          ok: parsed.ok,
-          issues: parsed.issues,
-          view: parsed.ok ? viewOf(parsed.value) : undefined,
-        }).toStrictEqual({
-          ok: slow.success,
-          issues: slow.success ? [] : issuesFromZod(slow.error, ['spec', 'environment']),
-          view: slow.success ? viewOf(slow.data) : undefined,
-        });
-      }),
+      fc.property(
+        validEnvironment,
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (environment, mutations) => {
+          const input: Record<string, any> = structuredClone(environment);
+          for (const mutate of mutations) mutate(input);
+          const fast = parseEnvironmentDataFast(input);
+          const slow = environmentSchema.safeParse(input);
+          // When the fast path answers, it is with the schema's data (key order included).
+          let expected: unknown = undefined;
+          if (fast !== undefined)
+            expected = slow.success ? slow.data : 'rejected by the schema';
+          expect(fast).toStrictEqual(expected);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
+          // The parser's answer is the schema's, issues word for word.
+          const parsed = parseEnvironment(entityWith(input));
+          const viewOf = (v: {
+            controls?: unknown;
+            regions: unknown;
+            stage: unknown;
+          }) => ({
+            controls: v.controls ?? {},
+            regions: v.regions,
+            stage: v.stage,
+          });
+          expect({
+            ok: parsed.ok,
+            issues: parsed.issues,
+            view: parsed.ok ? viewOf(parsed.value) : undefined,
+          }).toStrictEqual({
+            ok: slow.success,
+            issues: slow.success
+              ? []
+              : issuesFromZod(slow.error, ['spec', 'environment']),
+            view: slow.success ? viewOf(slow.data) : undefined,
+          });
+        },
+      ),
       { numRuns },
     );
   });
 
   it('agrees with the schema on any value of any one control', () => {
-    const anyValue = fc.oneof(oddValue, fc.integer({ min: -3, max: 3 }), fc.double(), fc.string({ maxLength: 3 }));
+    const anyValue = fc.oneof(
+      oddValue,
+      fc.integer({ min: -3, max: 3 }),
+      fc.double(),
+      fc.string({ maxLength: 3 }),
+    );
     fc.assert(
-      fc.property(validEnvironment, fc.constantFrom(...CONTROL_NAMES), anyValue, (environment, key, value) => {
-        const input = { ...environment, controls: { ...environment.controls, [key]: value } };
-        const fast = parseEnvironmentDataFast(input);
-        const slow = environmentSchema.safeParse(input);
-        const expected = slow.success ? slow.data : undefined;
-        expect(fast).toStrictEqual(expected);
-        expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
-      }),
+      fc.property(
+        validEnvironment,
+        fc.constantFrom(...CONTROL_NAMES),
+        anyValue,
+        (environment, key, value) => {
+          const input = {
+            ...environment,
+            controls: { ...environment.controls, [key]: value },
+          };
+          const fast = parseEnvironmentDataFast(input);
+          const slow = environmentSchema.safeParse(input);
+          const expected = slow.success ? slow.data : undefined;
+          expect(fast).toStrictEqual(expected);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(expected));
+        },
+      ),
       { numRuns },
     );
   });
 
   it('copies, so changing the entity later does not change the view', () => {
-    const environment = { name: 'prod', stage: 'production', cloud: 'aws', regions: ['eu-west-1'], controls: { waf: true } };
+    const environment = {
+      name: 'prod',
+      stage: 'production',
+      cloud: 'aws',
+      regions: ['eu-west-1'],
+      controls: { waf: true },
+    };
     const result = parseEnvironment(entityWith(environment));
     environment.controls.waf = false;
     environment.regions.push('eu-central-1');
@@ -183,14 +283,35 @@ describe('the environment fast path', () => {
 
   it('still names a misspelt control when the others are in the schema order', () => {
     const result = parseEnvironment(
-      entityWith({ name: 'prod', stage: 'production', cloud: 'aws', regions: ['eu-west-1'], controls: { encryptionAtRest: 'managed-key', waf: true, wafEnabled: true } }),
+      entityWith({
+        name: 'prod',
+        stage: 'production',
+        cloud: 'aws',
+        regions: ['eu-west-1'],
+        controls: {
+          encryptionAtRest: 'managed-key',
+          waf: true,
+          wafEnabled: true,
+        },
+      }),
     );
-    expect(result).toEqual({ ok: false, issues: [{ path: 'spec.environment.controls.wafEnabled', message: 'unknown field' }] });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'spec.environment.controls.wafEnabled',
+          message: 'unknown field',
+        },
+      ],
+    });
   });
 });
 
 describe('tryParseRef', () => {
-  const reference = (value: string, context: { defaultKind?: string; defaultNamespace: string }) => {
+  const reference = (
+    value: string,
+    context: { defaultKind?: string; defaultNamespace: string },
+  ) => {
     try {
       return stringifyEntityRef(parseEntityRef(value, context));
     } catch {
@@ -198,15 +319,37 @@ describe('tryParseRef', () => {
     }
   };
   const part = fc.oneof(
-    fc.constantFrom('', 'component', 'Component', 'resource', 'default', 'Ops', 'payments-api', 'ΑΣ', 'straße', 'İ'),
+    fc.constantFrom(
+      '',
+      'component',
+      'Component',
+      'resource',
+      'default',
+      'Ops',
+      'payments-api',
+      'ΑΣ',
+      'straße',
+      'İ',
+    ),
     fc.string({ maxLength: 6 }),
   );
   const refLike = fc.oneof(
-    fc.tuple(part, fc.constantFrom(':', '/', ''), part, fc.constantFrom(':', '/', ''), part).map(parts => parts.join('')),
+    fc
+      .tuple(
+        part,
+        fc.constantFrom(':', '/', ''),
+        part,
+        fc.constantFrom(':', '/', ''),
+        part,
+      )
+      .map(parts => parts.join('')),
     fc.string({ maxLength: 20 }),
   );
   const context = fc.record(
-    { defaultKind: fc.constantFrom('group', 'Group', ''), defaultNamespace: fc.constantFrom('default', 'Ops', '') },
+    {
+      defaultKind: fc.constantFrom('group', 'Group', ''),
+      defaultNamespace: fc.constantFrom('default', 'Ops', ''),
+    },
     { requiredKeys: ['defaultNamespace'] },
   );
 
@@ -220,10 +363,21 @@ describe('tryParseRef', () => {
   });
 
   it('reads full, shorthand and malformed refs', () => {
-    expect(tryParseRef('component:default/payments-api', { defaultNamespace: 'x' })).toBe('component:default/payments-api');
-    expect(tryParseRef('Component:Ops/Payments', { defaultNamespace: 'x' })).toBe('component:ops/payments');
-    expect(tryParseRef('payments', { defaultKind: 'group', defaultNamespace: 'ops' })).toBe('group:ops/payments');
-    expect(tryParseRef('payments', { defaultNamespace: 'ops' })).toBeUndefined();
+    expect(
+      tryParseRef('component:default/payments-api', { defaultNamespace: 'x' }),
+    ).toBe('component:default/payments-api');
+    expect(
+      tryParseRef('Component:Ops/Payments', { defaultNamespace: 'x' }),
+    ).toBe('component:ops/payments');
+    expect(
+      tryParseRef('payments', {
+        defaultKind: 'group',
+        defaultNamespace: 'ops',
+      }),
+    ).toBe('group:ops/payments');
+    expect(
+      tryParseRef('payments', { defaultNamespace: 'ops' }),
+    ).toBeUndefined();
     expect(tryParseRef('group:', { defaultNamespace: 'ops' })).toBeUndefined();
     expect(tryParseRef(42, { defaultNamespace: 'ops' })).toBeUndefined();
   });

@@ -209,7 +209,10 @@ describe('parseSlo', () => {
 
 describe('the example catalog', () => {
   // Components and SLOs have their own parsers; every other kind is an environment.
-  const PARSERS: Record<string, (entity: Entity) => { ok: boolean; issues: unknown[] }> = {
+  const PARSERS: Record<
+    string,
+    (entity: Entity) => { ok: boolean; issues: unknown[] }
+  > = {
     Component: parseService,
     SLO: parseSlo,
   };

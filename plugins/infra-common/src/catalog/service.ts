@@ -55,9 +55,9 @@ export function parseFrameworks(entity: Entity): {
         path: annotationPath(ANNOTATION_COMPLIANCE_FRAMEWORKS),
         message: `unknown framework id ${unknown
           .map(id => `'${id}'`)
-          .join(
-            ', ',
-          )}; expected a comma separated list of ${FRAMEWORK_IDS.join(', ')}`,
+          .join(', ')}; expected a comma separated list of ${FRAMEWORK_IDS.join(
+          ', ',
+        )}`,
       },
     ],
   };

@@ -44,7 +44,12 @@ const AREA_CONTROLS: Record<string, string[]> = {
 };
 
 /** Areas declared controls cannot evidence: people and processes, not infrastructure. */
-const KNOWN_GAPS = new Set(['MFA', 'authentication / MFA', 'authentication', 'retention limits']);
+const KNOWN_GAPS = new Set([
+  'MFA',
+  'authentication / MFA',
+  'authentication',
+  'retention limits',
+]);
 
 /** The requirement ids the reference text names, normalised: "Req 10.5.1" -> "10.5.1". */
 function mentions(text: string, id: string): boolean {
@@ -62,33 +67,62 @@ function mentions(text: string, id: string): boolean {
 
 describe('framework mappings against the reference research', () => {
   if (!dir) {
-    it('is skipped without the reference folder', () => expect(dir).toBeUndefined());
+    it('is skipped without the reference folder', () =>
+      expect(dir).toBeUndefined());
     return;
   }
-  const reference = JSON.parse(readReference(dir, 'compliance', 'compliance_controls.json'));
+  const reference = JSON.parse(
+    readReference(dir, 'compliance', 'compliance_controls.json'),
+  );
 
   it('covers the five frameworks', () => {
-    expect(Object.keys(reference.frameworks).map(k => FRAMEWORK_KEYS[k]).sort()).toEqual(Object.keys(FRAMEWORKS).sort());
+    expect(
+      Object.keys(reference.frameworks)
+        .map(k => FRAMEWORK_KEYS[k])
+        .sort(),
+    ).toEqual(Object.keys(FRAMEWORKS).sort());
   });
 
   for (const [key, framework] of Object.entries(FRAMEWORK_KEYS)) {
     it(`maps every ${key} area to a control with a requirement id the reference names`, () => {
       const ours = FRAMEWORKS[framework].requirements;
-      for (const control of reference.frameworks[key].controls as Array<{ area: string; requirement: string }>) {
+      for (const control of reference.frameworks[key].controls as Array<{
+        area: string;
+        requirement: string;
+      }>) {
         if (KNOWN_GAPS.has(control.area)) continue;
         const prefixes = AREA_CONTROLS[control.area];
-        expect({ area: control.area, mapped: !!prefixes }).toEqual({ area: control.area, mapped: true });
-        const matching = ours.filter(r => prefixes.some(p => r.control.id.startsWith(p)));
-        const cited = matching.some(r => r.requirementIds.some(id => mentions(control.requirement, id)));
-        expect({ area: control.area, requirement: control.requirement, cited }).toEqual({ area: control.area, requirement: control.requirement, cited: true });
+        expect({ area: control.area, mapped: !!prefixes }).toEqual({
+          area: control.area,
+          mapped: true,
+        });
+        const matching = ours.filter(r =>
+          prefixes.some(p => r.control.id.startsWith(p)),
+        );
+        const cited = matching.some(r =>
+          r.requirementIds.some(id => mentions(control.requirement, id)),
+        );
+        expect({
+          area: control.area,
+          requirement: control.requirement,
+          cited,
+        }).toEqual({
+          area: control.area,
+          requirement: control.requirement,
+          cited: true,
+        });
       }
     });
   }
 
   it('keeps PCI DSS audit logs at least as long as 10.5.1 says (12 months)', () => {
-    const retention = reference.frameworks['PCI-DSS-v4.0'].controls.find((c: { area: string }) => c.area === 'audit log retention');
+    const retention = reference.frameworks['PCI-DSS-v4.0'].controls.find(
+      (c: { area: string }) => c.area === 'audit log retention',
+    );
     expect(retention.requirement).toMatch(/10\.5\.1.*12 months/);
-    const ours = FRAMEWORKS['pci-dss'].requirements.find(r => r.requirementIds.includes('10.5.1'))!;
+    const ours = FRAMEWORKS['pci-dss'].requirements.find(r =>
+      r.requirementIds.includes('10.5.1'),
+    )!;
     expect(ours.control.check({ auditLogRetentionDays: 364 })).toBe(false);
     expect(ours.control.check({ auditLogRetentionDays: 365 })).toBe(true);
     expect(ours.severity).toBe('required');

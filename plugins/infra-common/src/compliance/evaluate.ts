@@ -14,7 +14,11 @@ import { FRAMEWORKS } from './frameworks';
 import type { FrameworkDefinition, RequirementSeverity } from './frameworks';
 
 export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
-export type FrameworkStatus = 'compliant' | 'at-risk' | 'non-compliant' | 'unknown';
+export type FrameworkStatus =
+  | 'compliant'
+  | 'at-risk'
+  | 'non-compliant'
+  | 'unknown';
 
 /** An environment as the evaluator reads it; an EnvironmentView from the parsers fits. */
 export interface ComplianceEnvironment {
@@ -51,7 +55,12 @@ export interface FrameworkResult {
   name: string;
   source: string;
   status: FrameworkStatus;
-  counts: { pass: number; fail: number; unknown: number; notApplicable: number };
+  counts: {
+    pass: number;
+    fail: number;
+    unknown: number;
+    notApplicable: number;
+  };
   /** Failures first, then unknown, then passing, so readers see what to fix. */
   controls: ControlResult[];
 }
@@ -159,7 +168,10 @@ function frameworkStatus(
   return 'compliant';
 }
 
-function resultOf(req: CompiledRequirement, outcome: ControlOutcome): ControlResult {
+function resultOf(
+  req: CompiledRequirement,
+  outcome: ControlOutcome,
+): ControlResult {
   const { control } = req;
   const { status } = outcome;
   // Two fixed shapes: fixHint only when the control is not met or not known.
@@ -243,7 +255,12 @@ export function evaluateWith(
       framework: id,
       name: compiled.definition.name,
       source: compiled.definition.source,
-      status: frameworkStatus(environments.length, counts, requiredFailed, recommendedFailed),
+      status: frameworkStatus(
+        environments.length,
+        counts,
+        requiredFailed,
+        recommendedFailed,
+      ),
       counts,
       controls,
     });

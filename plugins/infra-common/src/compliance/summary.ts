@@ -23,7 +23,12 @@
  * - A service then ORs the fail / unknown / applicable masks of its environments, and a
  *   framework's status is four mask tests.
  */
-import { DEFAULT_NAMESPACE, Entity, RELATION_DEPENDENCY_OF, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  RELATION_DEPENDENCY_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ANNOTATION_COMPLIANCE_FRAMEWORKS,
   ANNOTATION_IAC_PATH,
@@ -73,7 +78,9 @@ interface StatusRules {
   /** Per stage, the controls (bits) that apply to it. */
   stageMask: Record<Stage, number>;
   /** Per framework, its required and recommended controls (bits); absent when unknown. */
-  frameworks: Partial<Record<FrameworkId, { required: number; recommended: number }>>;
+  frameworks: Partial<
+    Record<FrameworkId, { required: number; recommended: number }>
+  >;
 }
 
 const compiledCache = new WeakMap<CompiledRules, StatusRules>();
@@ -83,9 +90,15 @@ function statusRulesOf(rules: CompiledRules): StatusRules {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
   if (rules.controls.length > 31) {
-    throw new Error(`summarizeCompliance handles up to 31 distinct controls, got ${rules.controls.length}`);
+    throw new Error(
+      `summarizeCompliance handles up to 31 distinct controls, got ${rules.controls.length}`,
+    );
   }
-  const stageMask: Record<Stage, number> = { development: 0, staging: 0, production: 0 };
+  const stageMask: Record<Stage, number> = {
+    development: 0,
+    staging: 0,
+    production: 0,
+  };
   rules.controls.forEach((control, i) => {
     for (const stage of control.stages) stageMask[stage] |= 1 << i;
   });
@@ -101,7 +114,11 @@ function statusRulesOf(rules: CompiledRules): StatusRules {
     }
     frameworks[id] = { required, recommended };
   }
-  const result = { checks: rules.controls.map(c => c.check), stageMask, frameworks };
+  const result = {
+    checks: rules.controls.map(c => c.check),
+    stageMask,
+    frameworks,
+  };
   compiledCache.set(rules, result);
   return result;
 }
@@ -121,8 +138,10 @@ const isEnvironment = isEnvironmentEntity;
 const parseRef = tryParseRef;
 
 const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
-const isDays = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-const isOneOf = (v: unknown, values: readonly string[]) => v === undefined || (typeof v === 'string' && values.includes(v));
+const isDays = (v: unknown) =>
+  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+const isOneOf = (v: unknown, values: readonly string[]) =>
+  v === undefined || (typeof v === 'string' && values.includes(v));
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 
 /**
@@ -130,7 +149,9 @@ const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
  * environment, always of the same shape, so the controls' checks read it at full speed.
  * Filled from the raw entity by {@link readControls}; never handed out.
  */
-class ControlsScratch implements Required<Record<keyof DeclaredControls, unknown>> {
+class ControlsScratch
+  implements Required<Record<keyof DeclaredControls, unknown>>
+{
   encryptionAtRest: unknown = undefined;
   encryptionInTransit: unknown = undefined;
   tlsMinVersion: unknown = undefined;
@@ -173,8 +194,12 @@ class ControlsScratch implements Required<Record<keyof DeclaredControls, unknown
 }
 
 /** The declared controls in the schema's order, the order Plinth writes them in. */
-const CONTROL_KEYS: ReadonlyArray<keyof DeclaredControls> = Object.keys(new ControlsScratch()) as Array<keyof DeclaredControls>;
-const CONTROL_INDEX = new Map<string, number>(CONTROL_KEYS.map((key, i) => [key, i]));
+const CONTROL_KEYS: ReadonlyArray<keyof DeclaredControls> = Object.keys(
+  new ControlsScratch(),
+) as Array<keyof DeclaredControls>;
+const CONTROL_INDEX = new Map<string, number>(
+  CONTROL_KEYS.map((key, i) => [key, i]),
+);
 
 /**
  * Checks one declared control (by its index in CONTROL_KEYS) as the schema does and copies
@@ -182,25 +207,62 @@ const CONTROL_INDEX = new Map<string, number>(CONTROL_KEYS.map((key, i) => [key,
  */
 function readControl(c: ControlsScratch, index: number, v: unknown): boolean {
   switch (index) {
-    case 0: c.encryptionAtRest = v; return isOneOf(v, ENCRYPTION_VALUES);
-    case 1: c.encryptionInTransit = v; return isFlag(v);
-    case 2: c.tlsMinVersion = v; return isOneOf(v, TLS_VALUES);
-    case 3: c.auditLogging = v; return isFlag(v);
-    case 4: c.auditLogRetentionDays = v; return isDays(v);
-    case 5: c.backups = v; return isFlag(v);
-    case 6: c.backupRetentionDays = v; return isDays(v);
-    case 7: c.pointInTimeRecovery = v; return isFlag(v);
-    case 8: c.multiAz = v; return isFlag(v);
-    case 9: c.flowLogs = v; return isFlag(v);
-    case 10: c.privateDataTier = v; return isFlag(v);
-    case 11: c.networkSegmentation = v; return isFlag(v);
-    case 12: c.deletionProtection = v; return isFlag(v);
-    case 13: c.waf = v; return isFlag(v);
-    case 14: c.leastPrivilegeRoles = v; return isFlag(v);
-    case 15: c.secretsManagement = v; return isFlag(v);
-    case 16: c.dataResidency = v; return isOneOf(v, RESIDENCY_VALUES);
-    case 17: c.restoreTested = v; return isFlag(v);
-    default: return false;
+    case 0:
+      c.encryptionAtRest = v;
+      return isOneOf(v, ENCRYPTION_VALUES);
+    case 1:
+      c.encryptionInTransit = v;
+      return isFlag(v);
+    case 2:
+      c.tlsMinVersion = v;
+      return isOneOf(v, TLS_VALUES);
+    case 3:
+      c.auditLogging = v;
+      return isFlag(v);
+    case 4:
+      c.auditLogRetentionDays = v;
+      return isDays(v);
+    case 5:
+      c.backups = v;
+      return isFlag(v);
+    case 6:
+      c.backupRetentionDays = v;
+      return isDays(v);
+    case 7:
+      c.pointInTimeRecovery = v;
+      return isFlag(v);
+    case 8:
+      c.multiAz = v;
+      return isFlag(v);
+    case 9:
+      c.flowLogs = v;
+      return isFlag(v);
+    case 10:
+      c.privateDataTier = v;
+      return isFlag(v);
+    case 11:
+      c.networkSegmentation = v;
+      return isFlag(v);
+    case 12:
+      c.deletionProtection = v;
+      return isFlag(v);
+    case 13:
+      c.waf = v;
+      return isFlag(v);
+    case 14:
+      c.leastPrivilegeRoles = v;
+      return isFlag(v);
+    case 15:
+      c.secretsManagement = v;
+      return isFlag(v);
+    case 16:
+      c.dataResidency = v;
+      return isOneOf(v, RESIDENCY_VALUES);
+    case 17:
+      c.restoreTested = v;
+      return isFlag(v);
+    default:
+      return false;
   }
 }
 
@@ -240,7 +302,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * checks), its declared controls copied into the scratch; undefined when unsure, and
  * parseEnvironment decides.
  */
-function readEnvironment(entity: Entity, scratch: ControlsScratch): Stage | undefined {
+function readEnvironment(
+  entity: Entity,
+  scratch: ControlsScratch,
+): Stage | undefined {
   if (!isEnvironment(entity)) return undefined;
   const env = (entity.spec as Record<string, unknown>).environment;
   if (!isPlainObject(env)) return undefined;
@@ -270,7 +335,10 @@ function readEnvironment(entity: Entity, scratch: ControlsScratch): Stage | unde
 /** What parseEnvironment reports about the IaC path annotation: 0 or 1 issue. */
 function iacPathIssues(entity: Entity): number {
   const iacPath = entity.metadata.annotations?.[IAC_PATH];
-  return iacPath !== undefined && (iacPath.startsWith('/') || iacPath.split('/').includes('..')) ? 1 : 0;
+  return iacPath !== undefined &&
+    (iacPath.startsWith('/') || iacPath.split('/').includes('..'))
+    ? 1
+    : 0;
 }
 
 /**
@@ -280,13 +348,21 @@ function iacPathIssues(entity: Entity): number {
 function ownersOfBrokenEnvironment(entity: Entity): string[] {
   const refs: string[] = [];
   for (const r of entity.relations ?? []) {
-    if (r.type === RELATION_DEPENDENCY_OF && r.targetRef.startsWith('component:') && !refs.includes(r.targetRef)) {
+    if (
+      r.type === RELATION_DEPENDENCY_OF &&
+      r.targetRef.startsWith('component:') &&
+      !refs.includes(r.targetRef)
+    ) {
       refs.push(r.targetRef);
     }
   }
-  const declared = (entity.spec as Record<string, unknown> | undefined)?.dependencyOf;
+  const declared = (entity.spec as Record<string, unknown> | undefined)
+    ?.dependencyOf;
   if (Array.isArray(declared)) {
-    const context = { defaultKind: 'component', defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE };
+    const context = {
+      defaultKind: 'component',
+      defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+    };
     for (const value of declared) {
       const ref = tryParseRef(value, context);
       if (ref?.startsWith('component:') && !refs.includes(ref)) refs.push(ref);
@@ -327,7 +403,14 @@ class Accumulators {
     this.seen = new Int32Array(n);
   }
 
-  add(ref: string, stamp: number, applies: number, fail: number, unsure: number, issues: number) {
+  add(
+    ref: string,
+    stamp: number,
+    applies: number,
+    fail: number,
+    unsure: number,
+    issues: number,
+  ) {
     const s = this.indexByRef.get(ref);
     if (s === undefined || this.seen[s] === stamp) return;
     this.seen[s] = stamp;
@@ -339,7 +422,12 @@ class Accumulators {
   }
 }
 
-const STATUS_CODES: FrameworkStatus[] = ['unknown', 'compliant', 'at-risk', 'non-compliant'];
+const STATUS_CODES: FrameworkStatus[] = [
+  'unknown',
+  'compliant',
+  'at-risk',
+  'non-compliant',
+];
 
 /**
  * The compliance status of every service of a catalog, from the entities as the catalog
@@ -417,7 +505,8 @@ export function summarizeComplianceWith(
     }
 
     if (refs) {
-      for (const ref of refs) acc.add(ref, stamp, applies, fail, unsure, issues);
+      for (const ref of refs)
+        acc.add(ref, stamp, applies, fail, unsure, issues);
       continue;
     }
     // The service refs as parseEnvironment collects them: spec.dependencyOf, then relations.
@@ -431,13 +520,15 @@ export function summarizeComplianceWith(
       }
       for (const item of declared) {
         const ref = parseRef(item, context);
-        if (ref !== undefined && ref.startsWith('component:')) acc.add(ref, stamp, applies, fail, unsure, issues);
+        if (ref !== undefined && ref.startsWith('component:'))
+          acc.add(ref, stamp, applies, fail, unsure, issues);
       }
     }
     const relations = entity.relations;
     if (relations) {
       for (const r of relations) {
-        if (r.type === DEPENDENCY_OF && r.targetRef.startsWith('component:')) acc.add(r.targetRef, stamp, applies, fail, unsure, issues);
+        if (r.type === DEPENDENCY_OF && r.targetRef.startsWith('component:'))
+          acc.add(r.targetRef, stamp, applies, fail, unsure, issues);
       }
     }
   }
@@ -471,16 +562,22 @@ export function summarizeComplianceWith(
     let record = records.get(key);
     if (!record) {
       const statuses: Partial<Record<FrameworkId, FrameworkStatus>> = {};
-      for (let f = 0; f < list.ids.length; f++) statuses[list.ids[f]] = STATUS_CODES[(code >> (2 * f)) & 3];
+      for (let f = 0; f < list.ids.length; f++)
+        statuses[list.ids[f]] = STATUS_CODES[(code >> (2 * f)) & 3];
       record = Object.freeze(statuses);
       records.set(key, record);
     }
     const problems = acc.problems[s] + list.issues;
     // Most services share their answer with many others: one frozen object per answer.
-    const summaryKey = envs < 256 && problems < 256 ? key * 65536 + envs * 256 + problems : -1;
+    const summaryKey =
+      envs < 256 && problems < 256 ? key * 65536 + envs * 256 + problems : -1;
     let summary = summaries.get(summaryKey);
     if (!summary) {
-      summary = Object.freeze({ frameworks: record, environments: envs, problems });
+      summary = Object.freeze({
+        frameworks: record,
+        environments: envs,
+        problems,
+      });
       if (summaryKey >= 0) summaries.set(summaryKey, summary);
     }
     result.set(serviceRefs[i], summary);
@@ -497,10 +594,15 @@ function frameworkListOf(
   lists: Map<unknown, FrameworkList>,
 ): FrameworkList {
   const kind = entity.kind;
-  if ((kind !== 'Component' && kind?.toLocaleLowerCase('en-US') !== 'component') || !entity.metadata?.name) {
+  if (
+    (kind !== 'Component' &&
+      kind?.toLocaleLowerCase('en-US') !== 'component') ||
+    !entity.metadata?.name
+  ) {
     return NOT_A_SERVICE; // parseService reports the kind or the name; no frameworks
   }
-  const annotation = entity.metadata.annotations?.[ANNOTATION_COMPLIANCE_FRAMEWORKS];
+  const annotation =
+    entity.metadata.annotations?.[ANNOTATION_COMPLIANCE_FRAMEWORKS];
   let list = lists.get(annotation);
   if (!list) {
     const parsed = parseFrameworks(entity);

@@ -26,7 +26,9 @@ export function cidrSize(prefix: number): number {
 export function parseCidr(text: string): Cidr | { error: string } {
   const match = CIDR_PATTERN.exec(text);
   if (!match) {
-    return { error: `'${text}' is not an IPv4 CIDR block such as 10.20.0.0/16` };
+    return {
+      error: `'${text}' is not an IPv4 CIDR block such as 10.20.0.0/16`,
+    };
   }
   const octets = match.slice(1, 5).map(Number);
   const prefix = Number(match[5]);
@@ -34,7 +36,10 @@ export function parseCidr(text: string): Cidr | { error: string } {
     return { error: `'${text}' is not a valid IPv4 CIDR block` };
   }
   const base =
-    ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+    ((octets[0] << 24) >>> 0) +
+    (octets[1] << 16) +
+    (octets[2] << 8) +
+    octets[3];
   if (base % cidrSize(prefix) !== 0) {
     const aligned = base - (base % cidrSize(prefix));
     return {
@@ -49,7 +54,9 @@ export function parseCidr(text: string): Cidr | { error: string } {
 
 export function formatCidr(cidr: Cidr): string {
   const b = cidr.base;
-  return `${b >>> 24}.${(b >>> 16) & 255}.${(b >>> 8) & 255}.${b & 255}/${cidr.prefix}`;
+  return `${b >>> 24}.${(b >>> 16) & 255}.${(b >>> 8) & 255}.${b & 255}/${
+    cidr.prefix
+  }`;
 }
 
 /** True when `inner` lies entirely inside `outer`. */

@@ -3,7 +3,13 @@
  * prices, on demand, 730 hours a month, no discounts, no data transfer beyond NAT.
  */
 import type { Cloud, DrPattern, Stage } from '../catalog';
-import type { CostEstimate, CostFamily, EnvironmentCost, EnvironmentDesign, SizeClass } from './types';
+import type {
+  CostEstimate,
+  CostFamily,
+  EnvironmentCost,
+  EnvironmentDesign,
+  SizeClass,
+} from './types';
 
 /**
  * On-demand list prices in USD per month, rounded, for us-east-1 (AWS), us-central1 (GCP)
@@ -119,9 +125,17 @@ export function estimateEnvironmentCost(
 
   const c = env.compute;
   const secondaryComputeShare = SECONDARY_COMPUTE_SHARE[env.drPattern];
-  const computeUnits = c.autoscaling.min * (1 + env.regions.secondary.length * secondaryComputeShare);
-  add('compute', (c.kind === 'serverless' ? p.serverless[c.sizeClass] : p.machine[c.sizeClass]) * computeUnits);
-  if (c.kind === 'kubernetes') add('kubernetes', p.kubernetesControlPlane * regions);
+  const computeUnits =
+    c.autoscaling.min *
+    (1 + env.regions.secondary.length * secondaryComputeShare);
+  add(
+    'compute',
+    (c.kind === 'serverless'
+      ? p.serverless[c.sizeClass]
+      : p.machine[c.sizeClass]) * computeUnits,
+  );
+  if (c.kind === 'kubernetes')
+    add('kubernetes', p.kubernetesControlPlane * regions);
 
   if (env.database) {
     const d = env.database;
@@ -130,15 +144,27 @@ export function estimateEnvironmentCost(
     add('storage', p.storageGb * d.storageGb * instances);
   }
   if (env.cache) {
-    add('cache', p.cache[env.cache.multiAz ? 'medium' : 'small'] * (env.cache.multiAz ? 2 : 1));
+    add(
+      'cache',
+      p.cache[env.cache.multiAz ? 'medium' : 'small'] *
+        (env.cache.multiAz ? 2 : 1),
+    );
   }
 
   const nats = env.networks.reduce((sum, n) => sum + n.natGateways, 0);
   add('network', p.loadBalancer * regions + p.natGateway * nats);
-  add('security', p.kmsKey * regions + (env.loadBalancer.waf ? p.waf * regions : 0));
-  add('observability', p.logsGb * logGbPerMonth(peakRps, LOG_SHARE_BY_STAGE[env.stage]));
+  add(
+    'security',
+    p.kmsKey * regions + (env.loadBalancer.waf ? p.waf * regions : 0),
+  );
+  add(
+    'observability',
+    p.logsGb * logGbPerMonth(peakRps, LOG_SHARE_BY_STAGE[env.stage]),
+  );
 
-  const monthlyUsd = round2(Object.values(by).reduce((a, b) => a + (b ?? 0), 0));
+  const monthlyUsd = round2(
+    Object.values(by).reduce((a, b) => a + (b ?? 0), 0),
+  );
   return { environment: env.name, monthlyUsd, byFamily: by };
 }
 
@@ -148,8 +174,12 @@ export function estimateCost(
   peakRps: number,
   monthlyBudgetUsd?: number,
 ): CostEstimate {
-  const perEnvironment = environments.map(e => estimateEnvironmentCost(e, cloud, peakRps));
-  const totalMonthlyUsd = round2(perEnvironment.reduce((a, e) => a + e.monthlyUsd, 0));
+  const perEnvironment = environments.map(e =>
+    estimateEnvironmentCost(e, cloud, peakRps),
+  );
+  const totalMonthlyUsd = round2(
+    perEnvironment.reduce((a, e) => a + e.monthlyUsd, 0),
+  );
   const estimate: CostEstimate = {
     currency: 'USD',
     environments: perEnvironment,

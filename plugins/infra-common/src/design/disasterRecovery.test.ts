@@ -14,7 +14,9 @@ describe('drPatternFor', () => {
   });
 
   it('keeps at least a warm standby for 99.99%', () => {
-    expect(drPatternFor('production', 240, 240, 99.99).value).toBe('warm-standby');
+    expect(drPatternFor('production', 240, 240, 99.99).value).toBe(
+      'warm-standby',
+    );
   });
 
   it('restores non-production stages from backups', () => {
@@ -23,6 +25,9 @@ describe('drPatternFor', () => {
 
   it('derives the RTO from the availability when none is given', () => {
     expect(deriveRto(99.99)).toMatchObject({ value: 15, origin: 'derived' });
-    expect(deriveRto(99.9, 45)).toMatchObject({ value: 45, origin: 'answered' });
+    expect(deriveRto(99.9, 45)).toMatchObject({
+      value: 45,
+      origin: 'answered',
+    });
   });
 });

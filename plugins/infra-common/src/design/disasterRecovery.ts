@@ -8,39 +8,70 @@ import type { DrPattern, Stage } from '../catalog';
 import type { Reasoned } from './reasoned';
 
 /** The RTO each pattern can meet, in minutes, and the RPO below which it is needed. */
-export const DR_LIMITS: Record<DrPattern, { minRtoMinutes: number; minRpoMinutes: number }> = {
+export const DR_LIMITS: Record<
+  DrPattern,
+  { minRtoMinutes: number; minRpoMinutes: number }
+> = {
   'active-active': { minRtoMinutes: 0, minRpoMinutes: 0 },
   'warm-standby': { minRtoMinutes: 5, minRpoMinutes: 1 },
   'pilot-light': { minRtoMinutes: 30, minRpoMinutes: 1 },
   'backup-restore': { minRtoMinutes: 240, minRpoMinutes: 60 },
 };
 
-const ORDER: DrPattern[] = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'];
+const ORDER: DrPattern[] = [
+  'backup-restore',
+  'pilot-light',
+  'warm-standby',
+  'active-active',
+];
 
 /** The stronger of two patterns. */
 export function strongerPattern(a: DrPattern, b: DrPattern): DrPattern {
   return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
 }
 
-export function deriveRto(availability: number, answered?: number): Reasoned<number> {
+export function deriveRto(
+  availability: number,
+  answered?: number,
+): Reasoned<number> {
   if (answered !== undefined) {
     return { value: answered, reason: 'answered', origin: 'answered' };
   }
   if (availability >= 99.99) {
-    return { value: 15, reason: `no RTO given: ${availability}% leaves 4 minutes a month, so recovery must take minutes`, origin: 'derived' };
+    return {
+      value: 15,
+      reason: `no RTO given: ${availability}% leaves 4 minutes a month, so recovery must take minutes`,
+      origin: 'derived',
+    };
   }
   if (availability >= 99.9) {
-    return { value: 240, reason: `no RTO given: a region loss at ${availability}% is accepted as a rare breach; restore within 4 hours`, origin: 'derived' };
+    return {
+      value: 240,
+      reason: `no RTO given: a region loss at ${availability}% is accepted as a rare breach; restore within 4 hours`,
+      origin: 'derived',
+    };
   }
-  return { value: 1440, reason: `no RTO given: at ${availability}% a restore within a day is enough`, origin: 'derived' };
+  return {
+    value: 1440,
+    reason: `no RTO given: at ${availability}% a restore within a day is enough`,
+    origin: 'derived',
+  };
 }
 
-export function deriveRpo(availability: number, stateful: boolean, answered?: number): Reasoned<number> {
+export function deriveRpo(
+  availability: number,
+  stateful: boolean,
+  answered?: number,
+): Reasoned<number> {
   if (answered !== undefined) {
     return { value: answered, reason: 'answered', origin: 'answered' };
   }
   if (availability >= 99.99) {
-    return { value: 5, reason: `no RPO given: at ${availability}% data is replicated continuously`, origin: 'derived' };
+    return {
+      value: 5,
+      reason: `no RPO given: at ${availability}% data is replicated continuously`,
+      origin: 'derived',
+    };
   }
   return {
     value: stateful ? 60 : 1440,
@@ -52,27 +83,52 @@ export function deriveRpo(availability: number, stateful: boolean, answered?: nu
 }
 
 /** The cheapest pattern that meets both objectives; only production gets more than backups. */
-export function drPatternFor(stage: Stage, rtoMinutes: number, rpoMinutes: number, availability: number): Reasoned<DrPattern> {
+export function drPatternFor(
+  stage: Stage,
+  rtoMinutes: number,
+  rpoMinutes: number,
+  availability: number,
+): Reasoned<DrPattern> {
   if (stage !== 'production') {
-    return { value: 'backup-restore', reason: `${stage} is rebuilt from code and restored from backups`, origin: 'derived' };
+    return {
+      value: 'backup-restore',
+      reason: `${stage} is rebuilt from code and restored from backups`,
+      origin: 'derived',
+    };
   }
   let byRto: DrPattern = 'backup-restore';
-  if (rtoMinutes < DR_LIMITS['warm-standby'].minRtoMinutes) byRto = 'active-active';
-  else if (rtoMinutes < DR_LIMITS['pilot-light'].minRtoMinutes) byRto = 'warm-standby';
-  else if (rtoMinutes < DR_LIMITS['backup-restore'].minRtoMinutes) byRto = 'pilot-light';
+  if (rtoMinutes < DR_LIMITS['warm-standby'].minRtoMinutes)
+    byRto = 'active-active';
+  else if (rtoMinutes < DR_LIMITS['pilot-light'].minRtoMinutes)
+    byRto = 'warm-standby';
+  else if (rtoMinutes < DR_LIMITS['backup-restore'].minRtoMinutes)
+    byRto = 'pilot-light';
 
   let byRpo: DrPattern = 'backup-restore';
-  if (rpoMinutes < DR_LIMITS['warm-standby'].minRpoMinutes) byRpo = 'active-active';
-  else if (rpoMinutes < DR_LIMITS['backup-restore'].minRpoMinutes) byRpo = 'pilot-light';
+  if (rpoMinutes < DR_LIMITS['warm-standby'].minRpoMinutes)
+    byRpo = 'active-active';
+  else if (rpoMinutes < DR_LIMITS['backup-restore'].minRpoMinutes)
+    byRpo = 'pilot-light';
 
   // 99.99% cannot wait for a pilot light to scale up: a standby must already serve.
-  const byAvailability: DrPattern = availability >= 99.99 ? 'warm-standby' : 'backup-restore';
+  const byAvailability: DrPattern =
+    availability >= 99.99 ? 'warm-standby' : 'backup-restore';
 
-  const pattern = strongerPattern(strongerPattern(byRto, byRpo), byAvailability);
+  const pattern = strongerPattern(
+    strongerPattern(byRto, byRpo),
+    byAvailability,
+  );
   const parts = [
     `an RTO of ${rtoMinutes} min needs ${byRto}`,
     `an RPO of ${rpoMinutes} min needs ${byRpo}`,
   ];
-  if (byAvailability !== 'backup-restore') parts.push(`${availability}% needs at least ${byAvailability}`);
-  return { value: pattern, reason: `${parts.join('; ')}: ${pattern} is the cheapest pattern that meets all`, origin: 'derived' };
+  if (byAvailability !== 'backup-restore')
+    parts.push(`${availability}% needs at least ${byAvailability}`);
+  return {
+    value: pattern,
+    reason: `${parts.join(
+      '; ',
+    )}: ${pattern} is the cheapest pattern that meets all`,
+    origin: 'derived',
+  };
 }

@@ -6,22 +6,50 @@
 import type { Cloud } from '../catalog';
 import type { EnvironmentDesign, IacDesign, StateBackend } from './types';
 
-export function stateBackendFor(cloud: Cloud, service: string, region: string): StateBackend {
+export function stateBackendFor(
+  cloud: Cloud,
+  service: string,
+  region: string,
+): StateBackend {
   switch (cloud) {
     case 'aws':
       // S3 native lock files (use_lockfile), available in Terraform and OpenTofu >= 1.10.
-      return { kind: 's3', bucket: `${service}-tfstate`, keyPrefix: service, region, encrypted: true, locking: 'native' };
+      return {
+        kind: 's3',
+        bucket: `${service}-tfstate`,
+        keyPrefix: service,
+        region,
+        encrypted: true,
+        locking: 'native',
+      };
     case 'gcp':
-      return { kind: 'gcs', bucket: `${service}-tfstate`, keyPrefix: service, region, encrypted: true, locking: 'native' };
+      return {
+        kind: 'gcs',
+        bucket: `${service}-tfstate`,
+        keyPrefix: service,
+        region,
+        encrypted: true,
+        locking: 'native',
+      };
     default:
       // Storage account names: 3-24 lower-case letters and digits, nothing else.
-      return { kind: 'azurerm', bucket: `st${service.replace(/-/g, '').slice(0, 18)}tf`, keyPrefix: service, region, encrypted: true, locking: 'blob-lease' };
+      return {
+        kind: 'azurerm',
+        bucket: `st${service.replace(/-/g, '').slice(0, 18)}tf`,
+        keyPrefix: service,
+        region,
+        encrypted: true,
+        locking: 'blob-lease',
+      };
   }
 }
 
-export function modulesFor(environments: readonly EnvironmentDesign[]): string[] {
+export function modulesFor(
+  environments: readonly EnvironmentDesign[],
+): string[] {
   const modules = ['network', 'compute', 'security', 'observability'];
-  if (environments.some(e => e.database || e.cache)) modules.splice(2, 0, 'data');
+  if (environments.some(e => e.database || e.cache))
+    modules.splice(2, 0, 'data');
   return modules;
 }
 
@@ -37,13 +65,22 @@ export function iacFor(options: {
   return {
     tool: options.tool,
     modules: modulesFor(options.environments),
-    environmentRoots: options.environments.map(e => ({ environment: e.name, path: `terraform/envs/${e.name}` })),
-    stateBackend: stateBackendFor(options.cloud, options.service, options.primaryRegion),
+    environmentRoots: options.environments.map(e => ({
+      environment: e.name,
+      path: `terraform/envs/${e.name}`,
+    })),
+    stateBackend: stateBackendFor(
+      options.cloud,
+      options.service,
+      options.primaryRegion,
+    ),
     ciProvider: options.ciProvider,
     planOnPullRequest: true,
     prodApproval: options.prodApproval,
     gatedEnvironments: options.prodApproval
-      ? options.environments.filter(e => e.stage === 'production').map(e => e.name)
+      ? options.environments
+          .filter(e => e.stage === 'production')
+          .map(e => e.name)
       : [],
     policyChecks: ['fmt', 'validate', 'tflint', 'checkov'],
   };

@@ -29,10 +29,17 @@ export function canPage(routing: Routing): boolean {
   return PAGING_TOOLS.includes(routing);
 }
 
-export function onCallFor(answered: string | undefined, owner: string): Reasoned<string> {
+export function onCallFor(
+  answered: string | undefined,
+  owner: string,
+): Reasoned<string> {
   return answered !== undefined
     ? { value: answered, reason: 'answered', origin: 'answered' }
-    : { value: owner, reason: 'no rotation given: the owning team is on call', origin: 'default' };
+    : {
+        value: owner,
+        reason: 'no rotation given: the owning team is on call',
+        origin: 'default',
+      };
 }
 
 function runbook(id: string, title: string, why: string): Runbook {
@@ -47,19 +54,59 @@ export function runbooksFor(options: {
   autoscaling: boolean;
 }): Runbook[] {
   const books = options.slos.map(slo =>
-    runbook(`slo-${slo.name}`, `${slo.displayName}: burn-rate alert`, `the ${slo.kind} SLO pages when its error budget burns too fast`),
+    runbook(
+      `slo-${slo.name}`,
+      `${slo.displayName}: burn-rate alert`,
+      `the ${slo.kind} SLO pages when its error budget burns too fast`,
+    ),
   );
-  books.push(runbook('incident-response', 'Incident response', 'every page starts an incident: roles, channels and the timeline'));
-  books.push(runbook('deploy-rollback', 'Roll back a deployment', 'most incidents follow a change'));
+  books.push(
+    runbook(
+      'incident-response',
+      'Incident response',
+      'every page starts an incident: roles, channels and the timeline',
+    ),
+  );
+  books.push(
+    runbook(
+      'deploy-rollback',
+      'Roll back a deployment',
+      'most incidents follow a change',
+    ),
+  );
   if (options.autoscaling) {
-    books.push(runbook('scale-out', 'Scale out beyond the autoscaling limits', 'when the peak outgrows the configured maximum'));
+    books.push(
+      runbook(
+        'scale-out',
+        'Scale out beyond the autoscaling limits',
+        'when the peak outgrows the configured maximum',
+      ),
+    );
   }
   if (options.hasDatabase) {
-    books.push(runbook('restore-database', 'Restore the database from backup', 'backups are worth only as much as a rehearsed restore'));
+    books.push(
+      runbook(
+        'restore-database',
+        'Restore the database from backup',
+        'backups are worth only as much as a rehearsed restore',
+      ),
+    );
   }
   if (options.multiRegion) {
-    books.push(runbook('region-failover', 'Fail over to the secondary region', 'the disaster recovery pattern keeps a second region ready'));
+    books.push(
+      runbook(
+        'region-failover',
+        'Fail over to the secondary region',
+        'the disaster recovery pattern keeps a second region ready',
+      ),
+    );
   }
-  books.push(runbook('rotate-credentials', 'Rotate credentials and keys', 'secrets leak; rotation must be routine'));
+  books.push(
+    runbook(
+      'rotate-credentials',
+      'Rotate credentials and keys',
+      'secrets leak; rotation must be routine',
+    ),
+  );
   return books;
 }

@@ -14,9 +14,16 @@ export const MULTI_AZ_ZONES = 3;
 /** Load balancers and database subnet groups need two zones even for single-AZ workloads. */
 export const MIN_NETWORK_ZONES = 2;
 
-export function decideMultiAz(stage: Stage, availability: number): Reasoned<boolean> {
+export function decideMultiAz(
+  stage: Stage,
+  availability: number,
+): Reasoned<boolean> {
   if (stage !== 'production') {
-    return { value: false, reason: `${stage} runs in one zone to save cost; only production carries the SLO`, origin: 'derived' };
+    return {
+      value: false,
+      reason: `${stage} runs in one zone to save cost; only production carries the SLO`,
+      origin: 'derived',
+    };
   }
   if (availability >= MULTI_AZ_AVAILABILITY) {
     return {
@@ -25,11 +32,18 @@ export function decideMultiAz(stage: Stage, availability: number): Reasoned<bool
       origin: 'derived',
     };
   }
-  return { value: false, reason: `an availability of ${availability}% tolerates a zone outage; production stays in one zone`, origin: 'derived' };
+  return {
+    value: false,
+    reason: `an availability of ${availability}% tolerates a zone outage; production stays in one zone`,
+    origin: 'derived',
+  };
 }
 
 /** The zones a workload spreads over, and the zones its network spans. */
-export function zoneCounts(multiAz: boolean): { workload: number; network: number } {
+export function zoneCounts(multiAz: boolean): {
+  workload: number;
+  network: number;
+} {
   return multiAz
     ? { workload: MULTI_AZ_ZONES, network: MULTI_AZ_ZONES }
     : { workload: 1, network: MIN_NETWORK_ZONES };
@@ -43,9 +57,12 @@ export function pickSecondaryRegion(
 ): string | undefined {
   const jurisdiction = findRegion(cloud, primary)?.jurisdiction;
   const candidates = REGIONS[cloud].filter(
-    r => r.id !== primary && (residency === 'any' || r.jurisdiction === residency),
+    r =>
+      r.id !== primary && (residency === 'any' || r.jurisdiction === residency),
   );
-  return (candidates.find(r => r.jurisdiction === jurisdiction) ?? candidates[0])?.id;
+  return (
+    candidates.find(r => r.jurisdiction === jurisdiction) ?? candidates[0]
+  )?.id;
 }
 
 export interface RegionPlan {
@@ -74,46 +91,75 @@ export function decideRegions(options: {
   const { stage, availability, drPattern, answered } = options;
   const needsSecond =
     stage === 'production' &&
-    (availability >= MULTI_REGION_AVAILABILITY || drPattern !== 'backup-restore');
+    (availability >= MULTI_REGION_AVAILABILITY ||
+      drPattern !== 'backup-restore');
   const why =
     availability >= MULTI_REGION_AVAILABILITY
       ? `an availability of ${availability}% (>= ${MULTI_REGION_AVAILABILITY}%) must survive a region outage`
       : `the ${drPattern} disaster recovery pattern keeps a copy in a second region`;
   if (stage !== 'production') {
     return {
-      multiRegion: { value: false, reason: `${stage} runs in the primary region only`, origin: 'derived' },
+      multiRegion: {
+        value: false,
+        reason: `${stage} runs in the primary region only`,
+        origin: 'derived',
+      },
       secondary: [],
     };
   }
   if (options.multiRegionAnswer === false) {
     return {
-      multiRegion: { value: false, reason: 'a single region was chosen', origin: 'answered' },
+      multiRegion: {
+        value: false,
+        reason: 'a single region was chosen',
+        origin: 'answered',
+      },
       secondary: [],
       ...(needsSecond && { shortfall: 'user-declined' as const }),
     };
   }
   if (answered !== undefined && answered.length > 0) {
     return {
-      multiRegion: { value: true, reason: `secondary regions chosen: ${answered.join(', ')}`, origin: 'answered' },
+      multiRegion: {
+        value: true,
+        reason: `secondary regions chosen: ${answered.join(', ')}`,
+        origin: 'answered',
+      },
       secondary: answered,
     };
   }
   if (!needsSecond) {
     return {
-      multiRegion: { value: false, reason: `an availability of ${availability}% with ${drPattern} recovery needs one region`, origin: 'derived' },
+      multiRegion: {
+        value: false,
+        reason: `an availability of ${availability}% with ${drPattern} recovery needs one region`,
+        origin: 'derived',
+      },
       secondary: [],
     };
   }
-  const second = pickSecondaryRegion(options.cloud, options.residency, options.primary);
+  const second = pickSecondaryRegion(
+    options.cloud,
+    options.residency,
+    options.primary,
+  );
   if (!second) {
     return {
-      multiRegion: { value: false, reason: `${why}, but ${options.residency} residency offers no second ${options.cloud} region`, origin: 'derived' },
+      multiRegion: {
+        value: false,
+        reason: `${why}, but ${options.residency} residency offers no second ${options.cloud} region`,
+        origin: 'derived',
+      },
       secondary: [],
       shortfall: 'no-region-available',
     };
   }
   return {
-    multiRegion: { value: true, reason: `${why}: ${second} is the closest allowed region`, origin: 'derived' },
+    multiRegion: {
+      value: true,
+      reason: `${why}: ${second} is the closest allowed region`,
+      origin: 'derived',
+    },
     secondary: [second],
   };
 }

@@ -1,8 +1,16 @@
-import { auditLogRetentionFor, backupRetentionFor, encryptionAtRestFor, wafFor } from './security';
+import {
+  auditLogRetentionFor,
+  backupRetentionFor,
+  encryptionAtRestFor,
+  wafFor,
+} from './security';
 
 describe('security floors', () => {
   it('keeps audit logs 365 days for PCI DSS, raising a lower answer', () => {
-    expect(auditLogRetentionFor(['pci-dss'], undefined)).toMatchObject({ value: 365, origin: 'derived' });
+    expect(auditLogRetentionFor(['pci-dss'], undefined)).toMatchObject({
+      value: 365,
+      origin: 'derived',
+    });
     const raised = auditLogRetentionFor(['pci-dss'], 30);
     expect(raised.value).toBe(365);
     expect(raised.reason).toMatch(/10\.5\.1/);
@@ -22,8 +30,21 @@ describe('security floors', () => {
   });
 
   it('puts a WAF in front of public production and never in front of internal endpoints', () => {
-    expect(wafFor({ stage: 'production', publicIngress: true, frameworks: [] }).value).toBe(true);
-    expect(wafFor({ stage: 'development', publicIngress: true, frameworks: [] }).value).toBe(false);
-    expect(wafFor({ stage: 'production', publicIngress: false, frameworks: ['pci-dss'], answered: true }).value).toBe(false);
+    expect(
+      wafFor({ stage: 'production', publicIngress: true, frameworks: [] })
+        .value,
+    ).toBe(true);
+    expect(
+      wafFor({ stage: 'development', publicIngress: true, frameworks: [] })
+        .value,
+    ).toBe(false);
+    expect(
+      wafFor({
+        stage: 'production',
+        publicIngress: false,
+        frameworks: ['pci-dss'],
+        answered: true,
+      }).value,
+    ).toBe(false);
   });
 });

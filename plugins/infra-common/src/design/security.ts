@@ -15,12 +15,16 @@ const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
 };
 
 /** Audit log retention each framework needs (days) and the requirement behind it. */
-export const AUDIT_LOG_FLOORS: Partial<Record<FrameworkId, [number, string]>> = {
-  'pci-dss': [365, 'PCI DSS 10.5.1 keeps audit logs 12 months'],
-  hipaa: [365, 'HIPAA 164.312(b) audit controls (one year kept online; six years recommended)'],
-  soc2: [365, 'SOC 2 CC7.2 audits look back over a year of logs'],
-  iso27001: [365, 'ISO 27001 A.8.15 logging, audited yearly'],
-};
+export const AUDIT_LOG_FLOORS: Partial<Record<FrameworkId, [number, string]>> =
+  {
+    'pci-dss': [365, 'PCI DSS 10.5.1 keeps audit logs 12 months'],
+    hipaa: [
+      365,
+      'HIPAA 164.312(b) audit controls (one year kept online; six years recommended)',
+    ],
+    soc2: [365, 'SOC 2 CC7.2 audits look back over a year of logs'],
+    iso27001: [365, 'ISO 27001 A.8.15 logging, audited yearly'],
+  };
 export const DEFAULT_AUDIT_LOG_DAYS = 90;
 
 /** Backup retention floors for production (days). */
@@ -52,12 +56,21 @@ export function auditLogRetentionFor(
   const floor = strongestFloor(frameworks, AUDIT_LOG_FLOORS);
   if (answered !== undefined) {
     if (floor && answered < floor[0]) {
-      return { value: floor[0], reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`, origin: 'derived' };
+      return {
+        value: floor[0],
+        reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`,
+        origin: 'derived',
+      };
     }
     return { value: answered, reason: 'answered', origin: 'answered' };
   }
   if (floor) return { value: floor[0], reason: floor[1], origin: 'derived' };
-  return { value: DEFAULT_AUDIT_LOG_DAYS, reason: 'no framework asks for more: 90 days covers an incident investigation', origin: 'default' };
+  return {
+    value: DEFAULT_AUDIT_LOG_DAYS,
+    reason:
+      'no framework asks for more: 90 days covers an incident investigation',
+    origin: 'default',
+  };
 }
 
 export function backupRetentionFor(
@@ -66,21 +79,34 @@ export function backupRetentionFor(
   answered: number | undefined,
 ): Reasoned<number> {
   if (stage === 'development') {
-    return { value: 1, reason: 'development data is disposable: one day of backups', origin: 'derived' };
+    return {
+      value: 1,
+      reason: 'development data is disposable: one day of backups',
+      origin: 'derived',
+    };
   }
   if (stage === 'staging') {
-    return { value: 7, reason: 'staging keeps a week of backups to rehearse restores', origin: 'derived' };
+    return {
+      value: 7,
+      reason: 'staging keeps a week of backups to rehearse restores',
+      origin: 'derived',
+    };
   }
   const floor = strongestFloor(frameworks, BACKUP_FLOORS);
   if (answered !== undefined) {
     if (floor && answered < floor[0]) {
-      return { value: floor[0], reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`, origin: 'derived' };
+      return {
+        value: floor[0],
+        reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`,
+        origin: 'derived',
+      };
     }
     return { value: answered, reason: 'answered', origin: 'answered' };
   }
   return {
     value: Math.max(DEFAULT_PRODUCTION_BACKUP_DAYS, floor?.[0] ?? 0),
-    reason: 'no retention given: 35 days, the longest automated retention on every cloud',
+    reason:
+      'no retention given: 35 days, the longest automated retention on every cloud',
     origin: 'default',
   };
 }
@@ -89,20 +115,34 @@ export function backupRetentionFor(
  * Encryption at rest always uses a customer-managed key with rotation: it is Plinth's
  * secure default, and PCI DSS 3.5.1/3.6.1 and HIPAA 164.312(a)(2)(iv) require it.
  */
-export function encryptionAtRestFor(frameworks: readonly FrameworkId[]): Reasoned<'managed-key'> {
-  const requiring = frameworks.filter(f => f === 'pci-dss' || f === 'hipaa').map(f => FRAMEWORK_NAMES[f]);
+export function encryptionAtRestFor(
+  frameworks: readonly FrameworkId[],
+): Reasoned<'managed-key'> {
+  const requiring = frameworks
+    .filter(f => f === 'pci-dss' || f === 'hipaa')
+    .map(f => FRAMEWORK_NAMES[f]);
   return {
     value: 'managed-key',
     reason: requiring.length
-      ? `${requiring.join(' and ')} require encryption at rest with managed keys; rotated yearly`
+      ? `${requiring.join(
+          ' and ',
+        )} require encryption at rest with managed keys; rotated yearly`
       : 'secure default: a customer-managed key, rotated yearly, so access to data can be revoked',
     origin: 'derived',
   };
 }
 
-export function tlsMinimum(answered: TlsVersion, defaulted: boolean): Reasoned<TlsVersion> {
+export function tlsMinimum(
+  answered: TlsVersion,
+  defaulted: boolean,
+): Reasoned<TlsVersion> {
   return defaulted
-    ? { value: answered, reason: 'TLS 1.2 is the oldest version still considered secure (PCI DSS 4.2.1, NIST SP 800-52r2)', origin: 'default' }
+    ? {
+        value: answered,
+        reason:
+          'TLS 1.2 is the oldest version still considered secure (PCI DSS 4.2.1, NIST SP 800-52r2)',
+        origin: 'default',
+      }
     : { value: answered, reason: 'answered', origin: 'answered' };
 }
 
@@ -114,18 +154,40 @@ export function wafFor(options: {
   answered?: boolean;
 }): Reasoned<boolean> {
   if (!options.publicIngress) {
-    return { value: false, reason: 'the load balancer is internal: no internet traffic to filter', origin: 'derived' };
+    return {
+      value: false,
+      reason: 'the load balancer is internal: no internet traffic to filter',
+      origin: 'derived',
+    };
   }
   if (options.answered !== undefined) {
     return { value: options.answered, reason: 'answered', origin: 'answered' };
   }
-  const needed = options.stage === 'production' || options.frameworks.includes('pci-dss');
+  const needed =
+    options.stage === 'production' || options.frameworks.includes('pci-dss');
   return needed
-    ? { value: true, reason: options.frameworks.includes('pci-dss') ? 'PCI DSS 6.4.2: public web applications sit behind a WAF' : 'public production traffic is filtered by a WAF with the managed core rule set', origin: 'derived' }
-    : { value: false, reason: `${options.stage} is not a production endpoint`, origin: 'derived' };
+    ? {
+        value: true,
+        reason: options.frameworks.includes('pci-dss')
+          ? 'PCI DSS 6.4.2: public web applications sit behind a WAF'
+          : 'public production traffic is filtered by a WAF with the managed core rule set',
+        origin: 'derived',
+      }
+    : {
+        value: false,
+        reason: `${options.stage} is not a production endpoint`,
+        origin: 'derived',
+      };
 }
 
 /** Data that must never sit behind a public address or be exposed without review. */
-export function isSensitive(classification: DataClassification, kinds: readonly DataKind[]): boolean {
-  return classification === 'restricted' || kinds.includes('cardholder') || kinds.includes('phi');
+export function isSensitive(
+  classification: DataClassification,
+  kinds: readonly DataKind[],
+): boolean {
+  return (
+    classification === 'restricted' ||
+    kinds.includes('cardholder') ||
+    kinds.includes('phi')
+  );
 }

@@ -15,9 +15,18 @@ import type {
 } from './types';
 
 const HEADROOM: Record<TrafficPattern, [number, string]> = {
-  steady: [1.3, 'steady traffic: 30% above the peak covers a failed replica and growth'],
-  diurnal: [1.5, 'diurnal traffic: 50% above the peak absorbs the daily ramp while scaling catches up'],
-  spiky: [2, 'spiky traffic: twice the peak, since bursts arrive faster than new replicas start'],
+  steady: [
+    1.3,
+    'steady traffic: 30% above the peak covers a failed replica and growth',
+  ],
+  diurnal: [
+    1.5,
+    'diurnal traffic: 50% above the peak absorbs the daily ramp while scaling catches up',
+  ],
+  spiky: [
+    2,
+    'spiky traffic: twice the peak, since bursts arrive faster than new replicas start',
+  ],
   batch: [1.2, 'batch traffic: 20% above the peak, since runs can queue'],
 };
 
@@ -65,9 +74,24 @@ export const MACHINES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
 };
 
 export const DATABASE_INSTANCES: Record<Cloud, Record<SizeClass, string>> = {
-  aws: { small: 'db.t4g.medium', medium: 'db.m6g.large', large: 'db.r6g.xlarge', xlarge: 'db.r6g.2xlarge' },
-  gcp: { small: 'db-custom-1-3840', medium: 'db-custom-2-7680', large: 'db-custom-4-15360', xlarge: 'db-custom-8-30720' },
-  azure: { small: 'B_Standard_B2s', medium: 'GP_Standard_D2ds_v5', large: 'GP_Standard_D4ds_v5', xlarge: 'GP_Standard_D8ds_v5' },
+  aws: {
+    small: 'db.t4g.medium',
+    medium: 'db.m6g.large',
+    large: 'db.r6g.xlarge',
+    xlarge: 'db.r6g.2xlarge',
+  },
+  gcp: {
+    small: 'db-custom-1-3840',
+    medium: 'db-custom-2-7680',
+    large: 'db-custom-4-15360',
+    xlarge: 'db-custom-8-30720',
+  },
+  azure: {
+    small: 'B_Standard_B2s',
+    medium: 'GP_Standard_D2ds_v5',
+    large: 'GP_Standard_D4ds_v5',
+    xlarge: 'GP_Standard_D8ds_v5',
+  },
 };
 
 export const CACHE_INSTANCES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
@@ -92,22 +116,42 @@ export const CACHE_INSTANCES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
 };
 
 /** Memory of a serverless function per size class, in MB. */
-const SERVERLESS_MEMORY_MB: Record<SizeClass, number> = { small: 512, medium: 1024, large: 2048, xlarge: 4096 };
+const SERVERLESS_MEMORY_MB: Record<SizeClass, number> = {
+  small: 512,
+  medium: 1024,
+  large: 2048,
+  xlarge: 4096,
+};
 
 /** Production size from the peak load; staging one class smaller, development the smallest. */
-export function sizeClassFor(stage: Stage, peakRps: number): Reasoned<SizeClass> {
+export function sizeClassFor(
+  stage: Stage,
+  peakRps: number,
+): Reasoned<SizeClass> {
   let production: SizeClass = 'small';
   if (peakRps >= 20_000) production = 'xlarge';
   else if (peakRps >= 2_000) production = 'large';
   else if (peakRps >= 200) production = 'medium';
   if (stage === 'production') {
-    return { value: production, reason: `a peak of ${peakRps} requests per second sizes production ${production}`, origin: 'derived' };
+    return {
+      value: production,
+      reason: `a peak of ${peakRps} requests per second sizes production ${production}`,
+      origin: 'derived',
+    };
   }
   if (stage === 'staging') {
     const value = CLASSES[Math.max(0, CLASSES.indexOf(production) - 1)];
-    return { value, reason: `staging is one size below production (${production}) to test the same shape for less`, origin: 'derived' };
+    return {
+      value,
+      reason: `staging is one size below production (${production}) to test the same shape for less`,
+      origin: 'derived',
+    };
   }
-  return { value: 'small', reason: 'development runs the smallest size', origin: 'derived' };
+  return {
+    value: 'small',
+    reason: 'development runs the smallest size',
+    origin: 'derived',
+  };
 }
 
 /** Replica bounds: floors first (one replica per zone in production), then the load. */
@@ -122,13 +166,25 @@ export function autoscalingFor(options: {
 }): Reasoned<{ min: number; max: number }> {
   const { stage, zoneSpread } = options;
   if (stage === 'development') {
-    return { value: { min: 1, max: 2 }, reason: 'development: one replica, a second for rolling deploys', origin: 'derived' };
+    return {
+      value: { min: 1, max: 2 },
+      reason: 'development: one replica, a second for rolling deploys',
+      origin: 'derived',
+    };
   }
-  const perReplica = (CAPACITY_PER_REPLICA[options.workloadType] * options.vcpu) / 2;
-  const needed = Math.max(1, Math.ceil((options.peakRps * options.headroom) / perReplica));
+  const perReplica =
+    (CAPACITY_PER_REPLICA[options.workloadType] * options.vcpu) / 2;
+  const needed = Math.max(
+    1,
+    Math.ceil((options.peakRps * options.headroom) / perReplica),
+  );
   const floor = stage === 'production' ? Math.max(2, zoneSpread) : 1;
   if (stage === 'staging') {
-    return { value: { min: 1, max: Math.max(2, Math.min(needed, 4)) }, reason: 'staging scales to at most 4 replicas for load tests', origin: 'derived' };
+    return {
+      value: { min: 1, max: Math.max(2, Math.min(needed, 4)) },
+      reason: 'staging scales to at most 4 replicas for load tests',
+      origin: 'derived',
+    };
   }
   if (options.answered) {
     const min = Math.max(options.answered.min, floor);
@@ -146,7 +202,11 @@ export function autoscalingFor(options: {
   const min = Math.max(floor, Math.ceil(needed / 3));
   return {
     value: { min, max },
-    reason: `${options.peakRps} rps x ${options.headroom} headroom / ${perReplica} rps per replica = ${needed} replicas at peak; at least ${floor} (${zoneSpread} zone${zoneSpread > 1 ? 's' : ''}, no single replica)`,
+    reason: `${options.peakRps} rps x ${
+      options.headroom
+    } headroom / ${perReplica} rps per replica = ${needed} replicas at peak; at least ${floor} (${zoneSpread} zone${
+      zoneSpread > 1 ? 's' : ''
+    }, no single replica)`,
     origin: 'derived',
   };
 }
@@ -165,9 +225,13 @@ export function computeFor(options: {
   return {
     kind: options.kind,
     sizeClass: options.sizeClass,
-    instanceType: serverless ? `${SERVERLESS_MEMORY_MB[options.sizeClass]}MB` : machine.instanceType,
+    instanceType: serverless
+      ? `${SERVERLESS_MEMORY_MB[options.sizeClass]}MB`
+      : machine.instanceType,
     vcpu: serverless ? 0 : machine.vcpu,
-    memoryGb: serverless ? SERVERLESS_MEMORY_MB[options.sizeClass] / 1024 : machine.memoryGb,
+    memoryGb: serverless
+      ? SERVERLESS_MEMORY_MB[options.sizeClass] / 1024
+      : machine.memoryGb,
     autoscaling: options.autoscaling,
     zoneSpread: options.zoneSpread,
     healthCheckPath: options.healthCheckPath,
@@ -175,9 +239,19 @@ export function computeFor(options: {
   };
 }
 
-export function cacheFor(cloud: Cloud, sizeClass: SizeClass, multiAz: boolean): CacheDesign {
+export function cacheFor(
+  cloud: Cloud,
+  sizeClass: SizeClass,
+  multiAz: boolean,
+): CacheDesign {
   const spec = CACHE_INSTANCES[cloud][sizeClass];
-  return { engine: 'redis', instanceType: spec.instanceType, memoryGb: spec.memoryGb, multiAz, port: 6379 };
+  return {
+    engine: 'redis',
+    instanceType: spec.instanceType,
+    memoryGb: spec.memoryGb,
+    multiAz,
+    port: 6379,
+  };
 }
 
 /** Database storage: the declared size plus 30% for growth, at least 20 GB. */

@@ -13,16 +13,26 @@ import type { SloDesign, WorkloadType } from './types';
 const MAX_NAME = 63;
 
 /** `<service>[-<environment>]-<kind>`, shortening the service part if it is too long. */
-export function sloName(service: string, environment: string | undefined, kind: string): string {
+export function sloName(
+  service: string,
+  environment: string | undefined,
+  kind: string,
+): string {
   const suffix = environment ? `-${environment}-${kind}` : `-${kind}`;
   const head = service.slice(0, MAX_NAME - suffix.length).replace(/-+$/, '');
   return `${head}${suffix}`;
 }
 
-const STAGE_RANK: Record<Stage, number> = { development: 0, staging: 1, production: 2 };
+const STAGE_RANK: Record<Stage, number> = {
+  development: 0,
+  staging: 1,
+  production: 2,
+};
 
 /** The environments whose SLOs are measured: production ones, else the highest stage. */
-export function measuredEnvironments<T extends { name: string; stage: Stage }>(envs: readonly T[]): T[] {
+export function measuredEnvironments<T extends { name: string; stage: Stage }>(
+  envs: readonly T[],
+): T[] {
   const top = Math.max(...envs.map(e => STAGE_RANK[e.stage]));
   return envs.filter(e => STAGE_RANK[e.stage] === top);
 }
@@ -41,7 +51,11 @@ export function slosFor(options: {
   for (const environment of options.environments) {
     const where = several ? ` in ${environment}` : '';
     slos.push({
-      name: sloName(options.service, several ? environment : undefined, 'availability'),
+      name: sloName(
+        options.service,
+        several ? environment : undefined,
+        'availability',
+      ),
       displayName: `${options.service} availability${where}`,
       kind: 'availability',
       description: `${options.availability}% of requests succeed over ${options.windowDays} days${where}`,
@@ -49,13 +63,22 @@ export function slosFor(options: {
       windowDays: options.windowDays,
       errorBudget: errorBudget(options.availability, options.windowDays),
       workloadType: options.workloadType,
-      queries: sliQueries({ workloadType: options.workloadType, kind: 'availability', service: options.service, environment }),
+      queries: sliQueries({
+        workloadType: options.workloadType,
+        kind: 'availability',
+        service: options.service,
+        environment,
+      }),
       alerts: burnRateAlerts(options.availability, options.windowDays),
       environment,
     });
     if (options.latencyP99Ms !== undefined) {
       slos.push({
-        name: sloName(options.service, several ? environment : undefined, 'latency'),
+        name: sloName(
+          options.service,
+          several ? environment : undefined,
+          'latency',
+        ),
         displayName: `${options.service} latency${where}`,
         kind: 'latency',
         description: `${options.latencyTarget}% of requests complete within ${options.latencyP99Ms} ms over ${options.windowDays} days${where}`,

@@ -18,9 +18,18 @@ import type {
 /** Bumped when a field changes meaning; renderers refuse versions they do not know. */
 export const DESIGN_VERSION = 1;
 
-export type WorkloadType = 'http-api' | 'web-frontend' | 'worker' | 'batch' | 'stream-processor';
+export type WorkloadType =
+  | 'http-api'
+  | 'web-frontend'
+  | 'worker'
+  | 'batch'
+  | 'stream-processor';
 export type TrafficPattern = 'steady' | 'diurnal' | 'spiky' | 'batch';
-export type DataClassification = 'public' | 'internal' | 'confidential' | 'restricted';
+export type DataClassification =
+  | 'public'
+  | 'internal'
+  | 'confidential'
+  | 'restricted';
 export type DataKind = 'pii' | 'phi' | 'cardholder';
 export type ComputeKind = 'kubernetes' | 'containers' | 'vms' | 'serverless';
 export type SubnetTier = 'public' | 'private' | 'data';
@@ -332,7 +341,10 @@ export interface Design {
   slos: SloDesign[];
   operations: OperationsDesign;
   improvement: ImprovementDesign;
-  compliance: { frameworks: FrameworkId[]; requirements: ComplianceRequirement[] };
+  compliance: {
+    frameworks: FrameworkId[];
+    requirements: ComplianceRequirement[];
+  };
   cost: CostEstimate;
   decisions: Decision[];
   warnings: DesignWarning[];

@@ -3,7 +3,9 @@ import { burnRateAlerts, burnRateFactor, promDuration } from './burnRate';
 describe('burnRateAlerts', () => {
   it('uses the SRE Workbook factors over 30 days: 14.4, 6, 3, 1', () => {
     const alerts = burnRateAlerts(99.9, 30);
-    expect(alerts.map(a => a.factor)).toEqual([14.4, 6, 3, 1].map(f => expect.closeTo(f, 12)));
+    expect(alerts.map(a => a.factor)).toEqual(
+      [14.4, 6, 3, 1].map(f => expect.closeTo(f, 12)),
+    );
     expect(alerts.map(a => [a.severity, a.longWindow, a.shortWindow])).toEqual([
       ['page', '1h', '5m'],
       ['page', '6h', '30m'],
@@ -13,7 +15,9 @@ describe('burnRateAlerts', () => {
   });
 
   it('scales the factors to 28 days: 13.44, 5.6, 2.8, 0.933', () => {
-    const factors = burnRateAlerts(99.95, 28).map(a => Number(a.factor.toFixed(3)));
+    const factors = burnRateAlerts(99.95, 28).map(a =>
+      Number(a.factor.toFixed(3)),
+    );
     expect(factors).toEqual([13.44, 5.6, 2.8, 0.933]);
   });
 
@@ -27,6 +31,13 @@ describe('burnRateAlerts', () => {
   });
 
   it('writes Prometheus durations', () => {
-    expect([5, 60, 360, 1440, 4320, 90].map(promDuration)).toEqual(['5m', '1h', '6h', '1d', '3d', '90m']);
+    expect([5, 60, 360, 1440, 4320, 90].map(promDuration)).toEqual([
+      '5m',
+      '1h',
+      '6h',
+      '1d',
+      '3d',
+      '90m',
+    ]);
   });
 });

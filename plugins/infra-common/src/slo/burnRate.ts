@@ -17,10 +17,34 @@ interface TierSpec {
 
 /** The four tiers; the short window is 1/12 of the long one. */
 export const BURN_RATE_TIERS: readonly TierSpec[] = [
-  { name: 'page-quick', severity: 'page', longWindowMinutes: 60, shortWindowMinutes: 5, budgetPercent: 2 },
-  { name: 'page-slow', severity: 'page', longWindowMinutes: 360, shortWindowMinutes: 30, budgetPercent: 5 },
-  { name: 'ticket-quick', severity: 'ticket', longWindowMinutes: 1440, shortWindowMinutes: 120, budgetPercent: 10 },
-  { name: 'ticket-slow', severity: 'ticket', longWindowMinutes: 4320, shortWindowMinutes: 360, budgetPercent: 10 },
+  {
+    name: 'page-quick',
+    severity: 'page',
+    longWindowMinutes: 60,
+    shortWindowMinutes: 5,
+    budgetPercent: 2,
+  },
+  {
+    name: 'page-slow',
+    severity: 'page',
+    longWindowMinutes: 360,
+    shortWindowMinutes: 30,
+    budgetPercent: 5,
+  },
+  {
+    name: 'ticket-quick',
+    severity: 'ticket',
+    longWindowMinutes: 1440,
+    shortWindowMinutes: 120,
+    budgetPercent: 10,
+  },
+  {
+    name: 'ticket-slow',
+    severity: 'ticket',
+    longWindowMinutes: 4320,
+    shortWindowMinutes: 360,
+    budgetPercent: 10,
+  },
 ];
 
 /** Prometheus duration text for whole minutes: 5m, 1h, 6h, 1d, 3d. */
@@ -49,7 +73,11 @@ export function burnRateAlerts(
 ): BurnRateAlertTier[] {
   const budgetRatio = (100 - objectivePercent) / 100;
   return BURN_RATE_TIERS.map(tier => {
-    const factor = burnRateFactor(tier.budgetPercent, windowDays, tier.longWindowMinutes);
+    const factor = burnRateFactor(
+      tier.budgetPercent,
+      windowDays,
+      tier.longWindowMinutes,
+    );
     return {
       name: tier.name,
       severity: tier.severity,

@@ -18,12 +18,17 @@ function tidy(value: number): number {
 export function windowDays(window: '28d' | '30d' | string): number {
   const match = /^(\d+)d$/.exec(window);
   if (!match) {
-    throw new Error(`window must be a number of days such as 28d, got '${window}'`);
+    throw new Error(
+      `window must be a number of days such as 28d, got '${window}'`,
+    );
   }
   return Number(match[1]);
 }
 
-export function errorBudget(objectivePercent: number, days: number): ErrorBudget {
+export function errorBudget(
+  objectivePercent: number,
+  days: number,
+): ErrorBudget {
   const ratio = tidy((100 - objectivePercent) / 100);
   return { ratio, minutes: tidy(ratio * days * 24 * 60) };
 }

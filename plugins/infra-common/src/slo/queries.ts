@@ -20,18 +20,40 @@ interface MetricFamily {
 }
 
 const METRICS: Record<WorkloadType, MetricFamily> = {
-  'http-api': { total: 'http_requests_total', badMatcher: 'code=~"5.."', histogram: 'http_request_duration_seconds' },
-  'web-frontend': { total: 'http_requests_total', badMatcher: 'code=~"5.."', histogram: 'http_request_duration_seconds' },
-  worker: { total: 'jobs_processed_total', badMatcher: 'outcome="failure"', histogram: 'job_duration_seconds' },
-  batch: { total: 'batch_job_runs_total', badMatcher: 'status="failed"', histogram: 'batch_job_duration_seconds' },
-  'stream-processor': { total: 'messages_processed_total', badMatcher: 'result="error"', histogram: 'message_processing_duration_seconds' },
+  'http-api': {
+    total: 'http_requests_total',
+    badMatcher: 'code=~"5.."',
+    histogram: 'http_request_duration_seconds',
+  },
+  'web-frontend': {
+    total: 'http_requests_total',
+    badMatcher: 'code=~"5.."',
+    histogram: 'http_request_duration_seconds',
+  },
+  worker: {
+    total: 'jobs_processed_total',
+    badMatcher: 'outcome="failure"',
+    histogram: 'job_duration_seconds',
+  },
+  batch: {
+    total: 'batch_job_runs_total',
+    badMatcher: 'status="failed"',
+    histogram: 'batch_job_duration_seconds',
+  },
+  'stream-processor': {
+    total: 'messages_processed_total',
+    badMatcher: 'result="error"',
+    histogram: 'message_processing_duration_seconds',
+  },
 };
 
 const SAFE_LABEL_VALUE = /^[a-z0-9][a-z0-9-]*$/;
 
 function assertLabelValue(value: string): string {
   if (!SAFE_LABEL_VALUE.test(value)) {
-    throw new Error(`'${value}' cannot be used as a label value in an SLI query`);
+    throw new Error(
+      `'${value}' cannot be used as a label value in an SLI query`,
+    );
   }
   return value;
 }
@@ -49,7 +71,9 @@ export function sliQueries(options: {
   latencyThresholdMs?: number;
 }): SliQueries {
   const metrics = METRICS[options.workloadType];
-  const selector = `service="${assertLabelValue(options.service)}",environment="${assertLabelValue(options.environment)}"`;
+  const selector = `service="${assertLabelValue(
+    options.service,
+  )}",environment="${assertLabelValue(options.environment)}"`;
   const w = WINDOW_PLACEHOLDER;
   if (options.kind === 'availability') {
     const total = `sum(rate(${metrics.total}{${selector}}[${w}]))`;

@@ -17,13 +17,16 @@ interface SlothWindow {
 
 function minutes(duration: string): number {
   const match = /^(\d+)([mhdw])$/.exec(duration)!;
-  const unit = { m: 1, h: 60, d: 1440, w: 10080 }[match[2] as 'm' | 'h' | 'd' | 'w'];
+  const unit = { m: 1, h: 60, d: 1440, w: 10080 }[
+    match[2] as 'm' | 'h' | 'd' | 'w'
+  ];
   return Number(match[1]) * unit;
 }
 
 describe('burn-rate windows against Sloth', () => {
   if (!dir) {
-    it('is skipped without the reference folder', () => expect(dir).toBeUndefined());
+    it('is skipped without the reference folder', () =>
+      expect(dir).toBeUndefined());
     return;
   }
 
@@ -55,9 +58,9 @@ describe('burn-rate windows against Sloth', () => {
   ])('produces the factors written in %s', (file, days) => {
     const text = readReference(dir, 'sloth', file);
     // Each alert condition reads `ratio_rate<window>{...} > (<factor> * <1 - objective>)`.
-    const conditions = [...text.matchAll(/ratio_rate(\w+)\{[^}]*\} > \(([\d.e-]+) \*/g)].map(
-      m => `${m[1]} x ${Number(m[2])}`,
-    );
+    const conditions = [
+      ...text.matchAll(/ratio_rate(\w+)\{[^}]*\} > \(([\d.e-]+) \*/g),
+    ].map(m => `${m[1]} x ${Number(m[2])}`);
     const ours = burnRateAlerts(99.9, days).flatMap(a => [
       `${a.shortWindow} x ${a.factor}`,
       `${a.longWindow} x ${a.factor}`,
@@ -66,16 +69,29 @@ describe('burn-rate windows against Sloth', () => {
   });
 
   it('agrees with the factors of burn_rate_params.json', () => {
-    const params = JSON.parse(readReference(dir, 'sloth', 'burn_rate_params.json'));
+    const params = JSON.parse(
+      readReference(dir, 'sloth', 'burn_rate_params.json'),
+    );
     const ours28 = burnRateAlerts(99.9, 28);
-    params.sloth['28d'].forEach((row: { alert: string; factor: number }, i: number) => {
-      expect(ours28[i].name).toBe(row.alert);
-      expect(ours28[i].factor).toBeCloseTo(row.factor, 4);
-    });
+    params.sloth['28d'].forEach(
+      (row: { alert: string; factor: number }, i: number) => {
+        expect(ours28[i].name).toBe(row.alert);
+        expect(ours28[i].factor).toBeCloseTo(row.factor, 4);
+      },
+    );
     const ours30 = burnRateAlerts(99.9, 30);
-    params.sloth['30d'].forEach((row: { alert: string; factor: number; short: string; long: string }, i: number) => {
-      expect([ours30[i].name, ours30[i].shortWindow, ours30[i].longWindow]).toEqual([row.alert, row.short, row.long]);
-      expect(ours30[i].factor).toBeCloseTo(row.factor, 10);
-    });
+    params.sloth['30d'].forEach(
+      (
+        row: { alert: string; factor: number; short: string; long: string },
+        i: number,
+      ) => {
+        expect([
+          ours30[i].name,
+          ours30[i].shortWindow,
+          ours30[i].longWindow,
+        ]).toEqual([row.alert, row.short, row.long]);
+        expect(ours30[i].factor).toBeCloseTo(row.factor, 10);
+      },
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('csv', () => {
           ref: 'component:default/a',
           name: 'a',
           namespace: 'default',
-          slos: [{ ref: 'slo:default/x', name: 'x', target: 0.999, windowDays: 30 }],
+          slos: [
+            { ref: 'slo:default/x', name: 'x', target: 0.999, windowDays: 30 },
+          ],
           environmentCount: 2,
           frameworks: [{ id: 'soc2', status: 'at-risk' }],
           status: 'at-risk',

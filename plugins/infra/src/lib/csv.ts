@@ -37,7 +37,12 @@ export function overviewCsv(
     row.owner,
     row.system,
     row.slos
-      .map(s => `${s.displayName ?? s.name} ${formatTarget(s.target)}/${s.windowDays}d`)
+      .map(
+        s =>
+          `${s.displayName ?? s.name} ${formatTarget(s.target)}/${
+            s.windowDays
+          }d`,
+      )
       .join('; '),
     row.environmentCount,
     statusLabel(row.status),

@@ -30,7 +30,9 @@ const kindValidators = [
 export async function validateEntity(entity: Entity): Promise<void> {
   const result = await policy.enforce(entity);
   if (!result) {
-    throw new Error(`Entity ${entity.metadata.name} was rejected by the policies`);
+    throw new Error(
+      `Entity ${entity.metadata.name} was rejected by the policies`,
+    );
   }
   if (entity.kind === 'Component' || entity.kind === 'Resource') {
     const checks = await Promise.all(kindValidators.map(v => v.check(entity)));

@@ -18,7 +18,9 @@ export function createOpenSloValidator():
   const ajv = new Ajv({ allErrors: true, strict: false });
   const partsDir = path.join(dir, 'parts');
   for (const file of fs.readdirSync(partsDir)) {
-    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(partsDir, file), 'utf8')));
+    ajv.addSchema(
+      JSON.parse(fs.readFileSync(path.join(partsDir, file), 'utf8')),
+    );
   }
   const validate = ajv.compile(
     JSON.parse(fs.readFileSync(path.join(dir, 'openslo.schema.json'), 'utf8')),

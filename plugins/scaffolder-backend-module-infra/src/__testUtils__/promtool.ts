@@ -7,7 +7,10 @@ const execFileAsync = promisify(execFile);
 /** True when Prometheus' `promtool` can run here (Debian package `prometheus`). */
 export function hasPromtool(): boolean {
   const result = spawnSync('promtool', ['--version'], { stdio: 'ignore' });
-  return requireOrSkip('promtool (Debian package prometheus)', result.status === 0);
+  return requireOrSkip(
+    'promtool (Debian package prometheus)',
+    result.status === 0,
+  );
 }
 
 /** Runs promtool and returns its output; a non-zero exit rejects with that output. */
@@ -18,7 +21,9 @@ export async function promtool(args: string[], cwd: string): Promise<string> {
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(
-      `promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`,
+      `promtool ${args.join(' ')} failed:\n${e.stdout ?? ''}${
+        e.stderr ?? e.message
+      }`,
     );
   }
 }

@@ -16,7 +16,9 @@ export function requireOrSkip(what: string, available: boolean): boolean {
     throw new Error(`${what} is required when CI=true but is not available`);
   }
   // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: ${what} is not available; install it to run this check`);
+  console.warn(
+    `SKIPPED: ${what} is not available; install it to run this check`,
+  );
   return false;
 }
 

@@ -13,7 +13,9 @@ export function validateWorkflow(content: string): Promise<string[]> {
       { cwd: __dirname },
       (error, stdout, stderr) => {
         if (error) {
-          reject(new Error(`workflow parser failed: ${stderr || error.message}`));
+          reject(
+            new Error(`workflow parser failed: ${stderr || error.message}`),
+          );
           return;
         }
         resolve(JSON.parse(stdout));

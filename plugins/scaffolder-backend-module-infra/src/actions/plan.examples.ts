@@ -24,7 +24,12 @@ export const regulatedAnswers = {
     storageGb: 200,
     stateful: true,
   },
-  slos: { availability: 99.95, latencyP99Ms: 300, latencyTarget: 99, window: '28d' },
+  slos: {
+    availability: 99.95,
+    latencyP99Ms: 300,
+    latencyTarget: 99,
+    window: '28d',
+  },
   constraints: {
     monthlyBudgetUsd: 8000,
     complianceFrameworks: ['pci-dss', 'soc2'],
@@ -76,7 +81,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Plan from the answers the /infra wizard collected as parameters',
+    description:
+      'Plan from the answers the /infra wizard collected as parameters',
     example: yaml.stringify({
       steps: [
         {

@@ -6,10 +6,15 @@ describe('infra:design:plan', () => {
   const action = createInfraDesignPlanAction();
 
   it('outputs the design, warnings, compliance preview and cost', async () => {
-    const ctx = createMockActionContext({ input: { answers: regulatedAnswers } });
+    const ctx = createMockActionContext({
+      input: { answers: regulatedAnswers },
+    });
     await action.handler(ctx);
     const outputs = Object.fromEntries(
-      (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [name, value]),
+      (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
+        name,
+        value,
+      ]),
     );
     expect(outputs.design).toMatchObject({
       version: 1,
@@ -27,7 +32,10 @@ describe('infra:design:plan', () => {
         answers: {
           ...regulatedAnswers,
           service: { ...regulatedAnswers.service, name: 'Bad Name' },
-          topology: { ...regulatedAnswers.topology, primaryRegion: 'us-east-1' },
+          topology: {
+            ...regulatedAnswers.topology,
+            primaryRegion: 'us-east-1',
+          },
         },
       },
     });

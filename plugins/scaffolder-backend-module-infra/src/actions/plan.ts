@@ -36,7 +36,8 @@ export function createInfraDesignPlanAction() {
           }),
         warnings: z =>
           z.array(z.record(z.unknown()), {
-            description: 'What the design puts at risk, each with a code and a message',
+            description:
+              'What the design puts at risk, each with a code and a message',
           }),
         compliance: z =>
           z.record(z.unknown(), {

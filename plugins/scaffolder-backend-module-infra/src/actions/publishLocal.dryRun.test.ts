@@ -37,7 +37,12 @@ const values = {
     storageGb: 200,
     stateful: true,
   },
-  slos: { availability: 99.95, window: '28d', latencyP99Ms: 300, latencyTarget: 99 },
+  slos: {
+    availability: 99.95,
+    window: '28d',
+    latencyP99Ms: 300,
+    latencyTarget: 99,
+  },
   constraints: {
     monthlyBudgetUsd: 8000,
     complianceFrameworks: ['pci-dss', 'soc2'],
@@ -137,9 +142,7 @@ describe('infra-request template dry-run', () => {
     const entities = yaml
       .parseAllDocuments(files.get('catalog-info.yaml')!)
       .map(d => d.toJSON());
-    expect(
-      entities.map(e => `${e.kind}:${e.metadata.name}`),
-    ).toEqual(
+    expect(entities.map(e => `${e.kind}:${e.metadata.name}`)).toEqual(
       expect.arrayContaining([
         'Component:payments-api',
         'Resource:payments-api-prod',

@@ -103,7 +103,10 @@ describe('infra:publish:local', () => {
       'repoPath',
       mockDir.resolve('repositories/payments-api'),
     );
-    expect(ctx.output).not.toHaveBeenCalledWith('commitHash', expect.anything());
+    expect(ctx.output).not.toHaveBeenCalledWith(
+      'commitHash',
+      expect.anything(),
+    );
   });
 
   it.each(['../escape', 'Payments', 'a', 'payments/api', 'payments-'])(
@@ -125,9 +128,7 @@ describe('infra:publish:local', () => {
       input: { repoName: 'payments-api', sourcePath: '../repositories' },
       workspacePath,
     });
-    await expect(action.handler(ctx)).rejects.toThrow(
-      /outside its parent/,
-    );
+    await expect(action.handler(ctx)).rejects.toThrow(/outside its parent/);
   });
 
   it('says how to configure it when the folder is not configured', async () => {

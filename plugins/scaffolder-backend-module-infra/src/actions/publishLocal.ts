@@ -80,11 +80,13 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       output: {
         remoteUrl: z =>
           z.string({
-            description: 'file: URL of the new repository, usable with git clone',
+            description:
+              'file: URL of the new repository, usable with git clone',
           }),
         repoContentsUrl: z =>
           z.string({
-            description: 'file: URL of the folder holding the repository contents',
+            description:
+              'file: URL of the folder holding the repository contents',
           }),
         repoPath: z =>
           z.string({ description: 'Absolute path of the new repository' }),
@@ -112,7 +114,9 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       // name becomes a folder and this handler is also called directly.
       if (!REPO_NAME_PATTERN.test(repoName)) {
         throw new InputError(
-          `repoName: ${JSON.stringify(repoName)} must be lower-case kebab-case, ` +
+          `repoName: ${JSON.stringify(
+            repoName,
+          )} must be lower-case kebab-case, ` +
             '3 to 40 characters, starting with a letter',
         );
       }
@@ -121,7 +125,9 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       const source = resolveSafeChildPath(ctx.workspacePath, sourcePath ?? '.');
 
       if (!fs.existsSync(source)) {
-        throw new InputError(`sourcePath ${sourcePath} is not in the workspace`);
+        throw new InputError(
+          `sourcePath ${sourcePath} is not in the workspace`,
+        );
       }
       if (fs.existsSync(repoPath)) {
         throw new InputError(

@@ -56,11 +56,14 @@ export function createInfraCatalogRegisterLocalAction(options: {
     schema: {
       input: {
         repoName: z =>
-          z.string({ description: 'The repository name given to infra:publish:local' }),
+          z.string({
+            description: 'The repository name given to infra:publish:local',
+          }),
         timeoutSeconds: z =>
           z
             .number({
-              description: 'How long to wait for the entity to appear; default 60',
+              description:
+                'How long to wait for the entity to appear; default 60',
             })
             .min(0)
             .max(600)
@@ -77,7 +80,9 @@ export function createInfraCatalogRegisterLocalAction(options: {
       const { repoName, timeoutSeconds = 60 } = ctx.input;
       if (!REPO_NAME_PATTERN.test(repoName)) {
         throw new InputError(
-          `repoName: ${JSON.stringify(repoName)} must be lower-case kebab-case, ` +
+          `repoName: ${JSON.stringify(
+            repoName,
+          )} must be lower-case kebab-case, ` +
             '3 to 40 characters, starting with a letter',
         );
       }

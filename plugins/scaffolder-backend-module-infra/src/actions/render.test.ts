@@ -1,6 +1,9 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInfraRepositoryRenderAction } from './render';
@@ -17,37 +20,66 @@ describe('infra:repository:render', () => {
   const root = createMockDirectory();
   const workspacePath = path.join(root.path, 'workspace');
 
-  beforeEach(() => root.setContent({ workspace: {}, outside: { 'keep.txt': 'original' } }));
+  beforeEach(() =>
+    root.setContent({ workspace: {}, outside: { 'keep.txt': 'original' } }),
+  );
 
   it('writes the repository into the workspace and outputs the files', async () => {
-    const ctx = createMockActionContext({ input: { design: design() as any }, workspacePath });
+    const ctx = createMockActionContext({
+      input: { design: design() as any },
+      workspacePath,
+    });
     await action.handler(ctx);
-    const files: string[] = (ctx.output as jest.Mock).mock.calls.find(([n]) => n === 'files')[1];
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'catalog-info.yaml', 'mkdocs.yml']));
+    const files: string[] = (ctx.output as jest.Mock).mock.calls.find(
+      ([n]) => n === 'files',
+    )[1];
+    expect(files).toEqual(
+      expect.arrayContaining(['README.md', 'catalog-info.yaml', 'mkdocs.yml']),
+    );
     for (const file of files) {
       expect(fs.existsSync(path.join(workspacePath, file))).toBe(true);
     }
   });
 
   it('refuses a design of another version', async () => {
-    const ctx = createMockActionContext({ input: { design: { ...design(), version: 2 } as any }, workspacePath });
-    await expect(action.handler(ctx)).rejects.toThrow(/design\.version: must be 1/);
+    const ctx = createMockActionContext({
+      input: { design: { ...design(), version: 2 } as any },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /design\.version: must be 1/,
+    );
     expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
   it('refuses names that would become paths outside the workspace', async () => {
     const bad = design();
     bad.environments[0].name = '../../outside';
-    const ctx = createMockActionContext({ input: { design: bad as any }, workspacePath });
-    await expect(action.handler(ctx)).rejects.toThrow(/design\.environments\.0\.name/);
+    const ctx = createMockActionContext({
+      input: { design: bad as any },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /design\.environments\.0\.name/,
+    );
     expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
   it('refuses a symlink already in the workspace and writes nothing', async () => {
-    fs.symlinkSync(path.join(root.path, 'outside'), path.join(workspacePath, 'docs'));
-    const ctx = createMockActionContext({ input: { design: design() as any }, workspacePath });
-    await expect(action.handler(ctx)).rejects.toMatchObject({ name: 'NotAllowedError' });
-    expect(fs.readdirSync(path.join(root.path, 'outside'))).toEqual(['keep.txt']);
+    fs.symlinkSync(
+      path.join(root.path, 'outside'),
+      path.join(workspacePath, 'docs'),
+    );
+    const ctx = createMockActionContext({
+      input: { design: design() as any },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+    expect(fs.readdirSync(path.join(root.path, 'outside'))).toEqual([
+      'keep.txt',
+    ]);
     expect(fs.readdirSync(workspacePath)).toEqual(['docs']);
   });
 });

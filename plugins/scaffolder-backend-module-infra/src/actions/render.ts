@@ -30,7 +30,8 @@ export function createInfraRepositoryRenderAction() {
       output: {
         files: z =>
           z.array(z.string(), {
-            description: 'Paths of the written files, relative to the workspace',
+            description:
+              'Paths of the written files, relative to the workspace',
           }),
       },
     },
@@ -39,7 +40,9 @@ export function createInfraRepositoryRenderAction() {
       assertDesign(design);
       const files = renderRepository(design);
       const written = await writeWorkspaceFiles(ctx.workspacePath, files);
-      ctx.logger.info(`Wrote ${written.length} files for ${design.service.name}`);
+      ctx.logger.info(
+        `Wrote ${written.length} files for ${design.service.name}`,
+      );
       ctx.output('files', written);
     },
   });

@@ -23,21 +23,22 @@ describe('writeWorkspaceFiles', () => {
     ).toBe('deploy\n');
   });
 
-  it.each(['../outside/keep.txt', 'docs/../../outside/keep.txt', '/etc/passwd'])(
-    'refuses %s and writes nothing at all',
-    async badPath => {
-      await expect(
-        writeWorkspaceFiles(workspace, [
-          { path: 'README.md', content: 'first' },
-          { path: badPath, content: 'pwned' },
-        ]),
-      ).rejects.toThrow(/outside its parent/);
-      expect(fs.readdirSync(workspace)).toEqual([]);
-      expect(fs.readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe(
-        'original',
-      );
-    },
-  );
+  it.each([
+    '../outside/keep.txt',
+    'docs/../../outside/keep.txt',
+    '/etc/passwd',
+  ])('refuses %s and writes nothing at all', async badPath => {
+    await expect(
+      writeWorkspaceFiles(workspace, [
+        { path: 'README.md', content: 'first' },
+        { path: badPath, content: 'pwned' },
+      ]),
+    ).rejects.toThrow(/outside its parent/);
+    expect(fs.readdirSync(workspace)).toEqual([]);
+    expect(fs.readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe(
+      'original',
+    );
+  });
 
   it('refuses a symlinked directory in the workspace instead of following it', async () => {
     fs.symlinkSync(outside, path.join(workspace, 'docs'));
@@ -78,7 +79,11 @@ describe('writeWorkspaceFiles', () => {
 
   it('overwrites a regular file that is already there', async () => {
     fs.writeFileSync(path.join(workspace, 'README.md'), 'old');
-    await writeWorkspaceFiles(workspace, [{ path: 'README.md', content: 'new' }]);
-    expect(fs.readFileSync(path.join(workspace, 'README.md'), 'utf8')).toBe('new');
+    await writeWorkspaceFiles(workspace, [
+      { path: 'README.md', content: 'new' },
+    ]);
+    expect(fs.readFileSync(path.join(workspace, 'README.md'), 'utf8')).toBe(
+      'new',
+    );
   });
 });

@@ -38,20 +38,85 @@ const answersDir = path.join(repoRoot, 'examples/answers');
 const answerSets = fs
   .readdirSync(answersDir)
   .filter(f => f.endsWith('.yaml'))
-  .map(f => ({ file: f, answers: yaml.parse(fs.readFileSync(path.join(answersDir, f), 'utf8')) }));
+  .map(f => ({
+    file: f,
+    answers: yaml.parse(fs.readFileSync(path.join(answersDir, f), 'utf8')),
+  }));
 
 /** Fragments that mean something to HCL, YAML, Go templates, GitHub expressions, PromQL, Markdown, HTML. */
 const fragments = fc.constantFrom(
-  '${', '%{', '{{', '${{', '}}', '}', '{', '${var.x}', '%{ if true }x%{ endif }',
-  '${{ github.token }}', '{{ .Labels }}', '{{ "{{" }}',
-  '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\t', '\u0000', '\uFEFF',
-  '"', "'", '\\', '\\n', '\\"', '`', '```', '~~~',
-  ': ', '- ', '#', ' #', '---', '...', '&anchor', '*anchor', '!!str', '!tag', '? ', '|', '>',
-  '%YAML 1.2', '[', ']', ',', '@',
-  '<script>alert(1)</script>', '<!--', '-->', '[x](javascript:alert(1))', '![i](http://x/i.png)',
-  '# heading', '> quote', '| a | b |', '1. ', '* ', '_', '**', '<', '>', '&amp;',
-  'up{job="x"}', ') or vector(1)', 'sum(rate(x[5m]))', '"} or on() vector(1) #',
-  'EOT', '<<EOT', 'run: rm -rf /', '&& curl x | sh', '$(id)', '$HOME',
+  '${',
+  '%{',
+  '{{',
+  '${{',
+  '}}',
+  '}',
+  '{',
+  '${var.x}',
+  '%{ if true }x%{ endif }',
+  '${{ github.token }}',
+  '{{ .Labels }}',
+  '{{ "{{" }}',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\t',
+  '\u0000',
+  '\uFEFF',
+  '"',
+  "'",
+  '\\',
+  '\\n',
+  '\\"',
+  '`',
+  '```',
+  '~~~',
+  ': ',
+  '- ',
+  '#',
+  ' #',
+  '---',
+  '...',
+  '&anchor',
+  '*anchor',
+  '!!str',
+  '!tag',
+  '? ',
+  '|',
+  '>',
+  '%YAML 1.2',
+  '[',
+  ']',
+  ',',
+  '@',
+  '<script>alert(1)</script>',
+  '<!--',
+  '-->',
+  '[x](javascript:alert(1))',
+  '![i](http://x/i.png)',
+  '# heading',
+  '> quote',
+  '| a | b |',
+  '1. ',
+  '* ',
+  '_',
+  '**',
+  '<',
+  '>',
+  '&amp;',
+  'up{job="x"}',
+  ') or vector(1)',
+  'sum(rate(x[5m]))',
+  '"} or on() vector(1) #',
+  'EOT',
+  '<<EOT',
+  'run: rm -rf /',
+  '&& curl x | sh',
+  '$(id)',
+  '$HOME',
 );
 
 const hostileText = fc
@@ -83,7 +148,10 @@ function substitute(value: unknown, text: string): unknown {
   if (Array.isArray(value)) return value.map(v => substitute(v, text));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [substitute(k, text) as string, substitute(v, text)]),
+      Object.entries(value).map(([k, v]) => [
+        substitute(k, text) as string,
+        substitute(v, text),
+      ]),
     );
   }
   return value;
@@ -94,7 +162,11 @@ function parseYamlStrict(content: string, file: string): unknown[] {
   if (!Array.isArray(docs)) throw new Error(`${file}: not a YAML stream`);
   for (const doc of docs) {
     if (doc.errors.length || doc.warnings.length) {
-      throw new Error(`${file}: ${[...doc.errors, ...doc.warnings].map(e => e.message).join('; ')}`);
+      throw new Error(
+        `${file}: ${[...doc.errors, ...doc.warnings]
+          .map(e => e.message)
+          .join('; ')}`,
+      );
     }
   }
   return docs.map(doc => doc.toJS({ maxAliasCount: 0 }));
@@ -111,7 +183,11 @@ const terraformJsonLiteral = (text: string) =>
     .replace(/%\{/g, () => '%%{');
 
 /** The whole-file checks of the header comment. Returns the files that carried the text. */
-async function expectSafe(baseline: Map<string, string>, hostile: Map<string, string>, text: string) {
+async function expectSafe(
+  baseline: Map<string, string>,
+  hostile: Map<string, string>,
+  text: string,
+) {
   expect([...hostile.keys()]).toEqual([...baseline.keys()]);
   const carriers: string[] = [];
   for (const [file, expected] of baseline) {
@@ -135,36 +211,47 @@ async function expectSafe(baseline: Map<string, string>, hostile: Map<string, st
       expect(actual).toBe(expected.split(PLACEHOLDER).join(escaped));
       expect(actual.split('\n')).toHaveLength(expected.split('\n').length);
     } else {
-      throw new Error(`${file} carries user text but has no format-aware check here`);
+      throw new Error(
+        `${file} carries user text but has no format-aware check here`,
+      );
     }
   }
   return carriers;
 }
 
 describe('hostile text in the answers (service.description, the one free-text answer)', () => {
-  it.each(answerSets)('stays a plain value in every file rendered from $file', async ({ answers }) => {
-    const baseline = toMap(plan(withDescription(answers, PLACEHOLDER)));
-    // Where the description goes, and where it never goes.
-    for (const file of CARRIERS) expect(baseline.get(file)).toContain(PLACEHOLDER);
-    for (const file of [
-      '.github/workflows/infrastructure.yaml',
-      'monitoring/prometheus/slo-rules.yaml',
-      'monitoring/prometheus/slo-rules.test.yaml',
-      'mkdocs.yml',
-    ]) {
-      expect(baseline.get(file)).not.toContain(PLACEHOLDER);
-    }
+  it.each(answerSets)(
+    'stays a plain value in every file rendered from $file',
+    async ({ answers }) => {
+      const baseline = toMap(plan(withDescription(answers, PLACEHOLDER)));
+      // Where the description goes, and where it never goes.
+      for (const file of CARRIERS)
+        expect(baseline.get(file)).toContain(PLACEHOLDER);
+      for (const file of [
+        '.github/workflows/infrastructure.yaml',
+        'monitoring/prometheus/slo-rules.yaml',
+        'monitoring/prometheus/slo-rules.test.yaml',
+        'mkdocs.yml',
+      ]) {
+        expect(baseline.get(file)).not.toContain(PLACEHOLDER);
+      }
 
-    await fc.assert(
-      fc.asyncProperty(hostileText, async text => {
-        const hostile = toMap(plan(withDescription(answers, text)));
-        expect((await expectSafe(baseline, hostile, text)).sort()).toEqual([...CARRIERS].sort());
-        const component = parseYamlStrict(hostile.get('catalog-info.yaml')!, 'catalog-info.yaml')[0] as any;
-        expect(component.metadata.description).toBe(text);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
+      await fc.assert(
+        fc.asyncProperty(hostileText, async text => {
+          const hostile = toMap(plan(withDescription(answers, text)));
+          expect((await expectSafe(baseline, hostile, text)).sort()).toEqual(
+            [...CARRIERS].sort(),
+          );
+          const component = parseYamlStrict(
+            hostile.get('catalog-info.yaml')!,
+            'catalog-info.yaml',
+          )[0] as any;
+          expect(component.metadata.description).toBe(text);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+  );
 });
 
 describe('hostile text in a design from any caller (the render action re-checks ids only)', () => {
@@ -175,20 +262,34 @@ describe('hostile text in a design from any caller (the render action re-checks 
       service: { ...design.service, description: text, owner: text },
       decisions: design.decisions.map(d => ({ ...d, reason: text })),
       warnings: design.warnings.map(w => ({ ...w, message: text })),
-      slos: design.slos.map(slo => ({ ...slo, displayName: text, description: text })),
+      slos: design.slos.map(slo => ({
+        ...slo,
+        displayName: text,
+        description: text,
+      })),
     };
   }
 
   it('stays a plain value in every file', async () => {
-    const design = plan(answerSets.find(s => s.file === 'aws-pci-eu.yaml')!.answers);
+    const design = plan(
+      answerSets.find(s => s.file === 'aws-pci-eu.yaml')!.answers,
+    );
     const baseline = toMap(withText(design, PLACEHOLDER));
     // PromQL and the workflow are rebuilt from checked ids, never from these fields.
-    expect(baseline.get('monitoring/prometheus/slo-rules.yaml')).not.toContain(PLACEHOLDER);
-    expect(baseline.get('.github/workflows/infrastructure.yaml')).not.toContain(PLACEHOLDER);
+    expect(baseline.get('monitoring/prometheus/slo-rules.yaml')).not.toContain(
+      PLACEHOLDER,
+    );
+    expect(baseline.get('.github/workflows/infrastructure.yaml')).not.toContain(
+      PLACEHOLDER,
+    );
 
     await fc.assert(
       fc.asyncProperty(hostileText, async text => {
-        const carriers = await expectSafe(baseline, toMap(withText(design, text)), text);
+        const carriers = await expectSafe(
+          baseline,
+          toMap(withText(design, text)),
+          text,
+        );
         expect(carriers).toEqual(expect.arrayContaining(CARRIERS));
       }),
       { numRuns: NUM_RUNS },
@@ -202,11 +303,20 @@ describe('the whole-file check itself', () => {
   const design = plan(withDescription(answerSets[0].answers, PLACEHOLDER));
   const baseline = toMap(design);
   const pasted = (text: string) =>
-    new Map([...baseline].map(([file, content]) => [file, content.split(PLACEHOLDER).join(text)]));
+    new Map(
+      [...baseline].map(([file, content]) => [
+        file,
+        content.split(PLACEHOLDER).join(text),
+      ]),
+    );
 
   it('rejects YAML structure smuggled in by pasting', async () => {
-    await expect(expectSafe(baseline, pasted('x\n  evil: true'), 'x\n  evil: true')).rejects.toThrow();
-    await expect(expectSafe(baseline, pasted('x\n---\nkind: Evil'), 'x\n---\nkind: Evil')).rejects.toThrow();
+    await expect(
+      expectSafe(baseline, pasted('x\n  evil: true'), 'x\n  evil: true'),
+    ).rejects.toThrow();
+    await expect(
+      expectSafe(baseline, pasted('x\n---\nkind: Evil'), 'x\n---\nkind: Evil'),
+    ).rejects.toThrow();
   });
 
   it('rejects unescaped Markdown', async () => {
@@ -214,10 +324,20 @@ describe('the whole-file check itself', () => {
       new Map(
         [...baseline].map(([file, content]) => [
           file,
-          file.endsWith('.md') ? content.split(PLACEHOLDER).join(text) : content.split(PLACEHOLDER).join(JSON.stringify(text).slice(1, -1)),
+          file.endsWith('.md')
+            ? content.split(PLACEHOLDER).join(text)
+            : content
+                .split(PLACEHOLDER)
+                .join(JSON.stringify(text).slice(1, -1)),
         ]),
       );
-    await expect(expectSafe(baseline, markdownOnly('<script>x</script>'), '<script>x</script>')).rejects.toThrow();
+    await expect(
+      expectSafe(
+        baseline,
+        markdownOnly('<script>x</script>'),
+        '<script>x</script>',
+      ),
+    ).rejects.toThrow();
   });
 });
 
@@ -229,7 +349,11 @@ describe('the HCL branch of the whole-file check', () => {
   it('accepts text written by the HCL serialiser, with interpolation kept literal', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async text => {
-        const carriers = await expectSafe(baseline, new Map([['main.tf', tf(quoteString(text))]]), text);
+        const carriers = await expectSafe(
+          baseline,
+          new Map([['main.tf', tf(quoteString(text))]]),
+          text,
+        );
         expect(carriers).toEqual(['main.tf']);
       }),
       { numRuns: 50 },
@@ -239,7 +363,11 @@ describe('the HCL branch of the whole-file check', () => {
   it('rejects interpolation pasted into a string', async () => {
     const text = '${file("/etc/passwd")}';
     await expect(
-      expectSafe(baseline, new Map([['main.tf', tf(`"${text.replace(/"/g, '\\"')}"`)]]), text),
+      expectSafe(
+        baseline,
+        new Map([['main.tf', tf(`"${text.replace(/"/g, '\\"')}"`)]]),
+        text,
+      ),
     ).rejects.toThrow();
   });
 });

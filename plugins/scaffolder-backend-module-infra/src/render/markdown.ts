@@ -17,7 +17,11 @@ export function mdTable(
 ): string {
   const line = (cells: Array<string | number | boolean | string[]>) =>
     `| ${cells.map(mdText).join(' | ')} |`;
-  return [line(header), `|${header.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+  return [
+    line(header),
+    `|${header.map(() => ' --- |').join('')}`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** Mermaid node text: ids and region names only; anything else is dropped. */

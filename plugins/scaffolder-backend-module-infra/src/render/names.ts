@@ -20,7 +20,8 @@ function pascalCase(id: string): string {
 export const sloPath = (slo: SloDesign) => `slos/${slo.name}.yaml`;
 
 /** One runbook per SLO: all its burn-rate alerts share the diagnosis. */
-export const sloRunbookPath = (slo: SloDesign) => `docs/runbooks/slo-${slo.name}.md`;
+export const sloRunbookPath = (slo: SloDesign) =>
+  `docs/runbooks/slo-${slo.name}.md`;
 
 /** Prometheus alert name, e.g. `PaymentsApiAvailabilityBurnPageQuick`. */
 export const alertName = (slo: SloDesign, tier: BurnRateAlertTier) =>

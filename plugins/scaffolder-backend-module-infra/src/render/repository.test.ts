@@ -1,7 +1,10 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { parse } from '@cdktf/hcl2json';
 import type { Entity } from '@backstage/catalog-model';
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -13,17 +16,29 @@ import { validateWorkflow } from '../__testUtils__/workflow';
 import { renderRepository } from '.';
 
 /** The contract's Terraform modules (PRODUCT.md), each with its variables, main and outputs. */
-const TERRAFORM_MODULES = ['network', 'security', 'compute', 'data', 'edge', 'observability'];
+const TERRAFORM_MODULES = [
+  'network',
+  'security',
+  'compute',
+  'data',
+  'edge',
+  'observability',
+];
 
 // The answers sets in examples/answers, each rendered and checked by the real tools.
 const answersDir = path.join(repoRoot, 'examples/answers');
 const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
 
 function render(file: string) {
-  const parsed = parseAnswers(yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')));
+  const parsed = parseAnswers(
+    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
   const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  return { design, files: new Map(renderRepository(design).map(f => [f.path, f.content])) };
+  return {
+    design,
+    files: new Map(renderRepository(design).map(f => [f.path, f.content])),
+  };
 }
 
 describe.each(answerSets)('the repository rendered from %s', file => {
@@ -43,18 +58,29 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       'monitoring/prometheus/slo-rules.yaml',
       'monitoring/prometheus/slo-rules.test.yaml',
       '.github/workflows/infrastructure.yaml',
-      ...['deploy', 'rollback', 'failover', 'restore-from-backup', 'rotate-secrets', 'scale'].map(
-        op => `docs/runbooks/${op}.md`,
-      ),
+      ...[
+        'deploy',
+        'rollback',
+        'failover',
+        'restore-from-backup',
+        'rotate-secrets',
+        'scale',
+      ].map(op => `docs/runbooks/${op}.md`),
       ...design.slos.map(slo => `slos/${slo.name}.yaml`),
       ...design.slos.map(slo => `docs/runbooks/slo-${slo.name}.md`),
       ...TERRAFORM_MODULES.flatMap(module =>
-        ['variables.tf', 'main.tf', 'outputs.tf'].map(f => `terraform/modules/${module}/${f}`),
+        ['variables.tf', 'main.tf', 'outputs.tf'].map(
+          f => `terraform/modules/${module}/${f}`,
+        ),
       ),
       ...design.environments.flatMap(env =>
-        ['versions.tf', 'backend.tf', 'variables.tf', 'main.tf', 'terraform.tfvars'].map(
-          f => `terraform/envs/${env.name}/${f}`,
-        ),
+        [
+          'versions.tf',
+          'backend.tf',
+          'variables.tf',
+          'main.tf',
+          'terraform.tfvars',
+        ].map(f => `terraform/envs/${env.name}/${f}`),
       ),
     ];
     expect([...files.keys()]).toEqual(expect.arrayContaining(expected));
@@ -67,7 +93,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     }
   });
 
-  it('writes HCL that HashiCorp\'s parser accepts, each root calling modules that exist', async () => {
+  it("writes HCL that HashiCorp's parser accepts, each root calling modules that exist", async () => {
     const hclFiles = [...files.keys()].filter(f => /\.(tf|tfvars)$/.test(f));
     expect(hclFiles.length).toBeGreaterThan(0);
     const parsed = new Map<string, any>();
@@ -78,7 +104,9 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       const root = `terraform/envs/${env.name}`;
       const backend = parsed.get(`${root}/backend.tf`).terraform?.[0]?.backend;
       expect(Object.keys(backend ?? {})).toHaveLength(1);
-      const calls = Object.values(parsed.get(`${root}/main.tf`).module ?? {}) as any[][];
+      const calls = Object.values(
+        parsed.get(`${root}/main.tf`).module ?? {},
+      ) as any[][];
       expect(calls.length).toBeGreaterThan(0);
       for (const [call] of calls) {
         const target = path.posix.join(root, call.source);
@@ -91,10 +119,16 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     if (!hasPromtool()) return;
     dir.setContent({
       'slo-rules.yaml': files.get('monitoring/prometheus/slo-rules.yaml')!,
-      'slo-rules.test.yaml': files.get('monitoring/prometheus/slo-rules.test.yaml')!,
+      'slo-rules.test.yaml': files.get(
+        'monitoring/prometheus/slo-rules.test.yaml',
+      )!,
     });
-    await expect(promtool(['check', 'rules', 'slo-rules.yaml'], dir.path)).resolves.toMatch(/SUCCESS/);
-    await expect(promtool(['test', 'rules', 'slo-rules.test.yaml'], dir.path)).resolves.toMatch(/SUCCESS/);
+    await expect(
+      promtool(['check', 'rules', 'slo-rules.yaml'], dir.path),
+    ).resolves.toMatch(/SUCCESS/);
+    await expect(
+      promtool(['test', 'rules', 'slo-rules.test.yaml'], dir.path),
+    ).resolves.toMatch(/SUCCESS/);
   });
 
   it('writes entities that the catalog accepts, per the contract', async () => {
@@ -105,22 +139,30 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       await validateEntity(entity);
     }
     const component = entities.find(e => e.kind === 'Component')!;
-    expect(component.metadata.annotations?.['plinth.dev/compliance-frameworks']).toBe(
-      design.service.frameworks.join(','),
+    expect(
+      component.metadata.annotations?.['plinth.dev/compliance-frameworks'],
+    ).toBe(design.service.frameworks.join(','));
+    expect(entities.filter(e => e.kind === 'Resource')).toHaveLength(
+      design.environments.length,
     );
-    expect(entities.filter(e => e.kind === 'Resource')).toHaveLength(design.environments.length);
-    expect(entities.filter(e => e.kind === 'SLO')).toHaveLength(design.slos.length);
+    expect(entities.filter(e => e.kind === 'SLO')).toHaveLength(
+      design.slos.length,
+    );
   });
 
   it('writes OpenSLO documents that the OpenSLO v1 schema accepts', () => {
     const validate = createOpenSloValidator();
     if (!validate) return;
     for (const slo of design.slos) {
-      expect(validate(yaml.parse(files.get(`slos/${slo.name}.yaml`)!))).toEqual([]);
+      expect(validate(yaml.parse(files.get(`slos/${slo.name}.yaml`)!))).toEqual(
+        [],
+      );
     }
   });
 
   it('writes a workflow that GitHub Actions parses without errors', async () => {
-    await expect(validateWorkflow(files.get('.github/workflows/infrastructure.yaml')!)).resolves.toEqual([]);
+    await expect(
+      validateWorkflow(files.get('.github/workflows/infrastructure.yaml')!),
+    ).resolves.toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ const designSchema = z
         owner: z.string().min(1),
         system: id(63).optional(),
         description: z.string().optional(),
-        frameworks: z.array(z.enum(['soc2', 'iso27001', 'hipaa', 'pci-dss', 'gdpr'])),
+        frameworks: z.array(
+          z.enum(['soc2', 'iso27001', 'hipaa', 'pci-dss', 'gdpr']),
+        ),
       })
       .passthrough(),
     environments: z
@@ -65,7 +67,9 @@ const designSchema = z
         })
         .passthrough(),
     ),
-    iac: z.object({ ciProvider: z.enum(['github-actions', 'gitlab-ci']) }).passthrough(),
+    iac: z
+      .object({ ciProvider: z.enum(['github-actions', 'gitlab-ci']) })
+      .passthrough(),
   })
   .passthrough();
 

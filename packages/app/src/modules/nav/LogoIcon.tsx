@@ -24,9 +24,30 @@ export const PlinthMark = (props: { className?: string; label?: string }) => {
       viewBox="0 0 32 28"
       {...a11y}
     >
-      <rect className={classes.path} x="10" y="0" width="12" height="8" rx="1" />
-      <rect className={classes.path} x="5" y="10" width="22" height="7" rx="1" />
-      <rect className={classes.path} x="0" y="19" width="32" height="9" rx="1" />
+      <rect
+        className={classes.path}
+        x="10"
+        y="0"
+        width="12"
+        height="8"
+        rx="1"
+      />
+      <rect
+        className={classes.path}
+        x="5"
+        y="10"
+        width="22"
+        height="7"
+        rx="1"
+      />
+      <rect
+        className={classes.path}
+        x="0"
+        y="19"
+        width="32"
+        height="9"
+        rx="1"
+      />
     </svg>
   );
 };

@@ -14,16 +14,60 @@ export const hipaa: FrameworkDefinition = {
   name: 'HIPAA Security Rule',
   source: '45 CFR 164.308, 164.312, 164.316 (HIPAA Security Rule)',
   requirements: [
-    { requirementIds: ['164.308(a)(7)(ii)(A)'], control: c.backups(30), severity: 'required' },
-    { requirementIds: ['164.308(a)(7)(ii)(D)'], control: c.restoreTested(), severity: 'recommended' },
-    { requirementIds: ['164.312(a)(1)'], control: c.leastPrivilegeRoles(), severity: 'required' },
-    { requirementIds: ['164.312(a)(1)'], control: c.networkSegmentation(), severity: 'recommended' },
-    { requirementIds: ['164.312(a)(2)(iv)'], control: c.encryptionAtRestManagedKey(), severity: 'required' },
-    { requirementIds: ['164.312(b)'], control: c.auditLogging(), severity: 'required' },
-    { requirementIds: ['164.312(b)'], control: c.auditLogRetention(365), severity: 'required' },
-    { requirementIds: ['164.316(b)(2)(i)'], control: c.auditLogRetention(HIPAA_RECOMMENDED_LOG_RETENTION_DAYS), severity: 'recommended' },
-    { requirementIds: ['164.312(c)(1)'], control: c.deletionProtection(), severity: 'recommended' },
-    { requirementIds: ['164.312(e)(1)', '164.312(e)(2)(ii)'], control: c.encryptionInTransit(), severity: 'required' },
-    { requirementIds: ['164.312(e)(1)'], control: c.tlsMinimum12(), severity: 'required' },
+    {
+      requirementIds: ['164.308(a)(7)(ii)(A)'],
+      control: c.backups(30),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.308(a)(7)(ii)(D)'],
+      control: c.restoreTested(),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['164.312(a)(1)'],
+      control: c.leastPrivilegeRoles(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.312(a)(1)'],
+      control: c.networkSegmentation(),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['164.312(a)(2)(iv)'],
+      control: c.encryptionAtRestManagedKey(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.312(b)'],
+      control: c.auditLogging(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.312(b)'],
+      control: c.auditLogRetention(365),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.316(b)(2)(i)'],
+      control: c.auditLogRetention(HIPAA_RECOMMENDED_LOG_RETENTION_DAYS),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['164.312(c)(1)'],
+      control: c.deletionProtection(),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+      control: c.encryptionInTransit(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['164.312(e)(1)'],
+      control: c.tlsMinimum12(),
+      severity: 'required',
+    },
   ],
 };

@@ -6,7 +6,11 @@ import { pciDss } from './pciDss';
 import { soc2 } from './soc2';
 import type { FrameworkDefinition } from './types';
 
-export type { FrameworkDefinition, FrameworkRequirement, RequirementSeverity } from './types';
+export type {
+  FrameworkDefinition,
+  FrameworkRequirement,
+  RequirementSeverity,
+} from './types';
 export { PCI_AUDIT_LOG_RETENTION_DAYS } from './pciDss';
 
 export const FRAMEWORKS: Record<FrameworkId, FrameworkDefinition> = {

@@ -11,18 +11,58 @@ export const soc2: FrameworkDefinition = {
   name: 'SOC 2',
   source: 'AICPA Trust Services Criteria (TSP section 100, 2017, revised 2022)',
   requirements: [
-    { requirementIds: ['CC6.1', 'CC6.3'], control: c.leastPrivilegeRoles(), severity: 'required' },
-    { requirementIds: ['CC6.1'], control: c.encryptionAtRest(), severity: 'recommended' },
-    { requirementIds: ['CC6.1'], control: c.secretsManagement(), severity: 'recommended' },
-    { requirementIds: ['CC6.6'], control: c.networkSegmentation(), severity: 'required' },
+    {
+      requirementIds: ['CC6.1', 'CC6.3'],
+      control: c.leastPrivilegeRoles(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['CC6.1'],
+      control: c.encryptionAtRest(),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['CC6.1'],
+      control: c.secretsManagement(),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['CC6.6'],
+      control: c.networkSegmentation(),
+      severity: 'required',
+    },
     { requirementIds: ['CC6.6'], control: c.waf(), severity: 'recommended' },
-    { requirementIds: ['CC6.7'], control: c.encryptionInTransit(), severity: 'required' },
-    { requirementIds: ['CC6.7'], control: c.tlsMinimum12(), severity: 'required' },
-    { requirementIds: ['CC7.2'], control: c.auditLogging(), severity: 'required' },
-    { requirementIds: ['CC7.2'], control: c.auditLogRetention(365), severity: 'recommended' },
-    { requirementIds: ['CC7.2'], control: c.flowLogs(), severity: 'recommended' },
+    {
+      requirementIds: ['CC6.7'],
+      control: c.encryptionInTransit(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['CC6.7'],
+      control: c.tlsMinimum12(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['CC7.2'],
+      control: c.auditLogging(),
+      severity: 'required',
+    },
+    {
+      requirementIds: ['CC7.2'],
+      control: c.auditLogRetention(365),
+      severity: 'recommended',
+    },
+    {
+      requirementIds: ['CC7.2'],
+      control: c.flowLogs(),
+      severity: 'recommended',
+    },
     { requirementIds: ['A1.2'], control: c.backups(7), severity: 'required' },
     { requirementIds: ['A1.2'], control: c.multiAz(), severity: 'recommended' },
-    { requirementIds: ['A1.3'], control: c.restoreTested(), severity: 'recommended' },
+    {
+      requirementIds: ['A1.3'],
+      control: c.restoreTested(),
+      severity: 'recommended',
+    },
   ],
 };

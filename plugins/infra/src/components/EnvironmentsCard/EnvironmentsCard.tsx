@@ -59,9 +59,9 @@ export function EnvironmentsCard(props: {
     <InfoCard title="Environments">
       {environments.length === 0 && (
         <Typography variant="body2">
-          No environment in the catalog for this service. Add a Resource of
-          type <code>environment</code> with <code>spec.dependencyOf</code>{' '}
-          naming this service.
+          No environment in the catalog for this service. Add a Resource of type{' '}
+          <code>environment</code> with <code>spec.dependencyOf</code> naming
+          this service.
         </Typography>
       )}
       {good.length > 0 && (

@@ -32,10 +32,15 @@ const service: Entity = {
     namespace: 'default',
     annotations: {
       'plinth.dev/compliance-frameworks': 'pci-dss,soc2',
-      'plinth.dev/infra-source': 'url:https://github.com/acme/payments-api-infra',
+      'plinth.dev/infra-source':
+        'url:https://github.com/acme/payments-api-infra',
     },
   },
-  spec: { type: 'service', owner: 'group:default/payments', system: 'payments' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    system: 'payments',
+  },
 };
 
 const prod: Entity = {
@@ -76,7 +81,12 @@ const brokenEnv: Entity = {
   metadata: { name: 'payments-api-qa', namespace: 'default' },
   spec: {
     ...(prod.spec as object),
-    environment: { name: 'qa', stage: 'qa', cloud: 'aws', regions: ['eu-west-1'] },
+    environment: {
+      name: 'qa',
+      stage: 'qa',
+      cloud: 'aws',
+      regions: ['eu-west-1'],
+    },
   },
 };
 
@@ -105,7 +115,9 @@ const slo: Entity = {
           good: {
             metricSource: {
               type: 'Prometheus',
-              spec: { query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))' },
+              spec: {
+                query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))',
+              },
             },
           },
           total: {
@@ -150,23 +162,31 @@ describe('InfraContent', () => {
     const queries = serveCatalog({ slos: [slo], environments: [prod] });
     await renderTab();
 
-    expect(await screen.findByText('Payments API availability')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Payments API availability'),
+    ).toBeInTheDocument();
     expect(screen.getByText('99.95%')).toBeInTheDocument();
     // 0.05% of 28 days = 20.16 minutes, from infra-common's errorBudget
     expect(screen.getByText('20.16 min')).toBeInTheDocument();
     const alerts = screen.getByRole('table', { name: 'Burn-rate alerts' });
     expect(within(alerts).getByText('1h / 5m')).toBeInTheDocument();
     expect(within(alerts).getByText('13.44x')).toBeInTheDocument();
-    expect(screen.getByText(/http_requests_total\{code!~"5.."\}/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/http_requests_total\{code!~"5.."\}/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /^Runbook/ })).toHaveAttribute(
       'href',
       'https://github.com/acme/payments-api-infra/tree/HEAD/docs/runbooks/slo-payments-api-availability.md',
     );
 
     const env = screen.getByTestId('environment-row');
-    expect(within(env).getByText('eu-west-1, eu-central-1')).toBeInTheDocument();
+    expect(
+      within(env).getByText('eu-west-1, eu-central-1'),
+    ).toBeInTheDocument();
     expect(within(env).getByText('warm-standby')).toBeInTheDocument();
-    expect(within(env).getByRole('link', { name: /^IaC folder/ })).toHaveAttribute(
+    expect(
+      within(env).getByRole('link', { name: /^IaC folder/ }),
+    ).toHaveAttribute(
       'href',
       'https://github.com/acme/payments-api-infra/tree/HEAD/terraform/envs/prod',
     );
@@ -200,7 +220,9 @@ describe('InfraContent', () => {
     expect(frameworks).toHaveLength(expected.frameworks.length);
     expected.frameworks.forEach((fw, i) => {
       expect(within(frameworks[i]).getByText(fw.name)).toBeInTheDocument();
-      expect(within(frameworks[i]).getByText(words[fw.status])).toBeInTheDocument();
+      expect(
+        within(frameworks[i]).getByText(words[fw.status]),
+      ).toBeInTheDocument();
     });
     expect(expected.frameworks[0].status).toBe('non-compliant');
     // failing controls first, with a fix hint
@@ -212,14 +234,23 @@ describe('InfraContent', () => {
 
   it('shows what is wrong with a broken entity and where, and keeps the rest', async () => {
     serveCatalog({
-      slos: [{ ...slo, spec: { ...(slo.spec as object), objectives: [{ target: 1.5 }] } }],
+      slos: [
+        {
+          ...slo,
+          spec: { ...(slo.spec as object), objectives: [{ target: 1.5 }] },
+        },
+      ],
       environments: [prod, brokenEnv],
     });
     await renderTab();
 
-    expect(await screen.findByText(/resource:default\/payments-api-qa/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/resource:default\/payments-api-qa/),
+    ).toBeInTheDocument();
     expect(screen.getByText('spec.environment.stage')).toBeInTheDocument();
-    expect(screen.getByText(/slo:default\/payments-api-availability/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/slo:default\/payments-api-availability/),
+    ).toBeInTheDocument();
     // the good environment and the compliance card still render
     expect(screen.getAllByTestId('environment-row')).toHaveLength(1);
     expect(screen.getAllByTestId('framework')).toHaveLength(2);
@@ -235,7 +266,9 @@ describe('InfraContent', () => {
       await screen.findByText('No infrastructure data for this service'),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: /request infrastructure with the wizard/i }),
+      screen.getByRole('button', {
+        name: /request infrastructure with the wizard/i,
+      }),
     ).toHaveAttribute('href', '/create/templates/default/infra-request');
   });
 

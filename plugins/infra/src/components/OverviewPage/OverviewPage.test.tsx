@@ -27,7 +27,10 @@ const apis = [
 ] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-function row(name: string, overrides: Partial<ServiceSummary> = {}): ServiceSummary {
+function row(
+  name: string,
+  overrides: Partial<ServiceSummary> = {},
+): ServiceSummary {
   return {
     ref: `component:default/${name}`,
     name,
@@ -131,25 +134,35 @@ describe('OverviewPage', () => {
     await screen.findAllByTestId('overview-row');
 
     fireEvent.mouseDown(screen.getByLabelText('Status'));
-    await userEvent.click(await screen.findByRole('option', { name: 'Non compliant' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Non compliant' }),
+    );
     await waitFor(() =>
       expect(requests.at(-1)!.searchParams.get('status')).toBe('non-compliant'),
     );
 
     fireEvent.mouseDown(screen.getByLabelText('Framework'));
-    await userEvent.click(await screen.findByRole('option', { name: 'PCI DSS' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'PCI DSS' }),
+    );
     await waitFor(() =>
       expect(requests.at(-1)!.searchParams.get('framework')).toBe('pci-dss'),
     );
 
     await userEvent.type(screen.getByLabelText('Search'), 'pay');
-    await waitFor(() => expect(requests.at(-1)!.searchParams.get('q')).toBe('pay'));
+    await waitFor(() =>
+      expect(requests.at(-1)!.searchParams.get('q')).toBe('pay'),
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Owner' }));
-    await waitFor(() => expect(requests.at(-1)!.searchParams.get('sort')).toBe('owner'));
+    await waitFor(() =>
+      expect(requests.at(-1)!.searchParams.get('sort')).toBe('owner'),
+    );
 
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(requests.at(-1)!.searchParams.get('page')).toBe('2'));
+    await waitFor(() =>
+      expect(requests.at(-1)!.searchParams.get('page')).toBe('2'),
+    );
     expect(requests.at(-1)!.searchParams.get('status')).toBe('non-compliant');
   });
 

@@ -257,7 +257,10 @@ export function OverviewPage() {
         <TablePagination
           component="div"
           count={shown.total}
-          page={Math.min(page, Math.max(0, Math.ceil(shown.total / pageSize) - 1))}
+          page={Math.min(
+            page,
+            Math.max(0, Math.ceil(shown.total / pageSize) - 1),
+          )}
           rowsPerPage={pageSize}
           rowsPerPageOptions={[20, 50, 100]}
           onPageChange={(_e, p) => setPage(p)}

@@ -65,7 +65,11 @@ export function OverviewTable(props: OverviewTableProps) {
           <SortableHeader label="Owner" column="owner" {...header} />
           <SortableHeader label="System" column="system" {...header} />
           <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
-          <SortableHeader label="Environments" column="environments" {...header} />
+          <SortableHeader
+            label="Environments"
+            column="environments"
+            {...header}
+          />
           <SortableHeader label="Compliance" column="failures" {...header} />
         </TableRow>
       </TableHead>

@@ -7,7 +7,10 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { infraApiRef, InfraClient } from '../../api';
 import { RollupCard } from './RollupCard';
 
@@ -16,7 +19,9 @@ registerMswTestHooks(server);
 
 const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
 const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
-const apis = [[infraApiRef, new InfraClient({ discoveryApi, fetchApi })]] as const;
+const apis = [
+  [infraApiRef, new InfraClient({ discoveryApi, fetchApi })],
+] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 const entity = (kind: string, name: string): Entity => ({
@@ -67,7 +72,9 @@ describe('RollupCard', () => {
     );
     expect(await screen.findByText('GDPR: Non compliant')).toBeInTheDocument();
     expect(screen.getByText(/1 service: 1 non compliant/)).toBeInTheDocument();
-    expect(requests[0].searchParams.get('owner')).toBe('group:default/checkout');
+    expect(requests[0].searchParams.get('owner')).toBe(
+      'group:default/checkout',
+    );
     expect(requests[0].searchParams.get('sort')).toBe('failures');
   });
 
@@ -83,7 +90,9 @@ describe('RollupCard', () => {
       'href',
       '/catalog/default/component/cart-service',
     );
-    expect(requests[0].searchParams.get('system')).toBe('system:default/storefront');
+    expect(requests[0].searchParams.get('system')).toBe(
+      'system:default/storefront',
+    );
     expect(requests[0].searchParams.get('owner')).toBeNull();
   });
 });

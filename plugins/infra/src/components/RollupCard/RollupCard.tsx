@@ -11,10 +11,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  useEntity,
-  useEntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { infraApiRef } from '../../api';
 import { frameworkName } from '../../lib/frameworks';
 import { StatusLabel } from '../StatusLabel';
@@ -68,7 +65,12 @@ export function RollupCard() {
           <List dense>
             {value.items.map(row => (
               <ListItem key={row.ref} disableGutters data-testid="rollup-row">
-                <Stack direction="row" gap={1} flexWrap="wrap" alignItems="center">
+                <Stack
+                  direction="row"
+                  gap={1}
+                  flexWrap="wrap"
+                  alignItems="center"
+                >
                   <Link to={entityLink(row.ref)}>{row.title ?? row.name}</Link>
                   {row.frameworks.length === 0 ? (
                     <StatusLabel status="unknown" prefix="No frameworks" />

@@ -53,11 +53,14 @@ function Objective(props: { slo: SloView; infraSource?: string }) {
       <LinearProgress
         variant="determinate"
         value={100}
-        aria-label={`Error budget ${minutes(budget.minutes)}, full budget at the start of each window`}
+        aria-label={`Error budget ${minutes(
+          budget.minutes,
+        )}, full budget at the start of each window`}
         sx={{ height: 8, borderRadius: 1, my: 0.5 }}
       />
       <Typography variant="caption" color="text.secondary">
-        Full budget at the start of each window; what is spent comes from monitoring.
+        Full budget at the start of each window; what is spent comes from
+        monitoring.
       </Typography>
       <Table size="small" aria-label="Burn-rate alerts">
         <TableHead>

@@ -7,9 +7,14 @@ describe('StatusLabel', () => {
     ['at-risk', 'At risk', 'WarningAmberIcon'],
     ['non-compliant', 'Non compliant', 'ErrorOutlineIcon'],
     ['unknown', 'Unknown', 'HelpOutlineIcon'],
-  ] as const)('shows %s in words and with its own icon', (status, words, icon) => {
-    const { container } = render(<StatusLabel status={status} prefix="SOC 2" />);
-    expect(screen.getByText(`SOC 2: ${words}`)).toBeInTheDocument();
-    expect(container.querySelector(`[data-testid="${icon}"]`)).not.toBeNull();
-  });
+  ] as const)(
+    'shows %s in words and with its own icon',
+    (status, words, icon) => {
+      const { container } = render(
+        <StatusLabel status={status} prefix="SOC 2" />,
+      );
+      expect(screen.getByText(`SOC 2: ${words}`)).toBeInTheDocument();
+      expect(container.querySelector(`[data-testid="${icon}"]`)).not.toBeNull();
+    },
+  );
 });

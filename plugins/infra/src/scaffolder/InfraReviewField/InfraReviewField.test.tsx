@@ -6,10 +6,7 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
 import { InfraReviewField, validateInfraReview } from './InfraReviewField';
 
 const server = setupServer();
@@ -152,10 +149,14 @@ describe('InfraReviewField', () => {
       screen.getByText('Your answer: each environment has its own network'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('99.95% availability needs more than one availability zone'),
+      screen.getByText(
+        '99.95% availability needs more than one availability zone',
+      ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/The estimate of \$4,200 is above the budget of \$3,000/),
+      screen.getByText(
+        /The estimate of \$4,200 is above the budget of \$3,000/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('At risk')).toBeInTheDocument();
     expect(
@@ -163,7 +164,9 @@ describe('InfraReviewField', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('$3,800')).toBeInTheDocument();
     expect(
-      screen.getByText(/Total \$4,200 per month against a budget of \$3,000: over budget/),
+      screen.getByText(
+        /Total \$4,200 per month against a budget of \$3,000: over budget/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -215,7 +218,10 @@ describe('InfraReviewField', () => {
           {
             issues: [
               { path: 'service.name', message: 'must be 3-40 characters' },
-              { path: 'environments.1.name', message: "'dev' is used by another environment" },
+              {
+                path: 'environments.1.name',
+                message: "'dev' is used by another environment",
+              },
             ],
           },
           { status: 400 },

@@ -34,7 +34,10 @@ const STATUS_WORDS: Record<string, string> = {
   unknown: 'Unknown (no data)',
 };
 
-const STATUS_COLOURS: Record<string, 'success' | 'warning' | 'error' | 'default'> = {
+const STATUS_COLOURS: Record<
+  string,
+  'success' | 'warning' | 'error' | 'default'
+> = {
   compliant: 'success',
   'at-risk': 'warning',
   'non-compliant': 'error',
@@ -142,7 +145,12 @@ function Cost({ plan }: { plan: PlanResponse }) {
     <Box mb={2}>
       <Table
         title="Monthly cost estimate"
-        options={{ paging: false, search: false, toolbar: true, padding: 'dense' }}
+        options={{
+          paging: false,
+          search: false,
+          toolbar: true,
+          padding: 'dense',
+        }}
         columns={[
           { title: 'Environment', field: 'environment' },
           { title: 'Per month (USD)', field: 'monthly' },
@@ -169,7 +177,9 @@ function Cost({ plan }: { plan: PlanResponse }) {
  * derived decisions with their reasons, the warnings, the compliance preview and the cost
  * against the budget, before anything is created.
  */
-export const InfraReviewField = (props: FieldExtensionComponentProps<string>) => {
+export const InfraReviewField = (
+  props: FieldExtensionComponentProps<string>,
+) => {
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
   const formData = props.formContext?.formData;
@@ -228,7 +238,11 @@ export const InfraReviewField = (props: FieldExtensionComponentProps<string>) =>
         <Box mb={2}>
           <Typography variant="h6">Warnings</Typography>
           {plan.warnings.map(w => (
-            <Alert key={`${w.code}:${w.path ?? ''}`} severity="warning" sx={{ mb: 1 }}>
+            <Alert
+              key={`${w.code}:${w.path ?? ''}`}
+              severity="warning"
+              sx={{ mb: 1 }}
+            >
               {w.message}
               {w.path ? ` (${w.path})` : ''}
             </Alert>

@@ -36,7 +36,9 @@ describe('RegionPickerField', () => {
     expect(options.some(o => o?.startsWith('us-'))).toBe(false);
     expect(options.some(o => o?.startsWith('eu-west-2'))).toBe(false); // London is uk
 
-    await userEvent.click(within(listbox).getByText('eu-central-1 (Frankfurt)'));
+    await userEvent.click(
+      within(listbox).getByText('eu-central-1 (Frankfurt)'),
+    );
     expect(onChange).toHaveBeenCalledWith('eu-central-1');
   });
 
@@ -45,7 +47,9 @@ describe('RegionPickerField', () => {
       topology: { cloud: 'gcp' },
       constraints: { dataResidency: 'us' },
     });
-    expect(screen.getByText(/4 Google Cloud regions allowed by US residency/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/4 Google Cloud regions allowed by US residency/),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByLabelText('Primary region'));
     expect(await screen.findByText('us-central1 (Iowa)')).toBeInTheDocument();
   });

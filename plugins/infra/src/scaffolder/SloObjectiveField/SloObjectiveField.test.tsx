@@ -30,8 +30,12 @@ describe('SloObjectiveField', () => {
       'Error budget: 20.16 minutes per 28 days',
     );
     // 2% of a 28-day budget in one hour burns at 13.44x; 5% in six hours at 5.6x.
-    expect(screen.getByText(/1h\/5m windows burn at 13.44x/)).toBeInTheDocument();
-    expect(screen.getByText(/6h\/30m windows burn at 5.6x/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/1h\/5m windows burn at 13.44x/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/6h\/30m windows burn at 5.6x/),
+    ).toBeInTheDocument();
   });
 
   it('uses the classic 14.4x and 6x page factors over 30 days', () => {
@@ -39,12 +43,18 @@ describe('SloObjectiveField', () => {
     expect(screen.getByTestId('slo-budget')).toHaveTextContent(
       'Error budget: 43.2 minutes per 30 days',
     );
-    expect(screen.getByText(/Page when 1h\/5m windows burn at 14.4x/)).toBeInTheDocument();
-    expect(screen.getByText(/Page when 6h\/30m windows burn at 6x/)).toBeInTheDocument();
-    expect(screen.getByText(/Ticket when 3d\/6h windows burn at 1x/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Page when 1h\/5m windows burn at 14.4x/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Page when 6h\/30m windows burn at 6x/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Ticket when 3d\/6h windows burn at 1x/),
+    ).toBeInTheDocument();
   });
 
-  it('says that slow requests spend a latency objective\'s budget', () => {
+  it("says that slow requests spend a latency objective's budget", () => {
     renderField(99, '30d', { 'ui:options': { sloKind: 'latency' } });
     expect(screen.getByTestId('slo-budget')).toHaveTextContent(
       '(1% of requests may be slower than the threshold)',

@@ -10,7 +10,9 @@ import {
 
 function formatMinutes(minutes: number): string {
   if (minutes >= 120) {
-    return `${(minutes / 60).toFixed(1)} hours (${Math.round(minutes)} minutes)`;
+    return `${(minutes / 60).toFixed(1)} hours (${Math.round(
+      minutes,
+    )} minutes)`;
   }
   return `${Number(minutes.toFixed(2))} minutes`;
 }
@@ -23,8 +25,7 @@ export function SloBudgetSummary(props: {
   kind?: 'availability' | 'latency';
 }) {
   const { objective, window, kind = 'availability' } = props;
-  const spentBy =
-    kind === 'latency' ? 'be slower than the threshold' : 'fail';
+  const spentBy = kind === 'latency' ? 'be slower than the threshold' : 'fail';
   if (objective === undefined || !(objective >= 90 && objective < 100)) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -39,8 +40,8 @@ export function SloBudgetSummary(props: {
     <Box data-testid="slo-budget">
       <Typography variant="body2">
         Error budget: <strong>{formatMinutes(budget.minutes)}</strong> per{' '}
-        {days} days ({Number((budget.ratio * 100).toPrecision(6))}% of
-        requests may {spentBy}).
+        {days} days ({Number((budget.ratio * 100).toPrecision(6))}% of requests
+        may {spentBy}).
       </Typography>
       <Typography variant="body2" component="div">
         Alerts:
@@ -126,6 +127,8 @@ export function validateSloObjective(
   if (!(value >= 90)) {
     validation.addError('must be at least 90 (percent)');
   } else if (!(value < 100)) {
-    validation.addError('must be below 100 (percent); 100% leaves no error budget');
+    validation.addError(
+      'must be below 100 (percent); 100% leaves no error budget',
+    );
   }
 }

@@ -1,4 +1,7 @@
-import type { Design, EnvironmentDesign } from '@plinth/backstage-plugin-infra-common';
+import type {
+  Design,
+  EnvironmentDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { environmentRootPath, sloPath, sloRunbookPath } from '../names';
 import { toYamlDocuments, GENERATED_HEADER } from '../yaml';
@@ -97,7 +100,10 @@ export function renderCatalog(design: Design): GeneratedFile[] {
   return [
     {
       path: 'catalog-info.yaml',
-      content: toYamlDocuments([component, ...environments, ...slos], GENERATED_HEADER),
+      content: toYamlDocuments(
+        [component, ...environments, ...slos],
+        GENERATED_HEADER,
+      ),
     },
   ];
 }

@@ -1,4 +1,7 @@
-import type { Design, EnvironmentDesign } from '@plinth/backstage-plugin-infra-common';
+import type {
+  Design,
+  EnvironmentDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
@@ -20,10 +23,22 @@ const binaryOf = (design: Design) =>
 
 const setupIac = (design: Design) =>
   design.iac.tool === 'opentofu'
-    ? { name: 'Set up OpenTofu', uses: 'opentofu/setup-opentofu@v1', with: { tofu_version: OPENTOFU_VERSION, tofu_wrapper: false } }
-    : { name: 'Set up Terraform', uses: 'hashicorp/setup-terraform@v3', with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } };
+    ? {
+        name: 'Set up OpenTofu',
+        uses: 'opentofu/setup-opentofu@v1',
+        with: { tofu_version: OPENTOFU_VERSION, tofu_wrapper: false },
+      }
+    : {
+        name: 'Set up Terraform',
+        uses: 'hashicorp/setup-terraform@v3',
+        with: {
+          terraform_version: TERRAFORM_VERSION,
+          terraform_wrapper: false,
+        },
+      };
 
-const jobKey = (prefix: string, env: EnvironmentDesign) => `${prefix}-${env.name}`;
+const jobKey = (prefix: string, env: EnvironmentDesign) =>
+  `${prefix}-${env.name}`;
 
 /** Whether a person approves this environment's applies. */
 const isGated = (design: Design, env: EnvironmentDesign) =>
@@ -46,7 +61,11 @@ function githubWorkflow(design: Design) {
         if: "github.event_name == 'pull_request'",
         needs: ['checks'],
         'runs-on': 'ubuntu-latest',
-        permissions: { contents: 'read', 'id-token': 'write', 'pull-requests': 'write' },
+        permissions: {
+          contents: 'read',
+          'id-token': 'write',
+          'pull-requests': 'write',
+        },
         env: envFor(env),
         steps: [
           checkout,
@@ -80,19 +99,31 @@ function githubWorkflow(design: Design) {
       {
         name: `Apply ${env.name}`,
         if: "github.event_name == 'push' && github.ref == 'refs/heads/main'",
-        needs: index === 0 ? ['checks'] : [jobKey('apply', design.environments[index - 1])],
+        needs:
+          index === 0
+            ? ['checks']
+            : [jobKey('apply', design.environments[index - 1])],
         'runs-on': 'ubuntu-latest',
         // A GitHub environment per stage; production's requires a reviewer,
         // configured in the repository settings (see docs/runbooks/deploy.md).
         environment: env.name,
         permissions: { contents: 'read', 'id-token': 'write' },
-        concurrency: { group: `apply-${env.name}`, 'cancel-in-progress': false },
-        env: { ...envFor(env), APPROVAL_REQUIRED: String(isGated(design, env)) },
+        concurrency: {
+          group: `apply-${env.name}`,
+          'cancel-in-progress': false,
+        },
+        env: {
+          ...envFor(env),
+          APPROVAL_REQUIRED: String(isGated(design, env)),
+        },
         steps: [
           checkout,
           setupIac(design),
           { name: 'Init', run: `${tf} -chdir="$ROOT" init -input=false` },
-          { name: 'Apply', run: `${tf} -chdir="$ROOT" apply -input=false -auto-approve` },
+          {
+            name: 'Apply',
+            run: `${tf} -chdir="$ROOT" apply -input=false -auto-approve`,
+          },
         ],
       },
     ]),
@@ -101,15 +132,24 @@ function githubWorkflow(design: Design) {
   return {
     name: 'infrastructure',
     on: {
-      pull_request: { paths: ['terraform/**', '.github/workflows/infrastructure.yaml'] },
-      push: { branches: ['main'], paths: ['terraform/**', '.github/workflows/infrastructure.yaml'] },
+      pull_request: {
+        paths: ['terraform/**', '.github/workflows/infrastructure.yaml'],
+      },
+      push: {
+        branches: ['main'],
+        paths: ['terraform/**', '.github/workflows/infrastructure.yaml'],
+      },
     },
     permissions: { contents: 'read' },
     jobs: {
       checks: {
         name: 'Format, validate, lint and policy scan',
         'runs-on': 'ubuntu-latest',
-        env: { ROOTS: design.environments.map(env => environmentRootPath(env.name)).join(' ') },
+        env: {
+          ROOTS: design.environments
+            .map(env => environmentRootPath(env.name))
+            .join(' '),
+        },
         steps: [
           checkout,
           setupIac(design),
@@ -118,12 +158,24 @@ function githubWorkflow(design: Design) {
             name: 'Validate',
             run: `for root in $ROOTS; do\n  ${tf} -chdir="$root" init -backend=false -input=false\n  ${tf} -chdir="$root" validate\ndone`,
           },
-          { name: 'Set up TFLint', uses: 'terraform-linters/setup-tflint@v4', with: { tflint_version: TFLINT_VERSION } },
-          { name: 'Lint', run: 'tflint --init\ntflint --recursive --chdir terraform' },
+          {
+            name: 'Set up TFLint',
+            uses: 'terraform-linters/setup-tflint@v4',
+            with: { tflint_version: TFLINT_VERSION },
+          },
+          {
+            name: 'Lint',
+            run: 'tflint --init\ntflint --recursive --chdir terraform',
+          },
           {
             name: 'Policy scan (Checkov)',
             uses: 'bridgecrewio/checkov-action@v12',
-            with: { directory: 'terraform', framework: 'terraform', quiet: true, soft_fail: false },
+            with: {
+              directory: 'terraform',
+              framework: 'terraform',
+              quiet: true,
+              soft_fail: false,
+            },
           },
         ],
       },
@@ -135,16 +187,23 @@ function githubWorkflow(design: Design) {
 
 function gitlabPipeline(design: Design) {
   const tf = binaryOf(design);
-  const image = design.iac.tool === 'opentofu'
-    ? { name: `ghcr.io/opentofu/opentofu:${OPENTOFU_VERSION}`, entrypoint: [''] }
-    : { name: `hashicorp/terraform:${TERRAFORM_VERSION}`, entrypoint: [''] };
+  const image =
+    design.iac.tool === 'opentofu'
+      ? {
+          name: `ghcr.io/opentofu/opentofu:${OPENTOFU_VERSION}`,
+          entrypoint: [''],
+        }
+      : { name: `hashicorp/terraform:${TERRAFORM_VERSION}`, entrypoint: [''] };
   const jobs: Record<string, unknown> = {
     stages: ['check', 'plan', 'apply'],
     default: { image },
     fmt: { stage: 'check', script: [`${tf} fmt -check -recursive terraform`] },
     tflint: {
       stage: 'check',
-      image: { name: `ghcr.io/terraform-linters/tflint:${TFLINT_VERSION}`, entrypoint: [''] },
+      image: {
+        name: `ghcr.io/terraform-linters/tflint:${TFLINT_VERSION}`,
+        entrypoint: [''],
+      },
       script: ['tflint --init', 'tflint --recursive --chdir terraform'],
     },
     checkov: {
@@ -154,18 +213,30 @@ function gitlabPipeline(design: Design) {
     },
   };
   for (const env of design.environments) {
-    const variables = { ENVIRONMENT_NAME: env.name, ROOT: environmentRootPath(env.name) };
+    const variables = {
+      ENVIRONMENT_NAME: env.name,
+      ROOT: environmentRootPath(env.name),
+    };
     jobs[`validate-${env.name}`] = {
       stage: 'check',
       variables,
-      script: [`${tf} -chdir="$ROOT" init -backend=false -input=false`, `${tf} -chdir="$ROOT" validate`],
+      script: [
+        `${tf} -chdir="$ROOT" init -backend=false -input=false`,
+        `${tf} -chdir="$ROOT" validate`,
+      ],
     };
     jobs[`plan-${env.name}`] = {
       stage: 'plan',
       variables,
       rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
-      script: [`${tf} -chdir="$ROOT" init -input=false`, `${tf} -chdir="$ROOT" plan -input=false -out=tfplan`],
-      artifacts: { paths: [`${environmentRootPath(env.name)}/tfplan`], expire_in: '1 week' },
+      script: [
+        `${tf} -chdir="$ROOT" init -input=false`,
+        `${tf} -chdir="$ROOT" plan -input=false -out=tfplan`,
+      ],
+      artifacts: {
+        paths: [`${environmentRootPath(env.name)}/tfplan`],
+        expire_in: '1 week',
+      },
     };
     jobs[`apply-${env.name}`] = {
       stage: 'apply',
@@ -177,7 +248,10 @@ function gitlabPipeline(design: Design) {
           when: isGated(design, env) ? 'manual' : 'on_success',
         },
       ],
-      script: [`${tf} -chdir="$ROOT" init -input=false`, `${tf} -chdir="$ROOT" apply -input=false -auto-approve`],
+      script: [
+        `${tf} -chdir="$ROOT" init -input=false`,
+        `${tf} -chdir="$ROOT" apply -input=false -auto-approve`,
+      ],
     };
   }
   return jobs;
@@ -189,10 +263,16 @@ function gitlabPipeline(design: Design) {
  */
 export function renderCi(design: Design): GeneratedFile[] {
   const files: GeneratedFile[] = [
-    { path: WORKFLOW_PATH, content: toYaml(githubWorkflow(design), GENERATED_HEADER) },
+    {
+      path: WORKFLOW_PATH,
+      content: toYaml(githubWorkflow(design), GENERATED_HEADER),
+    },
   ];
   if (design.iac.ciProvider === 'gitlab-ci') {
-    files.push({ path: GITLAB_CI_PATH, content: toYaml(gitlabPipeline(design), GENERATED_HEADER) });
+    files.push({
+      path: GITLAB_CI_PATH,
+      content: toYaml(gitlabPipeline(design), GENERATED_HEADER),
+    });
   }
   return files;
 }

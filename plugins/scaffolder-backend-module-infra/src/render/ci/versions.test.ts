@@ -4,7 +4,10 @@
  * must stay plain YAML that people can read and edit (no anchors or aliases).
  */
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -12,7 +15,10 @@ import { repoRoot } from '../../__testUtils__/reference';
 import { renderRepository } from '..';
 
 const answers = yaml.parse(
-  fs.readFileSync(path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'),
+    'utf8',
+  ),
 );
 
 function render(tool: 'terraform' | 'opentofu') {
@@ -25,7 +31,8 @@ function render(tool: 'terraform' | 'opentofu') {
 const version = (text: string) => text.replace(/^v/, '').split('.').map(Number);
 const atLeast = (have: number[], want: number[]) => {
   for (let i = 0; i < 3; i++) {
-    if ((have[i] ?? 0) !== (want[i] ?? 0)) return (have[i] ?? 0) > (want[i] ?? 0);
+    if ((have[i] ?? 0) !== (want[i] ?? 0))
+      return (have[i] ?? 0) > (want[i] ?? 0);
   }
   return true;
 };
@@ -40,22 +47,29 @@ describe.each(['terraform', 'opentofu'] as const)('the CI for %s', tool => {
       .flatMap(job => job.steps)
       .filter(step => /setup-(terraform|opentofu)/.test(step.uses ?? ''));
     expect(setups.length).toBeGreaterThan(0);
-    const installed = setups.map(s => version(s.with.terraform_version ?? s.with.tofu_version));
+    const installed = setups.map(s =>
+      version(s.with.terraform_version ?? s.with.tofu_version),
+    );
 
-    const roots = [...files.keys()].filter(p => /^terraform\/envs\/[^/]+\/versions\.tf$/.test(p));
+    const roots = [...files.keys()].filter(p =>
+      /^terraform\/envs\/[^/]+\/versions\.tf$/.test(p),
+    );
     expect(roots.length).toBeGreaterThan(0);
     for (const root of roots) {
       const parsed = await parseHcl(root, files.get(root)!);
       const constraint: string = parsed.terraform[0].required_version;
       const minimum = /^>=\s*([\d.]+)$/.exec(constraint);
       expect(minimum).not.toBeNull();
-      for (const have of installed) expect(atLeast(have, version(minimum![1]))).toBe(true);
+      for (const have of installed)
+        expect(atLeast(have, version(minimum![1]))).toBe(true);
 
       // S3 native state locking (use_lockfile) arrived in Terraform and OpenTofu 1.10.
       const backendPath = root.replace(/versions\.tf$/, 'backend.tf');
       const backend = await parseHcl(backendPath, files.get(backendPath)!);
       // A root that uses it must therefore require at least 1.10.
-      const usesLockfile = JSON.stringify(backend).includes('"use_lockfile":true');
+      const usesLockfile = JSON.stringify(backend).includes(
+        '"use_lockfile":true',
+      );
       const requiresLockfileSupport = atLeast(version(minimum![1]), [1, 10, 0]);
       expect(!usesLockfile || requiresLockfileSupport).toBe(true);
     }

@@ -1,4 +1,9 @@
-import type { Design, EnvironmentDesign, RuleSource, SloDesign } from '@plinth/backstage-plugin-infra-common';
+import type {
+  Design,
+  EnvironmentDesign,
+  RuleSource,
+  SloDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { mdTable, mdText, mermaidText } from '../markdown';
 import {
@@ -18,15 +23,26 @@ function indexPage(design: Design): string {
   const { service } = design;
   return `# ${mdText(service.name)} infrastructure
 
-${service.description ? `${mdText(service.description)}\n\n` : ''}Owner: ${mdText(service.owner)}. Cloud: ${mdText(design.cloud)}. Environments: ${mdText(
+${
+  service.description ? `${mdText(service.description)}\n\n` : ''
+}Owner: ${mdText(service.owner)}. Cloud: ${mdText(
+    design.cloud,
+  )}. Environments: ${mdText(
     design.environments.map(env => env.name),
-  )}. Frameworks: ${mdText(service.frameworks.length ? service.frameworks : ['none'])}.
+  )}. Frameworks: ${mdText(
+    service.frameworks.length ? service.frameworks : ['none'],
+  )}.
 
 - [Architecture](architecture.md)
 - [Disaster recovery](disaster-recovery.md)
 - [Compliance](compliance.md)
 - [Cost](cost.md)
-- Runbooks: ${[...OPERATION_RUNBOOKS.map(op => `[${op.title}](runbooks/${op.id}.md)`), ...design.slos.map(slo => `[SLO ${slo.name}](${docsPath(sloRunbookPath(slo))})`)].join(', ')}
+- Runbooks: ${[
+    ...OPERATION_RUNBOOKS.map(op => `[${op.title}](runbooks/${op.id}.md)`),
+    ...design.slos.map(
+      slo => `[SLO ${slo.name}](${docsPath(sloRunbookPath(slo))})`,
+    ),
+  ].join(', ')}
 `;
 }
 
@@ -34,15 +50,31 @@ function diagram(design: Design): string {
   const lines = ['flowchart LR', '  users([Users])'];
   for (const env of design.environments) {
     const id = env.name.replace(/-/g, '_');
-    lines.push(`  subgraph ${id}["${mermaidText(`${env.name} (${env.stage})`)}"]`);
+    lines.push(
+      `  subgraph ${id}["${mermaidText(`${env.name} (${env.stage})`)}"]`,
+    );
     env.networks.forEach((network, index) => {
       const n = `${id}_r${index}`;
-      lines.push(`    subgraph ${n}["${mermaidText(`${network.region} ${network.role} ${network.cidr}`)}"]`);
-      lines.push(`      ${n}_lb["${mermaidText(`load balancer ${env.loadBalancer.scheme}, TLS ${env.loadBalancer.tlsMinVersion}+`)}"]`);
-      lines.push(`      ${n}_app["${mermaidText(`${env.compute.kind} ${env.compute.autoscaling.min}-${env.compute.autoscaling.max}`)}"]`);
+      lines.push(
+        `    subgraph ${n}["${mermaidText(
+          `${network.region} ${network.role} ${network.cidr}`,
+        )}"]`,
+      );
+      lines.push(
+        `      ${n}_lb["${mermaidText(
+          `load balancer ${env.loadBalancer.scheme}, TLS ${env.loadBalancer.tlsMinVersion}+`,
+        )}"]`,
+      );
+      lines.push(
+        `      ${n}_app["${mermaidText(
+          `${env.compute.kind} ${env.compute.autoscaling.min}-${env.compute.autoscaling.max}`,
+        )}"]`,
+      );
       lines.push(`      ${n}_lb --> ${n}_app`);
       if (env.database) {
-        lines.push(`      ${n}_db[("${mermaidText(`${env.database.engine} private`)}")]`);
+        lines.push(
+          `      ${n}_db[("${mermaidText(`${env.database.engine} private`)}")]`,
+        );
         lines.push(`      ${n}_app --> ${n}_db`);
       }
       if (env.cache) {
@@ -71,7 +103,9 @@ function architecturePage(design: Design): string {
     [env.regions.primary, ...env.regions.secondary],
     env.multiAz ? `yes (${env.zones.length} zones)` : 'no',
     env.compute.kind,
-    env.database ? `${env.database.engine} ${env.database.engineVersion}` : 'none',
+    env.database
+      ? `${env.database.engine} ${env.database.engineVersion}`
+      : 'none',
     environmentRootPath(env.name),
   ]);
   return `# Architecture
@@ -80,7 +114,18 @@ function architecturePage(design: Design): string {
 ${diagram(design)}
 \`\`\`
 
-${mdTable(['Environment', 'Stage', 'Regions', 'Multi-AZ', 'Compute', 'Database', 'Terraform root'], rows)}
+${mdTable(
+  [
+    'Environment',
+    'Stage',
+    'Regions',
+    'Multi-AZ',
+    'Compute',
+    'Database',
+    'Terraform root',
+  ],
+  rows,
+)}
 
 ## Network
 
@@ -106,30 +151,54 @@ ${mdTable(
 function sloRunbook(slo: SloDesign): string {
   return `# SLO ${mdText(slo.name)}
 
-${mdText(slo.description)}. Objective ${slo.objectivePercent}% over ${slo.windowDays} days; error budget ${Math.round(slo.errorBudget?.minutes ?? 0)} minutes. Rules: \`${RULES_PATH}\`.
+${mdText(slo.description)}. Objective ${slo.objectivePercent}% over ${
+    slo.windowDays
+  } days; error budget ${Math.round(
+    slo.errorBudget?.minutes ?? 0,
+  )} minutes. Rules: \`${RULES_PATH}\`.
 
 ${slo.alerts
   .map(
     tier => `## ${tier.name}
 
-Alert \`${alertName(slo, tier)}\` (${tier.severity}): the error ratio is above ${alertThreshold(slo, tier)} over ${tier.longWindow} and ${tier.shortWindow}, a burn of ${Number(tier.factor.toFixed(2))}x.
+Alert \`${alertName(slo, tier)}\` (${
+      tier.severity
+    }): the error ratio is above ${alertThreshold(slo, tier)} over ${
+      tier.longWindow
+    } and ${tier.shortWindow}, a burn of ${Number(tier.factor.toFixed(2))}x.
 
-1. Open the service dashboard and confirm the error ratio for environment \`${slo.environment}\`.
+1. Open the service dashboard and confirm the error ratio for environment \`${
+      slo.environment
+    }\`.
 2. Check recent deploys; if one lines up, follow [Roll back](rollback.md).
 3. Check the dependencies (database, cache, load balancer health checks).
-4. ${tier.severity === 'page' ? 'Open an incident and update it every 30 minutes until the burn stops.' : 'Open a ticket; fix within the week and review at the next SLO review.'}`,
+4. ${
+      tier.severity === 'page'
+        ? 'Open an incident and update it every 30 minutes until the burn stops.'
+        : 'Open a ticket; fix within the week and review at the next SLO review.'
+    }`,
   )
   .join('\n\n')}
 `;
 }
 
 function operationRunbook(design: Design, id: string, title: string): string {
-  const prod = design.environments.find(env => env.stage === 'production') ?? design.environments[0];
+  const prod =
+    design.environments.find(env => env.stage === 'production') ??
+    design.environments[0];
   const steps: Record<string, string[]> = {
     deploy: [
       'Open a pull request; the infrastructure workflow formats, validates, lints, scans and posts the plan of each environment.',
       'Review the plan comment; merge when it shows only the intended changes.',
-      `Applies run in order (${design.environments.map(env => env.name).join(', ')}); ${design.iac.gatedEnvironments?.length ? `${design.iac.gatedEnvironments.join(', ')} wait for an approval in the GitHub environment of the same name (Settings, Environments, Required reviewers).` : 'no environment waits for approval.'}`,
+      `Applies run in order (${design.environments
+        .map(env => env.name)
+        .join(', ')}); ${
+        design.iac.gatedEnvironments?.length
+          ? `${design.iac.gatedEnvironments.join(
+              ', ',
+            )} wait for an approval in the GitHub environment of the same name (Settings, Environments, Required reviewers).`
+          : 'no environment waits for approval.'
+      }`,
     ],
     rollback: [
       'Revert the merge commit of the change on main and open the revert as a pull request.',
@@ -139,12 +208,20 @@ function operationRunbook(design: Design, id: string, title: string): string {
     failover: [
       `Disaster recovery pattern of ${prod.name}: ${prod.drPattern}; RTO ${prod.rtoMinutes} minutes, RPO ${prod.rpoMinutes} minutes.`,
       prod.multiRegion
-        ? `Promote the replica in ${prod.regions.secondary.join(', ')} and switch DNS to its load balancer.`
+        ? `Promote the replica in ${prod.regions.secondary.join(
+            ', ',
+          )} and switch DNS to its load balancer.`
         : 'The design is single-region: fail over between zones is automatic; a region loss follows the restore runbook.',
       'Confirm the SLO dashboards recover, then record the timeline in the incident.',
     ],
     'restore-from-backup': [
-      `Backups are kept ${prod.database?.backupRetentionDays ?? prod.controls.backupRetentionDays ?? 'n/a'} days${prod.database?.pointInTimeRecovery ? ' with point-in-time recovery' : ''}.`,
+      `Backups are kept ${
+        prod.database?.backupRetentionDays ??
+        prod.controls.backupRetentionDays ??
+        'n/a'
+      } days${
+        prod.database?.pointInTimeRecovery ? ' with point-in-time recovery' : ''
+      }.`,
       'Restore into a new instance next to the current one, never over it.',
       'Check row counts and the latest writes, then point the service at the new instance and keep the old one until the next review.',
     ],
@@ -154,25 +231,42 @@ function operationRunbook(design: Design, id: string, title: string): string {
       'Disable the old version, then delete it after a week. Keys are rotated automatically every year by the key service.',
     ],
     scale: [
-      `Autoscaling per environment: ${design.environments.map(env => `${env.name} ${env.compute.autoscaling.min}-${env.compute.autoscaling.max}`).join(', ')}.`,
+      `Autoscaling per environment: ${design.environments
+        .map(
+          env =>
+            `${env.name} ${env.compute.autoscaling.min}-${env.compute.autoscaling.max}`,
+        )
+        .join(', ')}.`,
       `Change the limits in \`terraform/envs/<environment>/terraform.tfvars\` and deploy.`,
       'Watch the latency SLO for an hour after the change.',
     ],
   };
   return `# ${title}
 
-${(steps[id] ?? []).map((step, index) => `${index + 1}. ${mdText(step)}`).join('\n')}
+${(steps[id] ?? [])
+  .map((step, index) => `${index + 1}. ${mdText(step)}`)
+  .join('\n')}
 `;
 }
 
 function envRow(env: EnvironmentDesign) {
-  return [env.name, env.stage, env.drPattern, `${env.rtoMinutes} min`, `${env.rpoMinutes} min`, env.database?.backupRetentionDays ?? 'n/a'];
+  return [
+    env.name,
+    env.stage,
+    env.drPattern,
+    `${env.rtoMinutes} min`,
+    `${env.rpoMinutes} min`,
+    env.database?.backupRetentionDays ?? 'n/a',
+  ];
 }
 
 function disasterRecoveryPage(design: Design): string {
   return `# Disaster recovery
 
-${mdTable(['Environment', 'Stage', 'Pattern', 'RTO', 'RPO', 'Backup retention (days)'], design.environments.map(envRow))}
+${mdTable(
+  ['Environment', 'Stage', 'Pattern', 'RTO', 'RPO', 'Backup retention (days)'],
+  design.environments.map(envRow),
+)}
 
 ## Restore test
 
@@ -189,9 +283,30 @@ function compliancePage(design: Design): string {
   const requirements = design.compliance?.requirements ?? [];
   return `# Compliance
 
-Frameworks: ${mdText(design.service.frameworks.length ? design.service.frameworks : ['none'])}.
+Frameworks: ${mdText(
+    design.service.frameworks.length ? design.service.frameworks : ['none'],
+  )}.
 
-${requirements.length ? mdTable(['Framework', 'Requirements', 'Control', 'Title', 'How the design meets it'], requirements.map(r => [r.framework, r.requirementIds, r.controlId, r.title, r.howMet])) : 'No framework requirements.'}
+${
+  requirements.length
+    ? mdTable(
+        [
+          'Framework',
+          'Requirements',
+          'Control',
+          'Title',
+          'How the design meets it',
+        ],
+        requirements.map(r => [
+          r.framework,
+          r.requirementIds,
+          r.controlId,
+          r.title,
+          r.howMet,
+        ]),
+      )
+    : 'No framework requirements.'
+}
 `;
 }
 
@@ -199,19 +314,42 @@ function costPage(design: Design): string {
   const cost = design.cost;
   return `# Cost
 
-Estimated monthly cost (${mdText(cost.currency)}): ${mdText(cost.totalMonthlyUsd.toFixed(2))}${cost.monthlyBudgetUsd !== undefined ? `, budget ${mdText(cost.monthlyBudgetUsd)}` : ''}.
+Estimated monthly cost (${mdText(cost.currency)}): ${mdText(
+    cost.totalMonthlyUsd.toFixed(2),
+  )}${
+    cost.monthlyBudgetUsd !== undefined
+      ? `, budget ${mdText(cost.monthlyBudgetUsd)}`
+      : ''
+  }.
 
-${mdTable(['Environment', 'Monthly USD'], cost.environments.map(env => [env.environment, env.monthlyUsd.toFixed(2)]))}
+${mdTable(
+  ['Environment', 'Monthly USD'],
+  cost.environments.map(env => [env.environment, env.monthlyUsd.toFixed(2)]),
+)}
 
-Prices: ${mdText(cost.priceSource)}. Review cadence: costs ${mdText(design.improvement.costReviewCadence)}, SLOs ${mdText(design.improvement.sloReviewCadence)}. Budget alerts at ${mdText(design.improvement.budgetAlertPercents.map(p => `${p}%`))}.
+Prices: ${mdText(cost.priceSource)}. Review cadence: costs ${mdText(
+    design.improvement.costReviewCadence,
+  )}, SLOs ${mdText(
+    design.improvement.sloReviewCadence,
+  )}. Budget alerts at ${mdText(
+    design.improvement.budgetAlertPercents.map(p => `${p}%`),
+  )}.
 `;
 }
 
 /** TechDocs: `mkdocs.yml` and `docs/`. */
 export function renderDocs(design: Design): GeneratedFile[] {
   const runbooks = [
-    ...OPERATION_RUNBOOKS.map(op => ({ title: op.title, path: operationRunbookPath(op.id), content: operationRunbook(design, op.id, op.title) })),
-    ...design.slos.map(slo => ({ title: `SLO ${slo.name}`, path: sloRunbookPath(slo), content: sloRunbook(slo) })),
+    ...OPERATION_RUNBOOKS.map(op => ({
+      title: op.title,
+      path: operationRunbookPath(op.id),
+      content: operationRunbook(design, op.id, op.title),
+    })),
+    ...design.slos.map(slo => ({
+      title: `SLO ${slo.name}`,
+      path: sloRunbookPath(slo),
+      content: sloRunbook(slo),
+    })),
   ];
   const mkdocs = {
     site_name: `${design.service.name} infrastructure`,
@@ -229,7 +367,10 @@ export function renderDocs(design: Design): GeneratedFile[] {
     { path: 'mkdocs.yml', content: toYaml(mkdocs) },
     { path: 'docs/index.md', content: indexPage(design) },
     { path: 'docs/architecture.md', content: architecturePage(design) },
-    { path: 'docs/disaster-recovery.md', content: disasterRecoveryPage(design) },
+    {
+      path: 'docs/disaster-recovery.md',
+      content: disasterRecoveryPage(design),
+    },
     { path: 'docs/compliance.md', content: compliancePage(design) },
     { path: 'docs/cost.md', content: costPage(design) },
     ...runbooks.map(rb => ({ path: rb.path, content: rb.content })),

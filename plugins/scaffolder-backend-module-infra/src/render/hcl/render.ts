@@ -45,7 +45,9 @@ function joinAligned(lines: readonly BodyLine[], indent: string): string {
       continue;
     }
     flush();
-    out.push('key' in line ? `${indent}${line.key} = ${line.value}` : line.text);
+    out.push(
+      'key' in line ? `${indent}${line.key} = ${line.value}` : line.text,
+    );
   }
   flush();
   return out.join('\n');

@@ -5,7 +5,12 @@ import {
   type SloDesign,
 } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
-import { alertName, RULES_PATH, RULES_TEST_PATH, sloRunbookPath } from '../names';
+import {
+  alertName,
+  RULES_PATH,
+  RULES_TEST_PATH,
+  sloRunbookPath,
+} from '../names';
 import { queriesFor } from '../slo';
 import { GENERATED_HEADER, toYaml } from '../yaml';
 import { goTemplateLiteral, selector } from './promql';
@@ -25,13 +30,19 @@ const sloLabels = (design: Design, slo: SloDesign) => ({
  * objective of about 93% the fastest tier would need more than 100% errors
  * and could never fire, so the threshold is capped just under 1.
  */
-export function alertThreshold(slo: SloDesign, tier: BurnRateAlertTier): number {
+export function alertThreshold(
+  slo: SloDesign,
+  tier: BurnRateAlertTier,
+): number {
   const budget = (100 - slo.objectivePercent) / 100;
   return Math.min(Number((tier.factor * budget).toPrecision(12)), 0.999);
 }
 
 function tierWindows(slo: SloDesign): string[] {
-  const windows = slo.alerts.flatMap(tier => [tier.shortWindow, tier.longWindow]);
+  const windows = slo.alerts.flatMap(tier => [
+    tier.shortWindow,
+    tier.longWindow,
+  ]);
   return [...new Set(windows)];
 }
 
@@ -43,10 +54,21 @@ export function alertAnnotations(
 ) {
   return {
     summary: goTemplateLiteral(
-      `${slo.name}: error budget burning ${Number(tier.factor.toFixed(2))}x (${tier.name})`,
+      `${slo.name}: error budget burning ${Number(tier.factor.toFixed(2))}x (${
+        tier.name
+      })`,
     ),
     description: goTemplateLiteral(
-      `The ${slo.kind} SLO of ${design.service.name} (${slo.objectivePercent}% over ${slo.windowDays}d) has failed more than ${alertThreshold(slo, tier)} of events over both the last ${tier.longWindow} and ${tier.shortWindow}. At this rate ${tier.budgetPercent}% of the error budget is gone in ${tier.longWindow}.`,
+      `The ${slo.kind} SLO of ${design.service.name} (${
+        slo.objectivePercent
+      }% over ${slo.windowDays}d) has failed more than ${alertThreshold(
+        slo,
+        tier,
+      )} of events over both the last ${tier.longWindow} and ${
+        tier.shortWindow
+      }. At this rate ${tier.budgetPercent}% of the error budget is gone in ${
+        tier.longWindow
+      }.`,
     ),
     runbook_url: goTemplateLiteral(`${sloRunbookPath(slo)}#${tier.name}`),
   };
@@ -71,7 +93,9 @@ function sloGroup(design: Design, slo: SloDesign) {
       `${selector(recordName(window), { slo: slo.name })} > ${threshold}`;
     return {
       alert: alertName(slo, tier),
-      expr: `(${errorRatio(tier.longWindow)})\nand\n(${errorRatio(tier.shortWindow)})`,
+      expr: `(${errorRatio(tier.longWindow)})\nand\n(${errorRatio(
+        tier.shortWindow,
+      )})`,
       labels: alertLabels(tier),
       annotations: alertAnnotations(design, slo, tier),
     };
@@ -140,7 +164,10 @@ export function renderPrometheus(design: Design): GeneratedFile[] {
     { path: RULES_PATH, content: toYaml(rules, GENERATED_HEADER) },
     {
       path: RULES_TEST_PATH,
-      content: toYaml(tests, `${GENERATED_HEADER} Run: promtool test rules ${RULES_TEST_PATH}`),
+      content: toYaml(
+        tests,
+        `${GENERATED_HEADER} Run: promtool test rules ${RULES_TEST_PATH}`,
+      ),
     },
   ];
 }

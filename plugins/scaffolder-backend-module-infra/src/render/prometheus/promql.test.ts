@@ -13,7 +13,16 @@ function readPromqlString(literal: string): string {
       continue;
     }
     const next = literal[++i];
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '\\': '\\', '"': '"', '/': '/' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      b: '\b',
+      f: '\f',
+      '\\': '\\',
+      '"': '"',
+      '/': '/',
+    };
     if (next in simple) out += simple[next];
     else if (next === 'u') {
       out += String.fromCharCode(parseInt(literal.slice(i + 1, i + 5), 16));
@@ -25,7 +34,17 @@ function readPromqlString(literal: string): string {
 
 const hostile = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('"} or vector(1) #', '\\"', '${', '%{', '{{ .Labels }}', '${{ secrets.X }}', '\n--- \n', '`x`', '"\n'),
+  fc.constantFrom(
+    '"} or vector(1) #',
+    '\\"',
+    '${',
+    '%{',
+    '{{ .Labels }}',
+    '${{ secrets.X }}',
+    '\n--- \n',
+    '`x`',
+    '"\n',
+  ),
 );
 
 describe('promqlString', () => {

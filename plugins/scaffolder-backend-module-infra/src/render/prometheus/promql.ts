@@ -10,7 +10,10 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** `metric{label="value",...}` with every value escaped as a string literal. */
-export function selector(metric: string, labels: Record<string, string>): string {
+export function selector(
+  metric: string,
+  labels: Record<string, string>,
+): string {
   if (!METRIC_NAME.test(metric)) {
     throw new Error(`'${metric}' is not a valid metric name`);
   }

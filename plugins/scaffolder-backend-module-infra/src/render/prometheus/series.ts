@@ -12,13 +12,43 @@ import { selector } from './promql';
  */
 const FAMILIES: Record<
   WorkloadType,
-  { total: string; bad: [string, string]; good: [string, string]; histogram: string }
+  {
+    total: string;
+    bad: [string, string];
+    good: [string, string];
+    histogram: string;
+  }
 > = {
-  'http-api': { total: 'http_requests_total', bad: ['code', '500'], good: ['code', '200'], histogram: 'http_request_duration_seconds' },
-  'web-frontend': { total: 'http_requests_total', bad: ['code', '500'], good: ['code', '200'], histogram: 'http_request_duration_seconds' },
-  worker: { total: 'jobs_processed_total', bad: ['outcome', 'failure'], good: ['outcome', 'success'], histogram: 'job_duration_seconds' },
-  batch: { total: 'batch_job_runs_total', bad: ['status', 'failed'], good: ['status', 'succeeded'], histogram: 'batch_job_duration_seconds' },
-  'stream-processor': { total: 'messages_processed_total', bad: ['result', 'error'], good: ['result', 'ok'], histogram: 'message_processing_duration_seconds' },
+  'http-api': {
+    total: 'http_requests_total',
+    bad: ['code', '500'],
+    good: ['code', '200'],
+    histogram: 'http_request_duration_seconds',
+  },
+  'web-frontend': {
+    total: 'http_requests_total',
+    bad: ['code', '500'],
+    good: ['code', '200'],
+    histogram: 'http_request_duration_seconds',
+  },
+  worker: {
+    total: 'jobs_processed_total',
+    bad: ['outcome', 'failure'],
+    good: ['outcome', 'success'],
+    histogram: 'job_duration_seconds',
+  },
+  batch: {
+    total: 'batch_job_runs_total',
+    bad: ['status', 'failed'],
+    good: ['status', 'succeeded'],
+    histogram: 'batch_job_duration_seconds',
+  },
+  'stream-processor': {
+    total: 'messages_processed_total',
+    bad: ['result', 'error'],
+    good: ['result', 'ok'],
+    histogram: 'message_processing_duration_seconds',
+  },
 };
 
 /** Events per minute in the synthetic traffic. */
@@ -40,14 +70,34 @@ export function seriesFor(
   const bad = EVENTS_PER_MINUTE * errorRatio;
   const good = EVENTS_PER_MINUTE - bad;
   if (slo.kind === 'latency') {
-    const le = String(Number(((slo.latencyThresholdMs ?? 0) / 1000).toPrecision(6)));
+    const le = String(
+      Number(((slo.latencyThresholdMs ?? 0) / 1000).toPrecision(6)),
+    );
     return [
-      { series: selector(`${family.histogram}_bucket`, { ...base, le }), values: counter(good, count) },
-      { series: selector(`${family.histogram}_count`, base), values: counter(EVENTS_PER_MINUTE, count) },
+      {
+        series: selector(`${family.histogram}_bucket`, { ...base, le }),
+        values: counter(good, count),
+      },
+      {
+        series: selector(`${family.histogram}_count`, base),
+        values: counter(EVENTS_PER_MINUTE, count),
+      },
     ];
   }
   return [
-    { series: selector(family.total, { ...base, [family.good[0]]: family.good[1] }), values: counter(good, count) },
-    { series: selector(family.total, { ...base, [family.bad[0]]: family.bad[1] }), values: counter(bad, count) },
+    {
+      series: selector(family.total, {
+        ...base,
+        [family.good[0]]: family.good[1],
+      }),
+      values: counter(good, count),
+    },
+    {
+      series: selector(family.total, {
+        ...base,
+        [family.bad[0]]: family.bad[1],
+      }),
+      values: counter(bad, count),
+    },
   ];
 }

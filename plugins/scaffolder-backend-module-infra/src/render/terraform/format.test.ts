@@ -7,7 +7,10 @@
  * runs on the files as well.
  */
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,15 +22,21 @@ const answersDir = path.join(repoRoot, 'examples/answers');
 const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
 
 function terraformFiles(file: string) {
-  const parsed = parseAnswers(yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')));
+  const parsed = parseAnswers(
+    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
   const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
   return renderRepository(design).filter(f => /\.(tf|tfvars)$/.test(f.path));
 }
 
 /** hclwrite's rule: a line assigns when it has `=` and its brackets balance on that line. */
-function assignment(line: string): { nameEnd: number; equals: number } | undefined {
-  const match = /^(\s*)("(?:[^"\\]|\\.)*"|[A-Za-z_][\w-]*)(\s*)=(?!=)/.exec(line);
+function assignment(
+  line: string,
+): { nameEnd: number; equals: number } | undefined {
+  const match = /^(\s*)("(?:[^"\\]|\\.)*"|[A-Za-z_][\w-]*)(\s*)=(?!=)/.exec(
+    line,
+  );
   if (!match) return undefined;
   const rest = line.slice(match[0].length).replace(/"(?:[^"\\]|\\.)*"/g, '""');
   const open = (rest.match(/[[{(]/g) ?? []).length;
@@ -45,7 +54,8 @@ function misalignedRuns(content: string): string[] {
     if (run.length > 0) {
       const want = Math.max(...run.map(r => r.nameEnd)) + 1;
       for (const r of run) {
-        if (r.equals !== want) problems.push(`line ${r.index + 1}: ${lines[r.index].trim()}`);
+        if (r.equals !== want)
+          problems.push(`line ${r.index + 1}: ${lines[r.index].trim()}`);
       }
     }
     run = [];
@@ -63,20 +73,26 @@ describe.each(answerSets)('Terraform rendered from %s', file => {
   const files = terraformFiles(file);
 
   it('aligns attributes as terraform fmt does', () => {
-    const problems = files.flatMap(f => misalignedRuns(f.content).map(p => `${f.path} ${p}`));
+    const problems = files.flatMap(f =>
+      misalignedRuns(f.content).map(p => `${f.path} ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 
   it('passes terraform fmt -check where terraform is installed', () => {
     if (spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0) {
       // eslint-disable-next-line no-console
-      console.warn('terraform is not on PATH: only the alignment rule was checked');
+      console.warn(
+        'terraform is not on PATH: only the alignment rule was checked',
+      );
       return;
     }
     const dir = createMockDirectory();
     for (const f of files) dir.addContent({ [f.path]: f.content });
     expect(() =>
-      execFileSync('terraform', ['fmt', '-check', '-recursive', dir.path], { stdio: 'pipe' }),
+      execFileSync('terraform', ['fmt', '-check', '-recursive', dir.path], {
+        stdio: 'pipe',
+      }),
     ).not.toThrow();
   });
 });
@@ -84,6 +100,8 @@ describe.each(answerSets)('Terraform rendered from %s', file => {
 describe('the alignment check itself', () => {
   it('finds a run that fmt would realign', () => {
     expect(misalignedRuns('a = 1\nlonger = 2\n')).toEqual(['line 1: a = 1']);
-    expect(misalignedRuns('a      = 1\nlonger = 2\ntags = {\n  x = 1\n}\n')).toEqual([]);
+    expect(
+      misalignedRuns('a      = 1\nlonger = 2\ntags = {\n  x = 1\n}\n'),
+    ).toEqual([]);
   });
 });

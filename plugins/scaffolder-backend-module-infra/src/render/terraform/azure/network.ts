@@ -15,7 +15,9 @@ type Tier = 'public' | 'private' | 'data';
 const RESOURCE_GROUP = ref('azurerm_resource_group', 'main', 'name');
 
 /** The flexible server service a data subnet is delegated to: MySQL's, else PostgreSQL's. */
-function flexibleServerService(engine: DatabaseDesign['engine'] | undefined): string {
+function flexibleServerService(
+  engine: DatabaseDesign['engine'] | undefined,
+): string {
   return engine === 'mysql'
     ? 'Microsoft.DBforMySQL/flexibleServers'
     : 'Microsoft.DBforPostgreSQL/flexibleServers';

@@ -45,7 +45,10 @@ function peerAddress(rule: FirewallRule, side: 'source' | 'destination') {
 
 /** A rule's ports as an NSG port range: `*` for every port, one port, or `from-to`. */
 function portRange(rule: FirewallRule): string {
-  if (rule.protocol === 'all' || (rule.fromPort === 0 && rule.toPort === 65535)) {
+  if (
+    rule.protocol === 'all' ||
+    (rule.fromPort === 0 && rule.toPort === 65535)
+  ) {
     return '*';
   }
   if (rule.fromPort === rule.toPort) {

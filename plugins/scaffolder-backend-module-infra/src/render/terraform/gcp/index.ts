@@ -359,11 +359,7 @@ function instanceGroupResources(): HclFileItem[] {
     resource('google_compute_region_autoscaler', 'main', {
       name: ref('var', 'name'),
       region: ref('var', 'region'),
-      target: ref(
-        'google_compute_region_instance_group_manager',
-        'main',
-        'id',
-      ),
+      target: ref('google_compute_region_instance_group_manager', 'main', 'id'),
       autoscaling_policy: nested({
         min_replicas: ref('var', 'min_size'),
         max_replicas: ref('var', 'max_size'),
