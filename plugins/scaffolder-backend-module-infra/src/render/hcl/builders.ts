@@ -2,12 +2,13 @@ import { assertIdentifier, quoteString } from './escape';
 import {
   HclBlock,
   HclBody,
+  HclCall,
   HclComment,
   HclExpression,
   HclNestedBlock,
   HclValue,
 } from './types';
-import { renderValue } from './render';
+import { renderCall } from './render';
 
 /** A top-level block with its labels. Labels are checked identifiers, never user text. */
 export function block(
@@ -62,12 +63,13 @@ export function ref(...parts: Array<string | number>): HclExpression {
   return new HclExpression(source);
 }
 
-/** A function call whose arguments are values, so string arguments are escaped: `jsonencode({...})`. */
+/**
+ * A function call whose arguments are values, so string arguments are escaped: `jsonencode({...})`.
+ * A multi-line argument is indented from the line the call is written on (see `renderCall`).
+ */
 export function call(fn: string, ...args: HclValue[]): HclExpression {
   assertIdentifier(fn, 'function name');
-  return new HclExpression(
-    `${fn}(${args.map(arg => renderValue(arg, '')).join(', ')})`,
-  );
+  return new HclCall(fn, args, renderCall(fn, args, ''));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   call,
   comment,
@@ -151,6 +152,92 @@ describe('HCL serialiser', () => {
     expect(body.ingress).toEqual([{ from_port: 443 }, { from_port: 8443 }]);
     expect(body).not.toHaveProperty('skipped');
     expect(parsed.terraform[0].backend).toEqual({ s3: [{ bucket: 'b' }] });
+  });
+
+  describe('a function call with a multi-line argument', () => {
+    const source = renderHclFile([
+      resource('aws_iam_role', 'main', {
+        name: 'x',
+        policy: call('jsonencode', {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              Resource: ref('aws_cloudwatch_log_group', 'main', 'arn'),
+              Condition: { StringEquals: { 'aws:SourceAccount': '1' } },
+            },
+          ],
+        }),
+        lifecycle: nested({
+          tags: call('merge', ref('var', 'tags'), { a: '1', bb: '2' }),
+          both: call('merge', { a: '1' }, { b: '2' }),
+        }),
+      }),
+    ]);
+
+    it('indents the argument from the line the call starts on', () => {
+      expect(source).toBe(
+        [
+          'resource "aws_iam_role" "main" {',
+          '  name = "x"',
+          '  policy = jsonencode({',
+          '    Version = "2012-10-17"',
+          '    Statement = [',
+          '      {',
+          '        Effect   = "Allow"',
+          '        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]',
+          '        Resource = aws_cloudwatch_log_group.main.arn',
+          '        Condition = {',
+          '          StringEquals = {',
+          '            "aws:SourceAccount" = "1"',
+          '          }',
+          '        }',
+          '      },',
+          '    ]',
+          '  })',
+          '  lifecycle {',
+          '    tags = merge(var.tags, {',
+          '      a  = "1"',
+          '      bb = "2"',
+          '    })',
+          '    both = merge(',
+          '      {',
+          '        a = "1"',
+          '      },',
+          '      {',
+          '        b = "2"',
+          '      },',
+          '    )',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('parses to the same call', async () => {
+      const [body] = (await parse('x.tf', source)).resource.aws_iam_role.main;
+      expect(body.policy).toMatch(/^\$\{jsonencode\(\{\n/);
+      expect(body.lifecycle[0].tags).toMatch(/^\$\{merge\(var\.tags, \{\n/);
+      expect(body.lifecycle[0].both).toMatch(/^\$\{merge\(\n/);
+    });
+
+    it('is left unchanged by terraform fmt where terraform is installed', () => {
+      if (
+        spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0
+      ) {
+        // eslint-disable-next-line no-console
+        console.warn('terraform is not on PATH: fmt was not checked');
+        return;
+      }
+      expect(
+        execFileSync('terraform', ['fmt', '-'], {
+          input: source,
+          encoding: 'utf8',
+        }),
+      ).toBe(source);
+    });
   });
 
   it('refuses names, labels and numbers that cannot be written safely', () => {

@@ -11,7 +11,7 @@ export {
 } from './builders';
 export { escapeStringContent, isIdentifier, quoteString } from './escape';
 export { renderHclAttributes, renderHclFile, renderValue } from './render';
-export { HclExpression, HclNestedBlock } from './types';
+export { HclCall, HclExpression, HclNestedBlock } from './types';
 export type {
   HclBlock,
   HclBody,

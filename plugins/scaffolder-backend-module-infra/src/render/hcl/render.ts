@@ -1,6 +1,7 @@
 import { assertIdentifier, isIdentifier, quoteString } from './escape';
 import {
   HclBody,
+  HclCall,
   HclExpression,
   HclFileItem,
   HclNestedBlock,
@@ -61,12 +62,41 @@ function isNestedBlockList(value: unknown): value is readonly HclNestedBlock[] {
   );
 }
 
+/**
+ * A function call written on a line indented by `indent`. hclwrite indents a line by one level
+ * for each line before it that leaves brackets open, however many it opens, so one multi-line
+ * argument stays on the call's line and its body is one level in:
+ *
+ *     policy = jsonencode({
+ *       Version = "2012-10-17"
+ *     })
+ *
+ * With two or more multi-line arguments each goes on its own line, one level in, with a
+ * trailing comma, which fmt leaves as it is (`}, {` on one line would be indented by fmt).
+ */
+export function renderCall(
+  fn: string,
+  args: readonly HclValue[],
+  indent: string,
+): string {
+  const items = args.map(arg => renderValue(arg, indent));
+  if (items.filter(item => item.includes('\n')).length <= 1) {
+    return `${fn}(${items.join(', ')})`;
+  }
+  const inner = indent + INDENT;
+  const lines = args.map(arg => `${inner}${renderValue(arg, inner)},`);
+  return `${fn}(\n${lines.join('\n')}\n${indent})`;
+}
+
 /** One value as HCL, with nested collections indented from `indent`. */
 export function renderValue(value: HclValue, indent: string): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return quoteString(value);
   if (typeof value === 'number') return renderNumber(value);
   if (typeof value === 'boolean') return String(value);
+  if (value instanceof HclCall) {
+    return renderCall(value.fn, value.args, indent);
+  }
   if (value instanceof HclExpression) return value.source;
   if (value instanceof HclNestedBlock) {
     throw new TypeError('a nested block can only be an attribute of a body');

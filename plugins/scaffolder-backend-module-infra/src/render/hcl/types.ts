@@ -10,6 +10,22 @@ export class HclExpression {
   constructor(readonly source: string) {}
 }
 
+/**
+ * A function call, kept as its name and arguments so that a multi-line argument (an object or
+ * a list) is indented from the line the call starts on, as `terraform fmt` lays it out.
+ * `source` is the call written at column 0.
+ */
+export class HclCall extends HclExpression {
+  /** @internal use `call` in `builders.ts`. */
+  constructor(
+    readonly fn: string,
+    readonly args: readonly HclValue[],
+    source: string,
+  ) {
+    super(source);
+  }
+}
+
 /** A nested block inside a body, e.g. `ingress { ... }` or `backend "s3" { ... }`. */
 export class HclNestedBlock {
   constructor(readonly labels: readonly string[], readonly body: HclBody) {}

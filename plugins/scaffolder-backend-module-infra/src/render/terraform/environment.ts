@@ -49,9 +49,12 @@ function renameModuleRefs(
 ): HclValue | undefined {
   if (!suffix || value === undefined || value === null) return value;
   if (value instanceof HclExpression) {
-    return raw(
-      value.source.replace(/^module\.([a-z_]+)\./, `module.$1_${suffix}.`),
+    const source = value.source.replace(
+      /^module\.([a-z_]+)\./,
+      `module.$1_${suffix}.`,
     );
+    // Anything else (a call among them) keeps its own layout.
+    return source === value.source ? value : raw(source);
   }
   if (Array.isArray(value))
     return value.map(item => renameModuleRefs(item, suffix) as HclValue);

@@ -114,7 +114,7 @@ describe('azurerm ~> 4.32', () => {
     expect(server.public_network_access_enabled).toBe(false);
   });
 
-  it('writes the scale set health extension settings as one jsonencode call', async () => {
+  it('writes the scale set health extension settings as a jsonencode call in fmt layout', async () => {
     const main = await moduleMain(
       fixtureDesign('azure', { compute: 'vms' }),
       'compute',
@@ -122,7 +122,13 @@ describe('azurerm ~> 4.32', () => {
     const [extension] =
       main.resource.azurerm_linux_virtual_machine_scale_set.main[0].extension;
     expect(extension.settings).toBe(
-      '${jsonencode({ protocol = "http", port = var.target_port, requestPath = var.health_check_path })}',
+      [
+        '${jsonencode({',
+        '      protocol    = "http"',
+        '      port        = var.target_port',
+        '      requestPath = var.health_check_path',
+        '    })}',
+      ].join('\n'),
     );
   });
 });

@@ -8,6 +8,7 @@
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
 import {
   HclFileItem,
+  call,
   comment,
   data,
   nested,
@@ -283,10 +284,11 @@ function vms(): HclFileItem[] {
         type: 'ApplicationHealthLinux',
         type_handler_version: '1.0',
         auto_upgrade_minor_version: true,
-        // One line: a multi-line object inside a call is not in terraform fmt's layout.
-        settings: raw(
-          'jsonencode({ protocol = "http", port = var.target_port, requestPath = var.health_check_path })',
-        ),
+        settings: call('jsonencode', {
+          protocol: 'http',
+          port: ref('var', 'target_port'),
+          requestPath: ref('var', 'health_check_path'),
+        }),
       }),
       automatic_instance_repair: nested({
         enabled: true,
