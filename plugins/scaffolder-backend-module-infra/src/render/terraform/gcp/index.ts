@@ -10,12 +10,23 @@ import type {
   Design,
   FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
-import { data, HclFileItem, nested, raw, ref, resource } from '../../hcl';
+import {
+  comment,
+  data,
+  HclBody,
+  HclFileItem,
+  nested,
+  raw,
+  ref,
+  resource,
+} from '../../hcl';
 import type { CloudTarget } from '../cloud';
 import { firewallRulesOf, ruleLabel } from '../firewall';
 import {
   NAME_VARIABLE,
+  OutputSpec,
   TerraformModule,
+  VariableSpec,
   logRetentionDays,
   nameWith,
   subnetsOf,
@@ -31,6 +42,9 @@ const LABELS = {
 const TAGS = { ...LABELS, name: 'tags' };
 const SUBNET_LIST =
   'list(object({ name = string, zone = string, cidr = string }))';
+/** The ranges Google's front ends (load balancer proxies and health checks) connect from. */
+const GOOGLE_FRONT_END_RANGES = ['130.211.0.0/22', '35.191.0.0/16'];
+
 /** 90 days: the longest rotation CKV_GCP_43 accepts. */
 const KMS_ROTATION = '7776000s';
 
@@ -276,6 +290,8 @@ function gkeResources(): HclFileItem[] {
         ),
       }),
       release_channel: nested({ channel: 'REGULAR' }),
+      // The GKE Gateway controller builds the load balancer (see the edge module).
+      gateway_api_config: nested({ channel: 'CHANNEL_STANDARD' }),
     }),
     data('google_client_config', 'current', {}),
     resource('google_container_node_pool', 'main', {
@@ -332,12 +348,25 @@ function instanceGroupResources(): HclFileItem[] {
       },
       lifecycle: nested({ create_before_destroy: true }),
     }),
+    // One health check for autohealing and for the load balancer's backend service.
     resource('google_compute_health_check', 'main', {
       name: ref('var', 'name'),
       http_health_check: nested({
         port: 8080,
         request_path: ref('var', 'health_check_path'),
       }),
+    }),
+    comment(
+      "The external Application Load Balancer's proxies and health checks reach the instances from Google's front-end ranges only.",
+    ),
+    resource('google_compute_firewall', 'load_balancer', {
+      name: nameWith('lb-in'),
+      network: ref('var', 'network_id'),
+      direction: 'INGRESS',
+      allow: nested({ protocol: 'tcp', ports: ['8080'] }),
+      source_ranges: GOOGLE_FRONT_END_RANGES,
+      target_tags: ['private'],
+      log_config: nested({ metadata: 'INCLUDE_ALL_METADATA' }),
     }),
     resource('google_compute_region_instance_group_manager', 'main', {
       name: ref('var', 'name'),
@@ -399,6 +428,18 @@ function cloudRunResources(): HclFileItem[] {
         }),
       }),
     }),
+    comment(
+      'The load balancer reaches Cloud Run through a serverless NEG; Cloud Run checks its own health (a serverless NEG takes no health check).',
+    ),
+    resource('google_compute_region_network_endpoint_group', 'main', {
+      name: ref('var', 'name'),
+      region: ref('var', 'region'),
+      network_endpoint_type: 'SERVERLESS',
+      cloud_run: nested({
+        service: ref('google_cloud_run_v2_service', 'main', 'name'),
+      }),
+      lifecycle: nested({ create_before_destroy: true }),
+    }),
   ];
 }
 
@@ -409,6 +450,36 @@ const COMPUTE_RESOURCES: Record<ComputeKind, () => HclFileItem[]> = {
   containers: cloudRunResources,
   serverless: cloudRunResources,
 };
+
+/** What the edge module's backend service serves, per compute kind (none for GKE). */
+const BACKEND_OUTPUTS: Record<ComputeKind, OutputSpec[]> = {
+  kubernetes: [],
+  vms: [
+    {
+      name: 'backend_group',
+      value: ref(
+        'google_compute_region_instance_group_manager',
+        'main',
+        'instance_group',
+      ),
+      description: 'The instance group the load balancer serves.',
+    },
+    {
+      name: 'health_check_id',
+      value: ref('google_compute_health_check', 'main', 'id'),
+      description: 'Health check of the instances.',
+    },
+  ],
+  containers: [
+    {
+      name: 'backend_group',
+      value: ref('google_compute_region_network_endpoint_group', 'main', 'id'),
+      description: 'The serverless NEG of the Cloud Run service.',
+    },
+  ],
+  serverless: [],
+};
+BACKEND_OUTPUTS.serverless = BACKEND_OUTPUTS.containers;
 
 function compute(design: Design): TerraformModule {
   const kind = design.environments[0].compute.kind;
@@ -423,6 +494,7 @@ function compute(design: Design): TerraformModule {
         value: ref('var', 'name'),
         description: 'Name of the cluster, group or service.',
       },
+      ...BACKEND_OUTPUTS[kind],
     ],
     usedBy: () => true,
     args: ({ env, network: n }) => ({
@@ -573,70 +645,33 @@ function dataModule(design: Design): TerraformModule {
   };
 }
 
-const edge: TerraformModule = {
-  name: 'edge',
-  variables: [
-    NAME_VARIABLE,
-    {
-      name: 'domains',
-      type: 'list(string)',
-      description: 'Domains of the managed certificate.',
-    },
-    {
-      name: 'min_tls_version',
-      type: 'string',
-      description: 'TLS_1_2 or TLS_1_3 (via the RESTRICTED profile).',
-    },
-    {
-      name: 'waf_enabled',
-      type: 'bool',
-      description: 'Attach a Cloud Armor policy.',
-    },
-    TAGS,
-  ],
-  main: [
-    resource('google_compute_ssl_policy', 'main', {
-      name: ref('var', 'name'),
-      profile: 'RESTRICTED',
-      min_tls_version: ref('var', 'min_tls_version'),
+/** The backend service's backend, per compute kind; GKE builds its own (see `gkeEdgeNote`). */
+function backendService(kind: ComputeKind): HclBody {
+  const vms = kind === 'vms';
+  return {
+    name: ref('var', 'name'),
+    protocol: 'HTTP',
+    load_balancing_scheme: 'EXTERNAL_MANAGED',
+    // The instance group's named port; a serverless NEG has none.
+    port_name: vms ? 'http' : undefined,
+    backend: nested({
+      group: ref('var', 'backend_group'),
+      balancing_mode: vms ? 'UTILIZATION' : undefined,
+      capacity_scaler: vms ? 1 : undefined,
     }),
-    resource('google_compute_managed_ssl_certificate', 'main', {
-      name: ref('var', 'name'),
-      managed: nested({ domains: ref('var', 'domains') }),
-    }),
-    resource('google_compute_security_policy', 'main', {
-      count: raw('var.waf_enabled ? 1 : 0'),
-      name: nameWith('armor'),
-      rule: [
-        nested({
-          action: 'deny(403)',
-          priority: 1000,
-          match: nested({
-            expr: nested({
-              expression:
-                "evaluatePreconfiguredWaf('sqli-v33-stable') || evaluatePreconfiguredWaf('xss-v33-stable')",
-            }),
-          }),
-        }),
-        nested({
-          action: 'allow',
-          priority: 2147483647,
-          match: nested({
-            versioned_expr: 'SRC_IPS_V1',
-            config: nested({ src_ip_ranges: ['*'] }),
-          }),
-        }),
-      ],
-    }),
-    resource('google_compute_backend_service', 'main', {
-      name: ref('var', 'name'),
-      protocol: 'HTTP',
-      load_balancing_scheme: 'EXTERNAL_MANAGED',
-      security_policy: raw(
-        'var.waf_enabled ? google_compute_security_policy.main[0].id : null',
-      ),
-      log_config: nested({ enable: true }),
-    }),
+    // A serverless NEG must not have a health check: Cloud Run checks its own instances.
+    health_checks: vms ? [ref('var', 'health_check_id')] : undefined,
+    security_policy: raw(
+      'var.waf_enabled ? google_compute_security_policy.main[0].id : null',
+    ),
+    log_config: nested({ enable: true }),
+  };
+}
+
+/** The HTTPS load balancer in front of the backend service, and the HTTP -> HTTPS redirect. */
+function loadBalancerResources(kind: ComputeKind): HclFileItem[] {
+  return [
+    resource('google_compute_backend_service', 'main', backendService(kind)),
     resource('google_compute_url_map', 'main', {
       name: ref('var', 'name'),
       default_service: ref('google_compute_backend_service', 'main', 'id'),
@@ -652,6 +687,7 @@ const edge: TerraformModule = {
     resource('google_compute_global_forwarding_rule', 'https', {
       name: nameWith('https'),
       target: ref('google_compute_target_https_proxy', 'main', 'id'),
+      ip_address: ref('google_compute_global_address', 'main', 'id'),
       port_range: '443',
       load_balancing_scheme: 'EXTERNAL_MANAGED',
     }),
@@ -670,25 +706,168 @@ const edge: TerraformModule = {
     resource('google_compute_global_forwarding_rule', 'http', {
       name: nameWith('http'),
       target: ref('google_compute_target_http_proxy', 'redirect', 'id'),
+      ip_address: ref('google_compute_global_address', 'main', 'id'),
       port_range: '80',
       load_balancing_scheme: 'EXTERNAL_MANAGED',
     }),
-  ],
-  outputs: [
+  ];
+}
+
+/**
+ * Why GKE gets no backend service here: the GKE Gateway controller creates the backend
+ * services (container-native, one per Kubernetes Service, health-checked from the Pods'
+ * readiness), URL map, proxies and forwarding rules from the Gateway and HTTPRoute objects.
+ * A backend service made here could hold no backend (its NEGs exist only once the controller
+ * has made them) and would serve nothing.
+ */
+const gkeEdgeNote = comment(
+  [
+    'GKE: the GKE Gateway controller (GatewayClass gke-l7-global-external-managed) creates the',
+    'backend services, URL map, proxies and forwarding rules from the Gateway and HTTPRoute',
+    'objects, so none are made here: a backend service made by Terraform would have no backend.',
+    'The Gateway uses what this module creates (see its outputs):',
+    '- the address: spec.addresses [{ type: NamedAddress, value: <address_name> }];',
+    '- the certificate: tls.options networking.gke.io/pre-shared-certs: <certificate_name>;',
+    '- the TLS policy: a GCPGatewayPolicy with sslPolicy: <ssl_policy_name>;',
+    '- Cloud Armor: a GCPBackendPolicy with securityPolicy: <security_policy_name>;',
+    '- HTTP to HTTPS: a port-80 listener whose HTTPRoute has a RequestRedirect filter (scheme https, 301).',
+  ].join('\n'),
+);
+
+const GKE_EDGE_OUTPUTS: OutputSpec[] = [
+  {
+    name: 'address_name',
+    value: ref('google_compute_global_address', 'main', 'name'),
+    description: 'Global address for the Gateway (NamedAddress).',
+  },
+  {
+    name: 'certificate_name',
+    value: ref('google_compute_managed_ssl_certificate', 'main', 'name'),
+    description: 'Managed certificate for the Gateway (pre-shared-certs).',
+  },
+  {
+    name: 'ssl_policy_name',
+    value: ref('google_compute_ssl_policy', 'main', 'name'),
+    description: 'TLS policy for the Gateway (GCPGatewayPolicy sslPolicy).',
+  },
+  {
+    name: 'security_policy_name',
+    value: raw(
+      'var.waf_enabled ? google_compute_security_policy.main[0].name : null',
+    ),
+    description:
+      'Cloud Armor policy for the Gateway backends (GCPBackendPolicy securityPolicy), null without WAF.',
+  },
+];
+
+function edge(design: Design): TerraformModule {
+  const kind = design.environments[0].compute.kind;
+  const gke = kind === 'kubernetes';
+  const backendVariables: VariableSpec[] = [
     {
-      name: 'backend_service_id',
-      value: ref('google_compute_backend_service', 'main', 'id'),
-      description: 'Backend service to attach the workload to.',
+      name: 'backend_group',
+      type: 'string',
+      description: 'Instance group or serverless NEG the load balancer serves.',
     },
-  ],
-  usedBy: ({ network: n }) => n.role === 'primary',
-  args: ({ env }) => ({
-    domains: ref('var', 'domains'),
-    min_tls_version:
-      env.loadBalancer.tlsMinVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2',
-    waf_enabled: env.loadBalancer.waf,
-  }),
-};
+  ];
+  if (kind === 'vms') {
+    backendVariables.push({
+      name: 'health_check_id',
+      type: 'string',
+      description: 'Health check of the instance group.',
+    });
+  }
+  return {
+    name: 'edge',
+    variables: [
+      NAME_VARIABLE,
+      {
+        name: 'domains',
+        type: 'list(string)',
+        description: 'Domains of the managed certificate.',
+      },
+      {
+        name: 'min_tls_version',
+        type: 'string',
+        description: 'TLS_1_2 or TLS_1_3 (via the RESTRICTED profile).',
+      },
+      {
+        name: 'waf_enabled',
+        type: 'bool',
+        description: 'Attach a Cloud Armor policy.',
+      },
+      ...(gke ? [] : backendVariables),
+      TAGS,
+    ],
+    main: [
+      resource('google_compute_global_address', 'main', {
+        name: nameWith('lb'),
+      }),
+      resource('google_compute_ssl_policy', 'main', {
+        name: ref('var', 'name'),
+        profile: 'RESTRICTED',
+        min_tls_version: ref('var', 'min_tls_version'),
+      }),
+      resource('google_compute_managed_ssl_certificate', 'main', {
+        name: ref('var', 'name'),
+        managed: nested({ domains: ref('var', 'domains') }),
+      }),
+      resource('google_compute_security_policy', 'main', {
+        count: raw('var.waf_enabled ? 1 : 0'),
+        name: nameWith('armor'),
+        rule: [
+          nested({
+            action: 'deny(403)',
+            priority: 1000,
+            match: nested({
+              expr: nested({
+                expression:
+                  "evaluatePreconfiguredWaf('sqli-v33-stable') || evaluatePreconfiguredWaf('xss-v33-stable')",
+              }),
+            }),
+          }),
+          nested({
+            action: 'allow',
+            priority: 2147483647,
+            match: nested({
+              versioned_expr: 'SRC_IPS_V1',
+              config: nested({ src_ip_ranges: ['*'] }),
+            }),
+          }),
+        ],
+      }),
+      ...(gke ? [gkeEdgeNote] : loadBalancerResources(kind)),
+    ],
+    outputs: gke
+      ? GKE_EDGE_OUTPUTS
+      : [
+          {
+            name: 'backend_service_id',
+            value: ref('google_compute_backend_service', 'main', 'id'),
+            description: 'Backend service of the load balancer.',
+          },
+          {
+            name: 'address',
+            value: ref('google_compute_global_address', 'main', 'address'),
+            description: 'The public address to point the domains at.',
+          },
+        ],
+    usedBy: ({ network: n }) => n.role === 'primary',
+    args: ({ env }) => ({
+      domains: ref('var', 'domains'),
+      min_tls_version:
+        env.loadBalancer.tlsMinVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2',
+      waf_enabled: env.loadBalancer.waf,
+      backend_group: gke
+        ? undefined
+        : ref('module', 'compute', 'backend_group'),
+      health_check_id:
+        kind === 'vms'
+          ? ref('module', 'compute', 'health_check_id')
+          : undefined,
+    }),
+  };
+}
 
 const observability: TerraformModule = {
   name: 'observability',
@@ -772,7 +951,7 @@ export const gcp: CloudTarget = {
     security(design),
     compute(design),
     dataModule(design),
-    edge,
+    edge(design),
     observability,
   ],
   providerBlock: region => ({ project: ref('var', 'project'), region }),

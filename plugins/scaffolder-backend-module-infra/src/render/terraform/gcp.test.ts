@@ -1,0 +1,142 @@
+/*
+ * GCP regressions on the parsed HCL: the load balancer serves the workload of every compute
+ * kind (an instance group with its health check, a Cloud Run serverless NEG, or on GKE the
+ * pieces a Gateway uses), with resources of the production root resolved through the module
+ * calls.
+ */
+import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
+import { renderTerraform } from './index';
+import { fixtureDesign } from './__testUtils__/designs';
+import {
+  environmentResources,
+  parseFiles,
+  ParsedResource,
+} from './__testUtils__/hclTree';
+
+async function production(compute: ComputeKind) {
+  const files = renderTerraform(fixtureDesign('gcp', { compute }));
+  const parsed = await parseFiles(files);
+  const resources = await environmentResources(files, 'prod');
+  const find = (type: string, name = 'main'): ParsedResource[] =>
+    resources.filter(r => r.type === type && r.name === name);
+  return { parsed, resources, find };
+}
+
+describe('the GCP load balancer serves the workload', () => {
+  it('of an instance group, health-checked on the design path through the named port', async () => {
+    const { parsed, find } = await production('vms');
+    const [service] = find('google_compute_backend_service');
+    expect(service.module).toBe('edge');
+    expect(service.body.backend).toEqual([
+      {
+        group: '${module.compute.backend_group}',
+        balancing_mode: 'UTILIZATION',
+        capacity_scaler: 1,
+      },
+    ]);
+    expect(service.body.health_checks).toEqual([
+      '${module.compute.health_check_id}',
+    ]);
+    expect(service.body.port_name).toBe('http');
+
+    const outputs = parsed.get('terraform/modules/compute/outputs.tf').output;
+    expect(outputs.backend_group[0].value).toBe(
+      '${google_compute_region_instance_group_manager.main.instance_group}',
+    );
+    expect(outputs.health_check_id[0].value).toBe(
+      '${google_compute_health_check.main.id}',
+    );
+    const [check] = find('google_compute_health_check');
+    expect(check.body.http_health_check).toEqual([
+      { port: 8080, request_path: '/healthz' },
+    ]);
+    const [group] = find('google_compute_region_instance_group_manager');
+    expect(group.body.named_port).toEqual([{ name: 'http', port: 8080 }]);
+  });
+
+  it("lets only Google's front ends reach the instances on the serving port", async () => {
+    const { find } = await production('vms');
+    const [rule] = find('google_compute_firewall', 'load_balancer');
+    expect(rule.body.source_ranges).toEqual([
+      '130.211.0.0/22',
+      '35.191.0.0/16',
+    ]);
+    expect(rule.body.allow).toEqual([{ protocol: 'tcp', ports: ['8080'] }]);
+    expect(rule.body.target_tags).toEqual(['private']);
+  });
+
+  it.each(['containers', 'serverless'] as ComputeKind[])(
+    'of Cloud Run through a serverless NEG, without a health check (%s)',
+    async compute => {
+      const { parsed, find } = await production(compute);
+      const [service] = find('google_compute_backend_service');
+      expect(service.body.backend).toEqual([
+        { group: '${module.compute.backend_group}' },
+      ]);
+      expect(service.body).not.toHaveProperty('health_checks');
+      expect(service.body).not.toHaveProperty('port_name');
+      const [neg] = find('google_compute_region_network_endpoint_group');
+      expect(neg.body.network_endpoint_type).toBe('SERVERLESS');
+      expect(neg.body.cloud_run).toEqual([
+        { service: '${google_cloud_run_v2_service.main.name}' },
+      ]);
+      expect(
+        parsed.get('terraform/modules/compute/outputs.tf').output
+          .backend_group[0].value,
+      ).toBe('${google_compute_region_network_endpoint_group.main.id}');
+    },
+  );
+
+  it.each(['vms', 'containers'] as ComputeKind[])(
+    'on one address for HTTPS and the HTTP redirect (%s)',
+    async compute => {
+      const { find } = await production(compute);
+      const rules = [
+        ...find('google_compute_global_forwarding_rule', 'https'),
+        ...find('google_compute_global_forwarding_rule', 'http'),
+      ];
+      expect(rules.map(r => r.body.ip_address)).toEqual([
+        '${google_compute_global_address.main.id}',
+        '${google_compute_global_address.main.id}',
+      ]);
+    },
+  );
+
+  it('on GKE leaves the backend services to the Gateway controller and gives it the address, TLS policy and Cloud Armor', async () => {
+    const { parsed, resources, find } = await production('kubernetes');
+    const types = resources.map(r => r.type);
+    for (const made of [
+      'google_compute_backend_service',
+      'google_compute_url_map',
+      'google_compute_target_https_proxy',
+      'google_compute_global_forwarding_rule',
+    ])
+      expect(types).not.toContain(made);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'google_compute_global_address',
+        'google_compute_ssl_policy',
+        'google_compute_security_policy',
+        'google_compute_managed_ssl_certificate',
+      ]),
+    );
+    const outputs = parsed.get('terraform/modules/edge/outputs.tf').output;
+    expect(
+      Object.fromEntries(
+        Object.entries<any>(outputs).map(([name, [o]]) => [name, o.value]),
+      ),
+    ).toEqual({
+      address_name: '${google_compute_global_address.main.name}',
+      certificate_name: '${google_compute_managed_ssl_certificate.main.name}',
+      ssl_policy_name: '${google_compute_ssl_policy.main.name}',
+      security_policy_name:
+        '${var.waf_enabled ? google_compute_security_policy.main[0].name : null}',
+    });
+    const [cluster] = find('google_container_cluster');
+    expect(cluster.body.gateway_api_config).toEqual([
+      { channel: 'CHANNEL_STANDARD' },
+    ]);
+    const root = parsed.get('terraform/envs/prod/main.tf');
+    expect(root.module.edge[0]).not.toHaveProperty('backend_group');
+  });
+});
