@@ -140,3 +140,87 @@ describe('the GCP load balancer serves the workload', () => {
     expect(root.module.edge[0]).not.toHaveProperty('backend_group');
   });
 });
+
+const SERVICE_AGENT =
+  /^serviceAccount:service-\$\{data\.google_project\.current\.number\}@(.+)$/;
+
+describe("GCP service agents may use the environment's key before they encrypt with it", () => {
+  it.each([
+    [
+      'data',
+      'google_sql_database_instance',
+      'cloud_sql',
+      'gcp-sa-cloud-sql.iam.gserviceaccount.com',
+    ],
+    [
+      'data',
+      'google_redis_instance',
+      'redis',
+      'cloud-redis.iam.gserviceaccount.com',
+    ],
+  ])(
+    '%s: %s after the %s service agent',
+    async (module, type, grant, domain) => {
+      const { parsed, find } = await production('kubernetes');
+      const main = parsed.get(`terraform/modules/${module}/main.tf`);
+      expect(main.data.google_project.current).toEqual([{}]);
+      const [binding] = find('google_kms_crypto_key_iam_member', grant);
+      expect(binding.body.role).toBe(
+        'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+      );
+      expect(SERVICE_AGENT.exec(binding.body.member)?.[1]).toBe(domain);
+      const [encrypted] = find(type);
+      // The same key as the one the resource is encrypted with, resolved through the call.
+      expect(binding.body.crypto_key_id).toBe('${module.security.kms_key_id}');
+      expect(
+        encrypted.body.encryption_key_name ??
+          encrypted.body.customer_managed_key,
+      ).toBe('${module.security.kms_key_id}');
+      expect(encrypted.body.depends_on).toEqual([
+        `\${google_kms_crypto_key_iam_member.${grant}}`,
+      ]);
+    },
+  );
+
+  it('observability: the audit bucket after the Cloud Storage service agent', async () => {
+    const { parsed, find } = await production('vms');
+    const main = parsed.get('terraform/modules/observability/main.tf');
+    expect(main.data.google_storage_project_service_account.current).toEqual([
+      {},
+    ]);
+    const [binding] = find('google_kms_crypto_key_iam_member', 'gcs');
+    expect(binding.body).toEqual({
+      crypto_key_id: '${module.security.kms_key_id}',
+      role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+      member:
+        'serviceAccount:${data.google_storage_project_service_account.current.email_address}',
+    });
+    const [bucket] = find('google_storage_bucket', 'audit');
+    expect(bucket.body.encryption).toEqual([
+      { default_kms_key_name: '${module.security.kms_key_id}' },
+    ]);
+    expect(bucket.body.depends_on).toEqual([
+      '${google_kms_crypto_key_iam_member.gcs}',
+    ]);
+  });
+
+  it.each([
+    ['kubernetes', 'google_container_cluster', 'gke'],
+    ['kubernetes', 'google_container_node_pool', 'compute_engine'],
+    ['vms', 'google_compute_region_instance_group_manager', 'compute_engine'],
+    ['containers', 'google_cloud_run_v2_service', 'cloud_run'],
+  ] as Array<[ComputeKind, string, string]>)(
+    'compute (%s): %s after the %s service agent',
+    async (compute, type, grant) => {
+      const { find } = await production(compute);
+      const [binding] = find('google_kms_crypto_key_iam_member', grant);
+      expect(binding.module).toBe('compute');
+      expect(binding.body.crypto_key_id).toBe('${module.security.kms_key_id}');
+      expect(binding.body.member).toMatch(SERVICE_AGENT);
+      const [encrypted] = find(type);
+      expect(encrypted.body.depends_on).toEqual([
+        `\${google_kms_crypto_key_iam_member.${grant}}`,
+      ]);
+    },
+  );
+});

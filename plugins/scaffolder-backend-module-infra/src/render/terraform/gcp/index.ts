@@ -45,6 +45,40 @@ const SUBNET_LIST =
 /** The ranges Google's front ends (load balancer proxies and health checks) connect from. */
 const GOOGLE_FRONT_END_RANGES = ['130.211.0.0/22', '35.191.0.0/16'];
 
+/**
+ * Google service agents that encrypt with the environment's key, by the documented e-mail
+ * `service-<project number>@<domain>`. `google_project_service_identity` would create them,
+ * but it is a google-beta resource and only `hashicorp/google` is pinned.
+ */
+const SERVICE_AGENTS = {
+  cloud_sql: 'gcp-sa-cloud-sql.iam.gserviceaccount.com',
+  redis: 'cloud-redis.iam.gserviceaccount.com',
+  gke: 'container-engine-robot.iam.gserviceaccount.com',
+  compute_engine: 'compute-system.iam.gserviceaccount.com',
+  cloud_run: 'serverless-robot-prod.iam.gserviceaccount.com',
+} as const;
+
+const KEY_USER_ROLE = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
+
+/** The project whose number names the service agents. */
+const PROJECT = data('google_project', 'current', {});
+
+/** Grants a service agent the use of the environment's key (`var.kms_key_id`). */
+function serviceAgentKeyUser(agent: keyof typeof SERVICE_AGENTS): HclFileItem {
+  return resource('google_kms_crypto_key_iam_member', agent, {
+    crypto_key_id: ref('var', 'kms_key_id'),
+    role: KEY_USER_ROLE,
+    member: raw(
+      `"serviceAccount:service-\${data.google_project.current.number}@${SERVICE_AGENTS[agent]}"`,
+    ),
+  });
+}
+
+/** `depends_on` the grants, so a resource is encrypted only once its service agent may use the key. */
+function afterGrants(...agents: Array<keyof typeof SERVICE_AGENTS>) {
+  return agents.map(agent => ref('google_kms_crypto_key_iam_member', agent));
+}
+
 /** 90 days: the longest rotation CKV_GCP_43 accepts. */
 const KMS_ROTATION = '7776000s';
 
@@ -264,6 +298,10 @@ const COMPUTE_VARIABLES = [
 /** GKE: a private, shielded cluster with an autoscaled node pool. */
 function gkeResources(): HclFileItem[] {
   return [
+    PROJECT,
+    // GKE encrypts Secrets in etcd, Compute Engine the node boot disks, with the key.
+    serviceAgentKeyUser('gke'),
+    serviceAgentKeyUser('compute_engine'),
     resource('google_container_cluster', 'main', {
       name: ref('var', 'name'),
       location: ref('var', 'region'),
@@ -292,6 +330,7 @@ function gkeResources(): HclFileItem[] {
       release_channel: nested({ channel: 'REGULAR' }),
       // The GKE Gateway controller builds the load balancer (see the edge module).
       gateway_api_config: nested({ channel: 'CHANNEL_STANDARD' }),
+      depends_on: afterGrants('gke'),
     }),
     data('google_client_config', 'current', {}),
     resource('google_container_node_pool', 'main', {
@@ -315,6 +354,7 @@ function gkeResources(): HclFileItem[] {
         workload_metadata_config: nested({ mode: 'GKE_METADATA' }),
         metadata: { 'disable-legacy-endpoints': 'true' },
       }),
+      depends_on: afterGrants('compute_engine'),
     }),
   ];
 }
@@ -322,6 +362,9 @@ function gkeResources(): HclFileItem[] {
 /** A regional managed instance group of shielded VMs, health-checked and autoscaled. */
 function instanceGroupResources(): HclFileItem[] {
   return [
+    PROJECT,
+    // Compute Engine encrypts the instances' disks with the key.
+    serviceAgentKeyUser('compute_engine'),
     resource('google_compute_instance_template', 'main', {
       name_prefix: raw('"${var.name}-"'),
       machine_type: ref('var', 'machine_type'),
@@ -384,6 +427,7 @@ function instanceGroupResources(): HclFileItem[] {
         health_check: ref('google_compute_health_check', 'main', 'id'),
         initial_delay_sec: 120,
       }),
+      depends_on: afterGrants('compute_engine'),
     }),
     resource('google_compute_region_autoscaler', 'main', {
       name: ref('var', 'name'),
@@ -401,6 +445,9 @@ function instanceGroupResources(): HclFileItem[] {
 /** Cloud Run behind the internal load balancer, on the VPC. */
 function cloudRunResources(): HclFileItem[] {
   return [
+    PROJECT,
+    // The Cloud Run service agent decrypts the container image with the key.
+    serviceAgentKeyUser('cloud_run'),
     resource('google_cloud_run_v2_service', 'main', {
       name: ref('var', 'name'),
       location: ref('var', 'region'),
@@ -427,6 +474,7 @@ function cloudRunResources(): HclFileItem[] {
           }),
         }),
       }),
+      depends_on: afterGrants('cloud_run'),
     }),
     comment(
       'The load balancer reaches Cloud Run through a serverless NEG; Cloud Run checks its own health (a serverless NEG takes no health check).',
@@ -519,9 +567,13 @@ function dataModule(design: Design): TerraformModule {
         db.engine === 'postgres' ? 'POSTGRES' : 'MYSQL'
       }_${db.engineVersion.replace(/\./g, '_')}`
     : '';
-  const main: HclFileItem[] = [];
+  const main: HclFileItem[] = [PROJECT];
   if (db) {
     main.push(
+      comment(
+        'The Cloud SQL service agent exists once created: run `gcloud beta services identity create --service=sqladmin.googleapis.com` once per project before the first apply.',
+      ),
+      serviceAgentKeyUser('cloud_sql'),
       resource('google_sql_database_instance', 'main', {
         name: ref('var', 'name'),
         region: ref('var', 'region'),
@@ -551,11 +603,13 @@ function dataModule(design: Design): TerraformModule {
             }),
           }),
         }),
+        depends_on: afterGrants('cloud_sql'),
       }),
     );
   }
   if (cache) {
     main.push(
+      serviceAgentKeyUser('redis'),
       resource('google_redis_instance', 'main', {
         name: nameWith('cache'),
         region: ref('var', 'region'),
@@ -566,6 +620,7 @@ function dataModule(design: Design): TerraformModule {
         transit_encryption_mode: 'SERVER_AUTHENTICATION',
         auth_enabled: true,
         customer_managed_key: ref('var', 'kms_key_id'),
+        depends_on: afterGrants('redis'),
       }),
     );
   }
@@ -892,6 +947,15 @@ const observability: TerraformModule = {
   ],
   main: [
     data('google_client_config', 'current', {}),
+    // Reading the Cloud Storage service agent also creates it if the project has none yet.
+    data('google_storage_project_service_account', 'current', {}),
+    resource('google_kms_crypto_key_iam_member', 'gcs', {
+      crypto_key_id: ref('var', 'kms_key_id'),
+      role: KEY_USER_ROLE,
+      member: raw(
+        '"serviceAccount:${data.google_storage_project_service_account.current.email_address}"',
+      ),
+    }),
     resource('google_storage_bucket', 'audit', {
       name: raw(
         '"${var.name}-audit-${data.google_client_config.current.project}"',
@@ -905,6 +969,7 @@ const observability: TerraformModule = {
       retention_policy: nested({
         retention_period: raw('var.log_retention_days * 86400'),
       }),
+      depends_on: [ref('google_kms_crypto_key_iam_member', 'gcs')],
     }),
     resource('google_logging_project_sink', 'audit', {
       name: nameWith('audit'),
