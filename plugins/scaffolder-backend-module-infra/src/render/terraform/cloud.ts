@@ -12,9 +12,18 @@ export interface RootVariable {
 }
 
 /** What differs between clouds in the Terraform renderer. */
+/** A provider of the roots' `required_providers`, pinned to a version range. */
+export interface ProviderPin {
+  name: string;
+  source: string;
+  version: string;
+}
+
 export interface CloudTarget {
   /** The provider, pinned to a minor-version range in every root. */
-  provider: { name: string; source: string; version: string };
+  provider: ProviderPin;
+  /** Further providers the design's modules use (e.g. `random` for a generated password). */
+  extraProviders?(design: Design): ProviderPin[];
   /** The modules, built once per design. */
   modules(design: Design): TerraformModule[];
   /** The body of the `provider` block for a region. */
@@ -22,5 +31,5 @@ export interface CloudTarget {
   /** The `backend "<kind>" { ... }` block of an environment root. */
   backend(design: Design, env: EnvironmentDesign): HclNestedBlock;
   /** Root variables the cloud's modules need besides the common ones. */
-  rootVariables(env: EnvironmentDesign): RootVariable[];
+  rootVariables(env: EnvironmentDesign, design: Design): RootVariable[];
 }

@@ -153,7 +153,10 @@ export function renderEnvironment(
   cloud: CloudTarget,
 ): GeneratedFile[] {
   const dir = `terraform/envs/${env.name}`;
-  const variables = [...commonVariables(env), ...cloud.rootVariables(env)];
+  const variables = [
+    ...commonVariables(env),
+    ...cloud.rootVariables(env, design),
+  ];
   const tags = {
     service: design.service.name,
     environment: env.name,
@@ -204,12 +207,13 @@ export function renderEnvironment(
       content: renderHclFile([
         block('terraform', [], {
           required_version: REQUIRED_VERSION,
-          required_providers: nested({
-            [cloud.provider.name]: {
-              source: cloud.provider.source,
-              version: cloud.provider.version,
-            },
-          }),
+          required_providers: nested(
+            Object.fromEntries(
+              [cloud.provider, ...(cloud.extraProviders?.(design) ?? [])].map(
+                p => [p.name, { source: p.source, version: p.version }],
+              ),
+            ),
+          ),
         }),
       ]),
     },

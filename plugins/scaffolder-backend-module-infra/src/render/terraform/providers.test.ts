@@ -107,6 +107,114 @@ describe('azurerm ~> 4.32', () => {
     expect(server).not.toHaveProperty('public_network_access_enabled');
   });
 
+  describe('MySQL administrator (required when create_mode is Default)', () => {
+    const design = withMysql(fixtureDesign('azure'));
+    const files = renderTerraform(design);
+
+    it('signs in with a password generated at apply time, never written by Plinth', async () => {
+      const main = await moduleMain(design, 'data');
+      const server = main.resource.azurerm_mysql_flexible_server.main[0];
+      expect(server.administrator_login).toBe('dbadmin');
+      expect(server.administrator_password).toBe(
+        '${random_password.mysql_admin.result}',
+      );
+      expect(main.resource.random_password.mysql_admin[0]).toMatchObject({
+        length: 32,
+        keepers: { rotation: '${time_rotating.mysql_admin_password.id}' },
+      });
+      // No file carries a password value: only the reference above assigns one.
+      for (const f of files) {
+        const assigned = [
+          ...f.content.matchAll(
+            /^\s*(?:administrator_)?password\s*=\s*(.*)$/gm,
+          ),
+        ].map(m => m[1]);
+        expect(
+          assigned.filter(v => v !== 'random_password.mysql_admin.result'),
+        ).toEqual([]);
+      }
+    });
+
+    it('keeps the password as an expiring Key Vault secret and never outputs it', async () => {
+      const parsed = await parseFiles(files);
+      const main = parsed.get('terraform/modules/data/main.tf');
+      expect(
+        main.resource.azurerm_key_vault_secret.mysql_admin_password[0],
+      ).toEqual({
+        name: '${var.name}-mysql-admin-password',
+        value: '${random_password.mysql_admin.result}',
+        key_vault_id: '${var.key_vault_id}',
+        content_type: 'password',
+        expiration_date:
+          '${timeadd(time_rotating.mysql_admin_password.rotation_rfc3339, "720h")}',
+        depends_on: ['${azurerm_role_assignment.deployer_secrets}'],
+        tags: '${var.tags}',
+      });
+      expect(
+        main.resource.azurerm_role_assignment.deployer_secrets[0],
+      ).toMatchObject({
+        scope: '${var.key_vault_id}',
+        role_definition_name: 'Key Vault Secrets Officer',
+      });
+      const outputs = [...parsed.entries()]
+        .filter(([p]) => p.endsWith('outputs.tf'))
+        .flatMap(([, f]) => Object.values<any>(f.output ?? {}).flat());
+      expect(
+        outputs.filter(o => /random_password|_secret\./.test(String(o.value))),
+      ).toEqual([]);
+      const tfvars = files
+        .filter(f => f.path.endsWith('.tfvars'))
+        .map(f => f.content)
+        .join('\n');
+      expect(tfvars).not.toMatch(/password/i);
+    });
+
+    it('makes the Entra ID group the administrator through an identity of the server', async () => {
+      const parsed = await parseFiles(files);
+      const main = parsed.get('terraform/modules/data/main.tf');
+      const admin =
+        main.resource
+          .azurerm_mysql_flexible_server_active_directory_administrator.main[0];
+      expect(admin).toEqual({
+        server_id: '${azurerm_mysql_flexible_server.main.id}',
+        identity_id: '${azurerm_user_assigned_identity.mysql_entra.id}',
+        login: '${var.entra_admin_group_name}',
+        object_id: '${var.entra_admin_group_object_id}',
+        tenant_id: '${data.azurerm_client_config.current.tenant_id}',
+      });
+      const [identity] =
+        main.resource.azurerm_mysql_flexible_server.main[0].identity;
+      expect(identity.identity_ids).toContain(admin.identity_id);
+      const root = parsed.get('terraform/envs/prod/main.tf');
+      expect(root.module.data[0]).toMatchObject({
+        key_vault_id: '${module.security.key_vault_id}',
+        entra_admin_group_name: '${var.database_admins_group_name}',
+        entra_admin_group_object_id: '${var.database_admins_group_object_id}',
+      });
+    });
+
+    it('pins random and time in the roots that need them, and only there', async () => {
+      const providers = async (d: Design) =>
+        Object.keys(
+          (await parseFiles(renderTerraform(d))).get(
+            'terraform/envs/prod/versions.tf',
+          ).terraform[0].required_providers[0],
+        );
+      const required = (await parseFiles(files)).get(
+        'terraform/envs/prod/versions.tf',
+      ).terraform[0].required_providers[0];
+      expect(required.random).toEqual({
+        source: 'hashicorp/random',
+        version: '~> 3.6',
+      });
+      expect(required.time).toEqual({
+        source: 'hashicorp/time',
+        version: '~> 0.12',
+      });
+      expect(await providers(fixtureDesign('azure'))).toEqual(['azurerm']);
+    });
+  });
+
   it('keeps PostgreSQL on its major version with public access off', async () => {
     const main = await moduleMain(fixtureDesign('azure'), 'data');
     const server = main.resource.azurerm_postgresql_flexible_server.main[0];

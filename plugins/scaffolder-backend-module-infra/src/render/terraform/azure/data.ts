@@ -1,7 +1,8 @@
 /*
  * Azure data: a PostgreSQL or MySQL flexible server inside the delegated data subnet with a
- * private DNS zone and public network access off; Entra ID authentication only (no
- * password in the state); backups kept per the design, geo-redundant in production;
+ * private DNS zone and public network access off; Entra ID authentication (PostgreSQL:
+ * only, no password; MySQL, which needs an administrator password: an Entra ID administrator
+ * group and a password generated at apply time, kept in Key Vault); backups kept per the design, geo-redundant in production;
  * zone-redundant high availability when the design asks for it; the customer-managed key
  * when backups stay in the region (see ADR 0024). Redis when asked: TLS 1.2, no non-TLS
  * port, no public access, reached through a private endpoint.
@@ -19,7 +20,7 @@ import {
   ref,
   resource,
 } from '../../hcl';
-import { TerraformModule, nameWith } from '../module';
+import { TerraformModule, VariableSpec, nameWith } from '../module';
 import { ZONES, moduleVariables, placed } from './common';
 
 /** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */
@@ -56,8 +57,88 @@ function backupDays(days: number | undefined): number {
   return Math.min(35, Math.max(7, days ?? 7));
 }
 
+/** Days after which the next apply generates a new MySQL administrator password. */
+const PASSWORD_ROTATION_DAYS = 90;
+
+/**
+ * MySQL's administrator password (required with `create_mode` Default): generated at apply
+ * time by `random_password` (never by Plinth, so no file holds it), rotated by the first apply
+ * after 90 days, kept as a Key Vault secret that expires 30 days after the planned rotation
+ * (CKV_AZURE_41), and never output. It lives in the encrypted remote state, like every
+ * generated secret. Day to day, people sign in with Entra ID through the administrator group.
+ */
+function mysqlAdministratorPassword(): HclFileItem[] {
+  return [
+    resource('time_rotating', 'mysql_admin_password', {
+      rotation_days: PASSWORD_ROTATION_DAYS,
+    }),
+    resource('random_password', 'mysql_admin', {
+      length: 32,
+      min_lower: 1,
+      min_upper: 1,
+      min_numeric: 1,
+      min_special: 1,
+      keepers: {
+        rotation: ref('time_rotating', 'mysql_admin_password', 'id'),
+      },
+    }),
+    comment(
+      'Whoever runs Terraform writes this one secret to the vault (its keys role does not cover secrets).',
+    ),
+    resource('azurerm_role_assignment', 'deployer_secrets', {
+      scope: ref('var', 'key_vault_id'),
+      role_definition_name: 'Key Vault Secrets Officer',
+      principal_id: ref(
+        'data',
+        'azurerm_client_config',
+        'current',
+        'object_id',
+      ),
+    }),
+    resource('azurerm_key_vault_secret', 'mysql_admin_password', {
+      name: nameWith('mysql-admin-password'),
+      value: ref('random_password', 'mysql_admin', 'result'),
+      key_vault_id: ref('var', 'key_vault_id'),
+      content_type: 'password',
+      expiration_date: raw(
+        'timeadd(time_rotating.mysql_admin_password.rotation_rfc3339, "720h")',
+      ),
+      depends_on: [ref('azurerm_role_assignment', 'deployer_secrets')],
+      tags: ref('var', 'tags'),
+    }),
+    comment(
+      'The identity MySQL reads Entra ID with; a tenant administrator grants it the Microsoft Graph application permissions User.Read.All, GroupMember.Read.All and Application.Read.All.',
+    ),
+    resource('azurerm_user_assigned_identity', 'mysql_entra', {
+      ...placed(nameWith('mysql-entra')),
+      tags: ref('var', 'tags'),
+    }),
+  ];
+}
+
+/** The break-glass administrator (Azure reserves admin, root, azure_superuser and a few more). */
+const MYSQL_ADMINISTRATOR_LOGIN = 'dbadmin';
+
 /** The MySQL flexible server versions azurerm accepts: `5.7`, `8.0.21` (and `8.4` from 4.55). */
 const MYSQL_VERSIONS: Record<string, string> = { '8.0': '8.0.21' };
+
+const MYSQL_VARIABLES: VariableSpec[] = [
+  {
+    name: 'key_vault_id',
+    type: 'string',
+    description: 'Key Vault that keeps the MySQL administrator password.',
+  },
+  {
+    name: 'entra_admin_group_name',
+    type: 'string',
+    description: 'Display name of the Entra ID group that administers MySQL.',
+  },
+  {
+    name: 'entra_admin_group_object_id',
+    type: 'string',
+    description: 'Object id of that group.',
+  },
+];
 
 export function azureData(design: Design): TerraformModule {
   const db = design.environments.find(e => e.database)?.database;
@@ -71,6 +152,7 @@ export function azureData(design: Design): TerraformModule {
     : 'private.postgres.database.azure.com';
   const main: HclFileItem[] = [data('azurerm_client_config', 'current', {})];
   if (db) {
+    if (mysql) main.push(...mysqlAdministratorPassword());
     main.push(
       resource('azurerm_private_dns_zone', 'database', {
         name: raw(`"\${var.name}.${dnsSuffix}"`),
@@ -90,7 +172,9 @@ export function azureData(design: Design): TerraformModule {
         tags: ref('var', 'tags'),
       }),
       comment(
-        'Private only: inside the delegated data subnet, no public endpoint, Entra ID sign-in.',
+        mysql
+          ? 'Private only: inside the delegated data subnet, no public endpoint; Entra ID sign-in, the generated administrator password kept in Key Vault.'
+          : 'Private only: inside the delegated data subnet, no public endpoint, Entra ID sign-in.',
       ),
       resource(server, 'main', {
         ...placed(nameWith('db')),
@@ -107,6 +191,12 @@ export function azureData(design: Design): TerraformModule {
         zone: raw('var.zones[0]'),
         ...(mysql
           ? {
+              administrator_login: MYSQL_ADMINISTRATOR_LOGIN,
+              administrator_password: ref(
+                'random_password',
+                'mysql_admin',
+                'result',
+              ),
               storage: nested({
                 size_gb: ref('var', 'storage_gb'),
                 auto_grow_enabled: true,
@@ -157,7 +247,12 @@ export function azureData(design: Design): TerraformModule {
         ],
         identity: nested({
           type: 'UserAssigned',
-          identity_ids: [ref('var', 'encryption_identity_id')],
+          identity_ids: [
+            ref('var', 'encryption_identity_id'),
+            ...(mysql
+              ? [ref('azurerm_user_assigned_identity', 'mysql_entra', 'id')]
+              : []),
+          ],
         }),
         lifecycle: nested({ ignore_changes: [raw('zone')] }),
         depends_on: [
@@ -166,6 +261,33 @@ export function azureData(design: Design): TerraformModule {
         tags: ref('var', 'tags'),
       }),
     );
+    if (mysql) {
+      main.push(
+        comment(
+          'Entra ID administrators: the group named in the root variables (PostgreSQL takes Entra ID sign-in in its authentication block).',
+        ),
+        resource(
+          'azurerm_mysql_flexible_server_active_directory_administrator',
+          'main',
+          {
+            server_id: ref(server, 'main', 'id'),
+            identity_id: ref(
+              'azurerm_user_assigned_identity',
+              'mysql_entra',
+              'id',
+            ),
+            login: ref('var', 'entra_admin_group_name'),
+            object_id: ref('var', 'entra_admin_group_object_id'),
+            tenant_id: ref(
+              'data',
+              'azurerm_client_config',
+              'current',
+              'tenant_id',
+            ),
+          },
+        ),
+      );
+    }
   }
   if (cache) {
     const sku = redisSku(cache);
@@ -283,6 +405,7 @@ export function azureData(design: Design): TerraformModule {
         type: 'string',
         description: 'Identity the server uses to reach the key.',
       },
+      ...(mysql ? MYSQL_VARIABLES : []),
     ),
     main,
     outputs: db
@@ -319,6 +442,16 @@ export function azureData(design: Design): TerraformModule {
         'security',
         'encryption_identity_id',
       ),
+      ...(mysql
+        ? {
+            key_vault_id: ref('module', 'security', 'key_vault_id'),
+            entra_admin_group_name: ref('var', 'database_admins_group_name'),
+            entra_admin_group_object_id: ref(
+              'var',
+              'database_admins_group_object_id',
+            ),
+          }
+        : {}),
     }),
   };
 }

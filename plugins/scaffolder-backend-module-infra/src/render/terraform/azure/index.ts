@@ -17,7 +17,7 @@ import { azureNetwork } from './network';
 import { azureObservability } from './observability';
 import { azureSecurity } from './security';
 
-function rootVariables(env: EnvironmentDesign): RootVariable[] {
+function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
   const variables: RootVariable[] = [
     {
       spec: {
@@ -54,6 +54,27 @@ function rootVariables(env: EnvironmentDesign): RootVariable[] {
       value: [],
     },
   ];
+  if (design.environments.some(e => e.database?.engine === 'mysql')) {
+    variables.push(
+      {
+        spec: {
+          name: 'database_admins_group_name',
+          type: 'string',
+          description:
+            'Display name of the Entra ID group that administers the MySQL server.',
+        },
+        value: 'REPLACE-ME-database-admins',
+      },
+      {
+        spec: {
+          name: 'database_admins_group_object_id',
+          type: 'string',
+          description: 'Object id of that Entra ID group.',
+        },
+        value: 'REPLACE-ME-object-id',
+      },
+    );
+  }
   if (env.compute.kind === 'vms') {
     variables.push({
       spec: {
@@ -75,6 +96,14 @@ export const azure: CloudTarget = {
     // (4.23 to 4.31 reject it); 4.26: MySQL flexible server's `public_network_access`.
     version: '~> 4.32',
   },
+  // random and time generate and rotate the MySQL administrator password at apply time.
+  extraProviders: design =>
+    design.environments.some(e => e.database?.engine === 'mysql')
+      ? [
+          { name: 'random', source: 'hashicorp/random', version: '~> 3.6' },
+          { name: 'time', source: 'hashicorp/time', version: '~> 0.12' },
+        ]
+      : [],
   modules: (design: Design) => [
     azureNetwork,
     azureSecurity(design),
