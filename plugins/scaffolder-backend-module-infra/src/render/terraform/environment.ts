@@ -29,6 +29,7 @@ import {
   commonTags,
   namePrefix,
   variablesFile,
+  variablesRead,
 } from './module';
 
 /** Terraform and OpenTofu 1.10+: the first with S3 native state locking (`use_lockfile`). */
@@ -140,7 +141,9 @@ function moduleCalls(
             : undefined,
           name: namePrefix(call),
           ...args,
-          tags: commonTags(call),
+          tags: module.variables.some(v => v.name === 'tags')
+            ? commonTags(call)
+            : undefined,
         },
       );
     });
@@ -153,10 +156,6 @@ export function renderEnvironment(
   cloud: CloudTarget,
 ): GeneratedFile[] {
   const dir = `terraform/envs/${env.name}`;
-  const variables = [
-    ...commonVariables(env),
-    ...cloud.rootVariables(env, design),
-  ];
   const tags = {
     service: design.service.name,
     environment: env.name,
@@ -195,6 +194,13 @@ export function renderEnvironment(
       ...moduleCalls(design, env, network, modules, cloud, index),
     ]),
   ];
+
+  // Only the variables the root reads (azurerm, for one, has no provider region).
+  const read = variablesRead(main);
+  const variables = [
+    ...commonVariables(env),
+    ...cloud.rootVariables(env, design),
+  ].filter(v => read.has(v.spec.name));
 
   // tfvars holds plain attribute assignments, written by the same serialiser.
   const tfvars = renderHclAttributes(

@@ -224,3 +224,49 @@ describe("GCP service agents may use the environment's key before they encrypt w
     },
   );
 });
+
+describe('GCP labels from the tags', () => {
+  it.each([
+    ['security', 'google_kms_crypto_key', 'labels'],
+    ['compute', 'google_container_cluster', 'resource_labels'],
+    ['data', 'google_redis_instance', 'labels'],
+    ['observability', 'google_storage_bucket', 'labels'],
+  ])('%s: %s carries the lower-cased tags', async (module, type, attribute) => {
+    const { parsed, resources } = await production('kubernetes');
+    const main = parsed.get(`terraform/modules/${module}/main.tf`);
+    expect(main.locals).toEqual([
+      {
+        labels:
+          '${{ for key, value in var.tags : lower(key) => lower(value) }}',
+      },
+    ]);
+    const [labelled] = resources.filter(
+      r => r.type === type && r.module === module,
+    );
+    expect(labelled.body[attribute]).toBe('${local.labels}');
+    const root = parsed.get('terraform/envs/prod/main.tf');
+    expect(root.module[module][0].tags).toMatchObject({
+      service: expect.any(String),
+      environment: 'prod',
+    });
+  });
+
+  it('labels the Cloud SQL instance through its settings', async () => {
+    const { find } = await production('vms');
+    const [instance] = find('google_sql_database_instance');
+    expect(instance.body.settings[0].user_labels).toBe('${local.labels}');
+  });
+
+  it.each(['network', 'edge'])(
+    '%s creates nothing that takes labels, so it neither declares nor receives tags',
+    async module => {
+      const { parsed } = await production('kubernetes');
+      expect(
+        parsed.get(`terraform/modules/${module}/variables.tf`).variable,
+      ).not.toHaveProperty('tags');
+      expect(
+        parsed.get('terraform/envs/prod/main.tf').module[module][0],
+      ).not.toHaveProperty('tags');
+    },
+  );
+});

@@ -10,7 +10,12 @@ import { azure } from './azure';
 import { gcp } from './gcp';
 import type { CloudTarget } from './cloud';
 import { renderEnvironment } from './environment';
-import { MODULE_ORDER, outputsFile, variablesFile } from './module';
+import {
+  MODULE_ORDER,
+  outputsFile,
+  variablesFile,
+  withoutUnusedVariables,
+} from './module';
 
 const CLOUDS: Partial<Record<Cloud, CloudTarget>> = { aws, gcp, azure };
 
@@ -20,6 +25,7 @@ export function renderTerraform(design: Design): GeneratedFile[] {
     throw new Error(`no Terraform renderer for cloud ${design.cloud}`);
   const modules = cloud
     .modules(design)
+    .map(withoutUnusedVariables)
     .sort(
       (a, b) => MODULE_ORDER.indexOf(a.name) - MODULE_ORDER.indexOf(b.name),
     );

@@ -15,6 +15,7 @@ import {
   HclFileItem,
   HclValue,
   raw,
+  renderHclFile,
 } from '../hcl';
 
 export type ModuleName =
@@ -66,6 +67,40 @@ export interface TerraformModule {
   usedBy(call: ModuleCall): boolean;
   /** The module block's arguments for one environment region (besides `source`). */
   args(call: ModuleCall): HclBody;
+}
+
+/** The names of the variables `items` read (`var.<name>`), found in their rendered HCL. */
+export function variablesRead(items: readonly HclFileItem[]): Set<string> {
+  return new Set(
+    [...renderHclFile(items).matchAll(/\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g)].map(
+      match => match[1],
+    ),
+  );
+}
+
+/**
+ * The module with only the variables its resources and outputs read, and calls that pass only
+ * those: a module shares variable lists across compute kinds and engines, and tflint's
+ * `terraform_unused_declarations` (run by the generated CI) reports a variable nothing reads.
+ * An argument that names no variable of the module at all is still passed, so a mistake
+ * stays visible (`terraform validate` and the cross-reference test report it).
+ */
+export function withoutUnusedVariables(
+  module: TerraformModule,
+): TerraformModule {
+  const read = variablesRead([...module.main, ...outputsFile(module.outputs)]);
+  const unused = new Set(
+    module.variables.map(v => v.name).filter(name => !read.has(name)),
+  );
+  if (unused.size === 0) return module;
+  return {
+    ...module,
+    variables: module.variables.filter(v => !unused.has(v.name)),
+    args: call =>
+      Object.fromEntries(
+        Object.entries(module.args(call)).filter(([name]) => !unused.has(name)),
+      ),
+  };
 }
 
 export function variablesFile(

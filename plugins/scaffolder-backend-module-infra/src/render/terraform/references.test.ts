@@ -35,6 +35,18 @@ function exampleDesign(file: string): Design {
   return planDesign(parsed.answers, { defaults: parsed.defaults }).design;
 }
 
+/** The Azure fixture on MySQL, whose data module takes an administrator password. */
+function azureMysqlDesign(): Design {
+  const design = structuredClone(fixtureDesign('azure'));
+  for (const env of design.environments) {
+    if (env.database) {
+      env.database.engine = 'mysql';
+      env.database.engineVersion = '8.0';
+    }
+  }
+  return design;
+}
+
 const designs: Array<[string, Design]> = [
   ...CLOUDS.flatMap(cloud =>
     KINDS.map(
@@ -48,6 +60,7 @@ const designs: Array<[string, Design]> = [
         ] as [string, Design],
     ),
   ),
+  ['azure mysql', azureMysqlDesign()],
   ...fs
     .readdirSync(answersDir)
     .filter(f => f.endsWith('.yaml'))
@@ -117,8 +130,8 @@ async function crossReferenceProblems(
       expressions({ ...get(p), variable: undefined }),
     );
 
-    // Every var.x read is declared. (Declared but unread variables are legal Terraform:
-    // the compute module shares one variable list across compute kinds.)
+    // Every var.x read is declared. (The reverse, every declared variable read, is
+    // `unusedVariables` below.)
     const read = new Set(
       matches(exprs, /\bvar\.([a-z_][a-z0-9_]*)/g).map(m => m[1]),
     );
@@ -215,6 +228,55 @@ async function crossReferenceProblems(
   }
   return problems;
 }
+
+/**
+ * Variables declared in a directory (a module or a root) that nothing in it reads: tflint's
+ * `terraform_unused_declarations`, which the generated CI runs, reports each one.
+ */
+async function unusedVariables(files: GeneratedFile[]): Promise<string[]> {
+  const parsed = await parseFiles(files);
+  const dirs = [...new Set([...parsed.keys()].map(p => path.posix.dirname(p)))];
+  return dirs.flatMap(dir => {
+    const tfFiles = [...parsed.keys()].filter(
+      p => path.posix.dirname(p) === dir,
+    );
+    const declared = tfFiles.flatMap(p =>
+      Object.keys(parsed.get(p).variable ?? {}),
+    );
+    const read = new Set(
+      matches(
+        tfFiles.flatMap(p => expressions({ ...parsed.get(p), variable: [] })),
+        /\bvar\.([a-z_][a-z0-9_]*)/g,
+      ).map(m => m[1]),
+    );
+    return declared
+      .filter(name => !read.has(name))
+      .map(name => `${dir}: var.${name}`);
+  });
+}
+
+describe('declared variables of the generated Terraform', () => {
+  it.each(designs)(
+    'are each read in their module or root (%s)',
+    async (_, design) => {
+      expect(await unusedVariables(renderTerraform(design))).toEqual([]);
+    },
+  );
+
+  it('reports a variable nothing reads', async () => {
+    const files = renderTerraform(fixtureDesign('aws')).map(f =>
+      f.path === 'terraform/modules/data/variables.tf'
+        ? {
+            ...f,
+            content: `${f.content}\nvariable "never_read" {\n  type = string\n}\n`,
+          }
+        : f,
+    );
+    expect(await unusedVariables(files)).toEqual([
+      'terraform/modules/data: var.never_read',
+    ]);
+  });
+});
 
 describe('cross-references of the generated Terraform', () => {
   it.each(designs)(

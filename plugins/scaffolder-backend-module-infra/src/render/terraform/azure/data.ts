@@ -2,8 +2,8 @@
  * Azure data: a PostgreSQL or MySQL flexible server inside the delegated data subnet with a
  * private DNS zone and public network access off; Entra ID authentication (PostgreSQL:
  * only, no password; MySQL, which needs an administrator password: an Entra ID administrator
- * group and a password generated at apply time, kept in Key Vault); backups kept per the design, geo-redundant in production;
- * zone-redundant high availability when the design asks for it; the customer-managed key
+ * group and a password generated at apply time, kept in Key Vault); backups kept per the
+ * design, geo-redundant in production; zone-redundant high availability when the design asks for it; the customer-managed key
  * when backups stay in the region (see ADR 0024). Redis when asked: TLS 1.2, no non-TLS
  * port, no public access, reached through a private endpoint.
  */

@@ -11,6 +11,7 @@ import type {
   FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
 import {
+  block,
   comment,
   data,
   HclBody,
@@ -32,14 +33,23 @@ import {
   subnetsOf,
 } from '../module';
 
-const LABELS = {
-  name: 'labels',
+// The modules take `tags` like every cloud; on GCP they become labels (`LABELS_LOCAL`).
+const TAGS: VariableSpec = {
+  name: 'tags',
   type: 'map(string)',
-  description: 'Labels on every resource.',
+  description:
+    'Labels on every resource that takes them (keys and values lower-cased).',
   default: {},
 };
-// The modules take `tags` like every cloud; on GCP they become labels.
-const TAGS = { ...LABELS, name: 'tags' };
+
+/**
+ * GCP calls tags labels, and a label key or value is lower-case only. The network and edge
+ * modules create nothing that takes labels in the GA provider, so they do not declare `tags`.
+ */
+const LABELS_LOCAL: HclFileItem = block('locals', [], {
+  labels: raw('{ for key, value in var.tags : lower(key) => lower(value) }'),
+});
+const LABELS = ref('local', 'labels');
 const SUBNET_LIST =
   'list(object({ name = string, zone = string, cidr = string }))';
 /** The ranges Google's front ends (load balancer proxies and health checks) connect from. */
@@ -92,7 +102,6 @@ const network: TerraformModule = {
       type: SUBNET_LIST,
       description: 'One regional subnet per tier.',
     },
-    TAGS,
   ],
   main: [
     resource('google_compute_network', 'main', {
@@ -219,6 +228,7 @@ function security(design: Design): TerraformModule {
       TAGS,
     ],
     main: [
+      LABELS_LOCAL,
       resource('google_kms_key_ring', 'main', {
         name: ref('var', 'name'),
         location: ref('var', 'region'),
@@ -228,6 +238,7 @@ function security(design: Design): TerraformModule {
         key_ring: ref('google_kms_key_ring', 'main', 'id'),
         rotation_period: KMS_ROTATION,
         purpose: 'ENCRYPT_DECRYPT',
+        labels: LABELS,
         lifecycle: nested({ prevent_destroy: true }),
       }),
       ...rules,
@@ -328,6 +339,7 @@ function gkeResources(): HclFileItem[] {
         ),
       }),
       release_channel: nested({ channel: 'REGULAR' }),
+      resource_labels: LABELS,
       // The GKE Gateway controller builds the load balancer (see the edge module).
       gateway_api_config: nested({ channel: 'CHANNEL_STANDARD' }),
       depends_on: afterGrants('gke'),
@@ -368,6 +380,7 @@ function instanceGroupResources(): HclFileItem[] {
     resource('google_compute_instance_template', 'main', {
       name_prefix: raw('"${var.name}-"'),
       machine_type: ref('var', 'machine_type'),
+      labels: LABELS,
       tags: ['private'],
       disk: nested({
         source_image: 'debian-cloud/debian-12',
@@ -453,6 +466,7 @@ function cloudRunResources(): HclFileItem[] {
       location: ref('var', 'region'),
       ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
       deletion_protection: true,
+      labels: LABELS,
       template: nested({
         service_account: ref('var', 'service_account'),
         encryption_key: ref('var', 'kms_key_id'),
@@ -531,7 +545,7 @@ BACKEND_OUTPUTS.serverless = BACKEND_OUTPUTS.containers;
 
 function compute(design: Design): TerraformModule {
   const kind = design.environments[0].compute.kind;
-  const main = COMPUTE_RESOURCES[kind]();
+  const main = [LABELS_LOCAL, ...COMPUTE_RESOURCES[kind]()];
   return {
     name: 'compute',
     variables: COMPUTE_VARIABLES,
@@ -567,7 +581,7 @@ function dataModule(design: Design): TerraformModule {
         db.engine === 'postgres' ? 'POSTGRES' : 'MYSQL'
       }_${db.engineVersion.replace(/\./g, '_')}`
     : '';
-  const main: HclFileItem[] = [PROJECT];
+  const main: HclFileItem[] = [LABELS_LOCAL, PROJECT];
   if (db) {
     main.push(
       comment(
@@ -582,6 +596,7 @@ function dataModule(design: Design): TerraformModule {
         deletion_protection: ref('var', 'deletion_protection'),
         settings: nested({
           tier: ref('var', 'tier'),
+          user_labels: LABELS,
           availability_type: raw(
             'var.high_availability ? "REGIONAL" : "ZONAL"',
           ),
@@ -620,6 +635,7 @@ function dataModule(design: Design): TerraformModule {
         transit_encryption_mode: 'SERVER_AUTHENTICATION',
         auth_enabled: true,
         customer_managed_key: ref('var', 'kms_key_id'),
+        labels: LABELS,
         depends_on: afterGrants('redis'),
       }),
     );
@@ -852,7 +868,6 @@ function edge(design: Design): TerraformModule {
         description: 'Attach a Cloud Armor policy.',
       },
       ...(gke ? [] : backendVariables),
-      TAGS,
     ],
     main: [
       resource('google_compute_global_address', 'main', {
@@ -946,6 +961,7 @@ const observability: TerraformModule = {
     TAGS,
   ],
   main: [
+    LABELS_LOCAL,
     data('google_client_config', 'current', {}),
     // Reading the Cloud Storage service agent also creates it if the project has none yet.
     data('google_storage_project_service_account', 'current', {}),
@@ -966,6 +982,7 @@ const observability: TerraformModule = {
       force_destroy: false,
       versioning: nested({ enabled: true }),
       encryption: nested({ default_kms_key_name: ref('var', 'kms_key_id') }),
+      labels: LABELS,
       retention_policy: nested({
         retention_period: raw('var.log_retention_days * 86400'),
       }),
