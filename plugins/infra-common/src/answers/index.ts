@@ -1,2 +1,3 @@
 export * from './schema';
 export * from './regions';
+export * from './sections';
