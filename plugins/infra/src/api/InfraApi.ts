@@ -1,19 +1,30 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AnswerIssue,
   OverviewPage,
   OverviewQuery,
   PlanResult,
 } from '@plinth/backstage-plugin-infra-common';
+
+/**
+ * What planning the wizard's answers gives: the plan, or every invalid answer by its
+ * dotted path (`topology.primaryRegion`). Invalid answers are an outcome the wizard
+ * shows, not a failure.
+ */
+export type PlanOutcome =
+  | { ok: true; plan: PlanResult }
+  | { ok: false; issues: AnswerIssue[] };
 
 /** Plinth's infra backend: the overview across the catalog and the planner. */
 export interface InfraApi {
   /** One page of service summaries, filtered and sorted over every service. */
   getOverview(query: OverviewQuery): Promise<OverviewPage>;
   /**
-   * Plans a design from the wizard's answers. Invalid answers reject with a
-   * ResponseError whose body carries `issues: [{ path, message }]`.
+   * Plans a design from the wizard's answers (`POST /plan`, no side effects).
+   * Answers the planner rejects resolve to `{ ok: false, issues }`; any other
+   * failure rejects with a ResponseError.
    */
-  plan(answers: unknown): Promise<PlanResult>;
+  plan(answers: unknown): Promise<PlanOutcome>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

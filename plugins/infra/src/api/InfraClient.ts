@@ -1,7 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { InfraApi } from './InfraApi';
+import { InfraApi, PlanOutcome } from './InfraApi';
 import type {
+  AnswerIssue,
   OverviewPage,
   OverviewQuery,
   PlanResult,
@@ -32,16 +33,38 @@ export class InfraClient implements InfraApi {
     return res.json();
   }
 
-  async plan(answers: unknown): Promise<PlanResult> {
+  async plan(answers: unknown): Promise<PlanOutcome> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
     const res = await this.#fetchApi.fetch(`${baseUrl}/plan`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ answers }),
     });
+    if (res.status === 400) {
+      // The planner's 400 lists every invalid answer; any other 400 is an error.
+      const body = await res
+        .clone()
+        .json()
+        .catch(() => undefined);
+      if (isIssueList(body?.issues)) {
+        return { ok: false, issues: body.issues };
+      }
+    }
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }
-    return res.json();
+    const plan: PlanResult = await res.json();
+    return { ok: true, plan };
   }
+}
+
+function isIssueList(value: unknown): value is AnswerIssue[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      issue =>
+        typeof issue?.path === 'string' && typeof issue?.message === 'string',
+    )
+  );
 }

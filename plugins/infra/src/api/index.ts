@@ -1,3 +1,3 @@
 export { infraApiRef } from './InfraApi';
-export type { InfraApi } from './InfraApi';
+export type { InfraApi, PlanOutcome } from './InfraApi';
 export { InfraClient } from './InfraClient';
