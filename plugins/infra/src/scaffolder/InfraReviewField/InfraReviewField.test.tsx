@@ -1,23 +1,17 @@
-import { screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import { discoveryApiRef, fetchApiRef } from '@backstage/frontend-plugin-api';
+import { act, screen } from '@testing-library/react';
+import { ResponseError } from '@backstage/errors';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import type { PlanResult } from '@plinth/backstage-plugin-infra-common';
+import { InfraApi, infraApiRef } from '../../api';
 import { InfraReviewField, validateInfraReview } from './InfraReviewField';
 
-const server = setupServer();
-registerMswTestHooks(server);
+const infraApi = {
+  getOverview: jest.fn(),
+  plan: jest.fn(),
+} satisfies jest.Mocked<InfraApi>;
+const apis = [[infraApiRef, infraApi]] as const;
 
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
-const apis = [
-  [discoveryApiRef, discoveryApi],
-  [fetchApiRef, fetchApi],
-] as const;
+afterEach(() => jest.resetAllMocks());
 
 const formData = {
   service: { name: 'payments-api', owner: 'group:default/payments' },
@@ -27,6 +21,7 @@ const formData = {
   publish: { target: 'local' },
 };
 
+// Only what the review reads; the rest of a PlanResult is left out.
 const plan = {
   design: {
     decisions: [
@@ -77,7 +72,7 @@ const plan = {
         framework: 'pci-dss',
         name: 'PCI DSS v4.0',
         status: 'at-risk',
-        counts: { pass: 11, fail: 0, unknown: 1 },
+        counts: { pass: 11, fail: 0, unknown: 1, notApplicable: 0 },
         controls: [
           {
             controlId: 'restoreTested',
@@ -98,35 +93,32 @@ const plan = {
     monthlyBudgetUsd: 3000,
     withinBudget: false,
   },
-};
+} as unknown as PlanResult;
 
 async function renderReview(onChange = jest.fn()) {
-  await renderInTestApp(
-    <InfraReviewField
-      {...({
-        formData: undefined,
-        onChange,
-        schema: { type: 'string' },
-        uiSchema: {},
-        rawErrors: [],
-        idSchema: { $id: 'root_review' },
-        formContext: { formData },
-      } as any)}
-    />,
-    { apis },
-  );
+  // The mock answers at once: let the field take in the outcome inside act.
+  await act(async () => {
+    await renderInTestApp(
+      <InfraReviewField
+        {...({
+          formData: undefined,
+          onChange,
+          schema: { type: 'string' },
+          uiSchema: {},
+          rawErrors: [],
+          idSchema: { $id: 'root_review' },
+          formContext: { formData },
+        } as any)}
+      />,
+      { apis },
+    );
+  });
   return onChange;
 }
 
 describe('InfraReviewField', () => {
   it('plans only the answers and shows decisions, warnings, compliance and cost', async () => {
-    let received: any;
-    server.use(
-      http.post('http://backstage/api/infra/plan', async ({ request }) => {
-        received = await request.json();
-        return HttpResponse.json(plan);
-      }),
-    );
+    infraApi.plan.mockResolvedValue({ ok: true, plan });
 
     const onChange = await renderReview();
 
@@ -134,13 +126,11 @@ describe('InfraReviewField', () => {
     // The field holds the outcome, so that the form runs validateInfraReview on Next.
     expect(onChange).toHaveBeenCalledWith('planned');
     // The publish choice is not an answer, and empty fields are left out.
-    expect(received).toEqual({
-      answers: {
-        service: formData.service,
-        slos: formData.slos,
-        constraints: formData.constraints,
-        topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
-      },
+    expect(infraApi.plan).toHaveBeenCalledWith({
+      service: formData.service,
+      slos: formData.slos,
+      constraints: formData.constraints,
+      topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
     });
     expect(screen.getByText('4. Reliability')).toBeInTheDocument();
     // A plain answer is called one, not given a made-up reason
@@ -171,21 +161,15 @@ describe('InfraReviewField', () => {
   });
 
   it('lists invalid answers by their dotted paths', async () => {
-    server.use(
-      http.post('http://backstage/api/infra/plan', () =>
-        HttpResponse.json(
-          {
-            issues: [
-              {
-                path: 'topology.primaryRegion',
-                message: 'eu residency allows eu-west-1, eu-central-1',
-              },
-            ],
-          },
-          { status: 400 },
-        ),
-      ),
-    );
+    infraApi.plan.mockResolvedValue({
+      ok: false,
+      issues: [
+        {
+          path: 'topology.primaryRegion',
+          message: 'eu residency allows eu-west-1, eu-central-1',
+        },
+      ],
+    });
 
     const onChange = await renderReview();
 
@@ -196,38 +180,36 @@ describe('InfraReviewField', () => {
   });
 
   it('shows a server failure as an error, not as an empty review', async () => {
-    server.use(
-      http.post('http://backstage/api/infra/plan', () =>
-        HttpResponse.json(
-          { error: { name: 'Error', message: 'planner crashed' } },
-          { status: 500 },
+    infraApi.plan.mockRejectedValue(
+      await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: { name: 'Error', message: 'planner crashed' },
+            response: { statusCode: 500 },
+          }),
+          { status: 500, headers: { 'Content-Type': 'application/json' } },
         ),
       ),
     );
 
-    await renderReview();
+    const onChange = await renderReview();
 
-    expect(await screen.findByText(/planner crashed/)).toBeInTheDocument();
+    expect(await screen.findByText('planner crashed')).toBeInTheDocument();
     expect(screen.queryByTestId('infra-review')).not.toBeInTheDocument();
+    expect(onChange).not.toHaveBeenCalled();
   });
 
   it('blocks Create with one error per invalid answer', async () => {
-    server.use(
-      http.post('http://backstage/api/infra/plan', () =>
-        HttpResponse.json(
-          {
-            issues: [
-              { path: 'service.name', message: 'must be 3-40 characters' },
-              {
-                path: 'environments.1.name',
-                message: "'dev' is used by another environment",
-              },
-            ],
-          },
-          { status: 400 },
-        ),
-      ),
-    );
+    infraApi.plan.mockResolvedValue({
+      ok: false,
+      issues: [
+        { path: 'service.name', message: 'must be 3-40 characters' },
+        {
+          path: 'environments.1.name',
+          message: "'dev' is used by another environment",
+        },
+      ],
+    });
     const errors: string[] = [];
     const holder = new Map<any, any>(apis as any);
 
@@ -241,5 +223,25 @@ describe('InfraReviewField', () => {
       'service.name: must be 3-40 characters',
       "environments.1.name: 'dev' is used by another environment",
     ]);
+  });
+
+  it('lets Create through when the answers plan', async () => {
+    infraApi.plan.mockResolvedValue({ ok: true, plan });
+    const errors: string[] = [];
+    const holder = new Map<any, any>(apis as any);
+
+    await validateInfraReview(
+      'planned',
+      { addError: m => errors.push(m) },
+      { apiHolder: { get: ref => holder.get(ref) }, formData },
+    );
+
+    expect(errors).toEqual([]);
+    expect(infraApi.plan).toHaveBeenCalledWith({
+      service: formData.service,
+      slos: formData.slos,
+      constraints: formData.constraints,
+      topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
+    });
   });
 });

@@ -9,15 +9,19 @@ import {
   ResponseErrorPanel,
   Table,
 } from '@backstage/core-components';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
+import { ApiHolder, useApi } from '@backstage/frontend-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { answersFromFormData, planAnswers, PlanResponse } from './planAnswers';
+import type {
+  ControlStatus,
+  Decision,
+  FrameworkStatus,
+  PlanResult,
+  WorkflowStep,
+} from '@plinth/backstage-plugin-infra-common';
+import { infraApiRef } from '../../api';
+import { answersFromFormData } from './answersFromFormData';
 
-const STEP_TITLES: Record<number, string> = {
+const STEP_TITLES: Record<WorkflowStep, string> = {
   1: 'Workloads, SLOs and constraints',
   2: 'Environments and topology',
   3: 'Infrastructure as code',
@@ -27,7 +31,7 @@ const STEP_TITLES: Record<number, string> = {
   7: 'Continuous improvement',
 };
 
-const STATUS_WORDS: Record<string, string> = {
+const STATUS_WORDS: Record<FrameworkStatus, string> = {
   compliant: 'Compliant',
   'at-risk': 'At risk',
   'non-compliant': 'Non compliant',
@@ -35,7 +39,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 const STATUS_COLOURS: Record<
-  string,
+  FrameworkStatus,
   'success' | 'warning' | 'error' | 'default'
 > = {
   compliant: 'success',
@@ -44,14 +48,14 @@ const STATUS_COLOURS: Record<
   unknown: 'default',
 };
 
-function formatValue(value: unknown): string {
+function formatValue(value: Decision['value']): string {
   if (Array.isArray(value)) return value.join(', ') || 'none';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
 
 /** The reason, saying plainly when a value is simply the user's answer or a default. */
-function explain(decision: { reason: string; origin: string }): string {
+function explain(decision: Decision): string {
   const { reason, origin } = decision;
   if (origin === 'answered') {
     // The planner's reasons for answers often start with the word itself.
@@ -67,8 +71,8 @@ function explain(decision: { reason: string; origin: string }): string {
 const usd = (amount: number) =>
   `$${Math.round(amount).toLocaleString('en-US')}`;
 
-function Decisions({ plan }: { plan: PlanResponse }) {
-  const decisions = plan.design.decisions ?? [];
+function Decisions({ plan }: { plan: PlanResult }) {
+  const { decisions } = plan.design;
   const steps = [...new Set(decisions.map(d => d.step))].sort();
   return (
     <Box>
@@ -76,7 +80,7 @@ function Decisions({ plan }: { plan: PlanResponse }) {
       {steps.map(step => (
         <Box key={step} mb={2}>
           <Typography variant="subtitle2">
-            {step}. {STEP_TITLES[step] ?? `Step ${step}`}
+            {step}. {STEP_TITLES[step]}
           </Typography>
           <ul style={{ marginTop: 4 }}>
             {decisions
@@ -96,8 +100,11 @@ function Decisions({ plan }: { plan: PlanResponse }) {
   );
 }
 
-function Compliance({ plan }: { plan: PlanResponse }) {
-  const frameworks = plan.compliance.frameworks ?? [];
+const isOpen = (status: ControlStatus) =>
+  status === 'fail' || status === 'unknown';
+
+function Compliance({ plan }: { plan: PlanResult }) {
+  const { frameworks } = plan.compliance;
   return (
     <Box mb={2}>
       <Typography variant="h6">Compliance preview</Typography>
@@ -112,15 +119,14 @@ function Compliance({ plan }: { plan: PlanResponse }) {
             {f.name}{' '}
             <Chip
               size="small"
-              color={STATUS_COLOURS[f.status] ?? 'default'}
-              label={STATUS_WORDS[f.status] ?? f.status}
+              color={STATUS_COLOURS[f.status]}
+              label={STATUS_WORDS[f.status]}
             />
-            {f.counts &&
-              ` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
+            {` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
           </Typography>
           <ul style={{ marginTop: 2 }}>
-            {(f.controls ?? [])
-              .filter(c => c.status === 'fail' || c.status === 'unknown')
+            {f.controls
+              .filter(c => isOpen(c.status))
               .map(c => (
                 <li key={c.controlId}>
                   {c.title}: {c.status === 'fail' ? 'not met' : 'unknown'}
@@ -134,9 +140,9 @@ function Compliance({ plan }: { plan: PlanResponse }) {
   );
 }
 
-function Cost({ plan }: { plan: PlanResponse }) {
+function Cost({ plan }: { plan: PlanResult }) {
   const { cost } = plan;
-  const rows = (cost.environments ?? []).map(e => ({
+  const rows = cost.environments.map(e => ({
     id: e.environment,
     environment: e.environment,
     monthly: usd(e.monthlyUsd),
@@ -157,17 +163,15 @@ function Cost({ plan }: { plan: PlanResponse }) {
         ]}
         data={rows}
       />
-      {cost.totalMonthlyUsd !== undefined && (
-        <Typography variant="body1" mt={1}>
-          Total {usd(cost.totalMonthlyUsd)} per month
-          {cost.monthlyBudgetUsd !== undefined
-            ? ` against a budget of ${usd(cost.monthlyBudgetUsd)}: ${
-                cost.withinBudget ? 'within budget' : 'over budget'
-              }`
-            : ' (no budget given)'}
-          .
-        </Typography>
-      )}
+      <Typography variant="body1" mt={1}>
+        Total {usd(cost.totalMonthlyUsd)} per month
+        {cost.monthlyBudgetUsd !== undefined
+          ? ` against a budget of ${usd(cost.monthlyBudgetUsd)}: ${
+              cost.withinBudget ? 'within budget' : 'over budget'
+            }`
+          : ' (no budget given)'}
+        .
+      </Typography>
     </Box>
   );
 }
@@ -180,15 +184,14 @@ function Cost({ plan }: { plan: PlanResponse }) {
 export const InfraReviewField = (
   props: FieldExtensionComponentProps<string>,
 ) => {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
+  const infraApi = useApi(infraApiRef);
   const formData = props.formContext?.formData;
   const answers = useMemo(() => answersFromFormData(formData), [formData]);
   const answersKey = JSON.stringify(answers);
 
   const { loading, error, value } = useAsync(
-    () => planAnswers({ discoveryApi, fetchApi }, JSON.parse(answersKey)),
-    [discoveryApi, fetchApi, answersKey],
+    () => infraApi.plan(JSON.parse(answersKey)),
+    [infraApi, answersKey],
   );
 
   // The form only validates fields that hold a value: record the outcome so that
@@ -260,17 +263,13 @@ export const InfraReviewField = (
 export async function validateInfraReview(
   _value: string | undefined,
   validation: { addError: (message: string) => void },
-  context: { apiHolder: { get: (ref: any) => any }; formData: any },
+  context: { apiHolder: ApiHolder; formData: any },
 ) {
-  const discoveryApi = context.apiHolder.get(discoveryApiRef);
-  const fetchApi = context.apiHolder.get(fetchApiRef);
-  if (!discoveryApi || !fetchApi) {
+  const infraApi = context.apiHolder.get(infraApiRef);
+  if (!infraApi) {
     return;
   }
-  const outcome = await planAnswers(
-    { discoveryApi, fetchApi },
-    answersFromFormData(context.formData),
-  );
+  const outcome = await infraApi.plan(answersFromFormData(context.formData));
   if (!outcome.ok) {
     for (const issue of outcome.issues) {
       validation.addError(`${issue.path}: ${issue.message}`);

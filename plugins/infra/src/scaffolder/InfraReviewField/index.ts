@@ -1,2 +1,2 @@
 export { InfraReviewField, validateInfraReview } from './InfraReviewField';
-export { answersFromFormData, planAnswers } from './planAnswers';
+export { answersFromFormData } from './answersFromFormData';
