@@ -2,8 +2,6 @@ import {
   mockCredentials,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { infraPlugin } from './plugin';
@@ -57,19 +55,6 @@ const validAnswers = {
   },
 };
 
-async function waitFor(check: () => void, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 20));
-    }
-  }
-}
-
 describe('infra backend plugin', () => {
   async function start() {
     const { server } = await startTestBackend({
@@ -117,25 +102,6 @@ describe('infra backend plugin', () => {
     expect(owners.body.items.map((i: { name: string }) => i.name)).toEqual([
       'search',
     ]);
-  });
-
-  it('computes the first overview at startup, before anyone asks', async () => {
-    const catalog = catalogServiceMock({
-      entities: [service('payments-api', { frameworks: 'pci-dss' })],
-    });
-    const streamEntities = jest.spyOn(catalog, 'streamEntities');
-    await startTestBackend({
-      features: [
-        infraPlugin,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
-      ],
-    });
-    // Services, environments and SLOs: three streamed reads, without a request.
-    await waitFor(() => expect(streamEntities).toHaveBeenCalledTimes(3));
   });
 
   it('plans valid answers', async () => {

@@ -26,19 +26,10 @@ export const infraPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
       },
-      async init({
-        auth,
-        httpAuth,
-        httpRouter,
-        logger,
-        lifecycle,
-        config,
-        catalog,
-      }) {
+      async init({ auth, httpAuth, httpRouter, logger, config, catalog }) {
         const ttlSeconds =
           config.getOptionalNumber('infra.overview.cacheTtlSeconds') ??
           DEFAULT_CACHE_TTL_SECONDS;
@@ -49,15 +40,6 @@ export const infraPlugin = createBackendPlugin({
             summarizeServices(await loadCatalogSnapshot(catalog, auth)),
         });
         httpRouter.use(await createRouter({ httpAuth, summaries }));
-        // Compute the first summaries once the backend is up, so the first visitor of
-        // the overview page does not wait for a read of the whole catalog.
-        lifecycle.addStartupHook(() => {
-          summaries
-            .refresh()
-            .catch(error =>
-              logger.warn('Could not compute the first overview', error),
-            );
-        });
       },
     });
   },
