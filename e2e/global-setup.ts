@@ -4,7 +4,36 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, startBackend } from '../packages/test-support/src/backend';
+import {
+  repoRoot,
+  RunningBackend,
+  startBackend,
+} from '../packages/test-support/src/backend';
+
+/**
+ * The in-memory catalog ingests the examples after the backend starts answering. Specs
+ * start once the entity counts per kind have stopped changing, so no spec (and no cache
+ * such as the overview's) sees a half-loaded catalog.
+ */
+async function waitForCatalogToSettle(backend: RunningBackend) {
+  const deadline = Date.now() + 120_000;
+  let previous = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const res = await backend.request('/api/catalog/entity-facets?facet=kind');
+    const counts = res.ok ? JSON.stringify(await res.json()) : '';
+    if (counts !== previous) {
+      previous = counts;
+      stableSince = Date.now();
+    } else if (counts.includes('"SLO"') && Date.now() - stableSince >= 3000) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the catalog did not settle within 120 s: ${counts}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
 
 export default async function globalSetup() {
   if (!existsSync(join(repoRoot, 'packages/app/dist/index.html'))) {
@@ -14,6 +43,7 @@ export default async function globalSetup() {
   }
   const port = Number(process.env.PLINTH_E2E_PORT ?? 7017);
   const backend = await startBackend({ port });
+  await waitForCatalogToSettle(backend);
   // eslint-disable-next-line no-console
   console.log(`e2e: backend with the built app at ${backend.baseUrl}`);
   return async () => {
