@@ -148,12 +148,20 @@ ${mdTable(
 `;
 }
 
+/**
+ * A number for people: four significant digits, no float noise (20.16, 0.0004667). The
+ * rules file keeps the exact threshold.
+ */
+function readableNumber(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
 function sloRunbook(slo: SloDesign): string {
   return `# SLO ${mdText(slo.name)}
 
 ${mdText(slo.description)}. Objective ${slo.objectivePercent}% over ${
     slo.windowDays
-  } days; error budget ${Math.round(
+  } days; error budget ${readableNumber(
     slo.errorBudget?.minutes ?? 0,
   )} minutes. Rules: \`${RULES_PATH}\`.
 
@@ -163,7 +171,9 @@ ${slo.alerts
 
 Alert \`${alertName(slo, tier)}\` (${
       tier.severity
-    }): the error ratio is above ${alertThreshold(slo, tier)} over ${
+    }): the error ratio is above ${readableNumber(
+      alertThreshold(slo, tier),
+    )} over ${
       tier.longWindow
     } and ${tier.shortWindow}, a burn of ${Number(tier.factor.toFixed(2))}x.
 
