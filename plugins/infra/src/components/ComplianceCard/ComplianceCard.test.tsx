@@ -212,6 +212,23 @@ describe('ComplianceCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('explains an unknown status when no control could be evaluated, and how to fix it', async () => {
+    const empty = evaluateCompliance(['soc2'], []);
+    expect(empty.frameworks[0].status).toBe('unknown');
+    expect(
+      empty.frameworks[0].controls.every(c => c.status === 'not-applicable'),
+    ).toBe(true);
+
+    await renderCard(empty);
+    const fw = screen.getByTestId('framework');
+    expect(within(fw).getByText('Unknown')).toBeInTheDocument();
+    expect(
+      within(fw).getByText(/No environment declares its controls yet/),
+    ).toHaveTextContent(/spec\.environment\.controls/);
+    expect(within(fw).queryByText(/0 failing/)).toBeNull();
+    expect(within(fw).queryByTestId('control')).toBeNull();
+  });
+
   it('keeps the counts when environments exist but declare nothing', async () => {
     const silent = evaluateCompliance(
       ['soc2'],

@@ -13,6 +13,7 @@ import {
   ComplianceReport,
   ControlResult,
   ControlStatus,
+  FrameworkResult,
 } from '@plinth/backstage-plugin-infra-common';
 import { StatusLabel } from '../StatusLabel';
 
@@ -75,6 +76,10 @@ function Control(props: { control: ControlResult }) {
   );
 }
 
+/** False when no control applied to any environment: nothing was checked at all. */
+const evaluated = (fw: FrameworkResult) =>
+  fw.counts.fail + fw.counts.unknown + fw.counts.pass > 0;
+
 /**
  * Per framework the evaluator's status in words and an icon, then its controls:
  * failing first, with evidence, fix hint and requirement ids.
@@ -98,11 +103,23 @@ export function ComplianceCard(props: { report: ComplianceReport }) {
               {fw.name}
             </Typography>
             <StatusLabel status={fw.status} />
-            <Typography variant="caption" color="text.secondary">
-              {fw.counts.fail} failing, {fw.counts.unknown} without data,{' '}
-              {fw.counts.pass} passing
-            </Typography>
+            {evaluated(fw) && (
+              <Typography variant="caption" color="text.secondary">
+                {fw.counts.fail} failing, {fw.counts.unknown} without data,{' '}
+                {fw.counts.pass} passing
+              </Typography>
+            )}
           </Stack>
+          {!evaluated(fw) && (
+            <Typography variant="body2" mt={1}>
+              No environment declares its controls yet, so none of this
+              framework's controls can be checked. Add a Resource of type{' '}
+              <code>environment</code> with{' '}
+              <code>spec.environment.controls</code> that is a{' '}
+              <code>dependencyOf</code> this service (see the catalog contract,{' '}
+              <code>docs/catalog-contract.md</code>).
+            </Typography>
+          )}
           <List dense>
             {fw.controls
               .filter(c => c.status !== 'not-applicable')
