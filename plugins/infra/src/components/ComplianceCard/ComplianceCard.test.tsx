@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { JsonObject } from '@backstage/types';
 import {
   ComplianceReport,
   DeclaredControls,
@@ -31,7 +32,8 @@ function environment(
         regions: ['eu-west-1'],
         multiAz: stage === 'production',
         multiRegion: false,
-        controls,
+        // DeclaredControls holds only strings, numbers and booleans: JSON as is
+        controls: controls as JsonObject,
       },
     },
   };
