@@ -173,9 +173,9 @@ Alert \`${alertName(slo, tier)}\` (${
       tier.severity
     }): the error ratio is above ${readableNumber(
       alertThreshold(slo, tier),
-    )} over ${
-      tier.longWindow
-    } and ${tier.shortWindow}, a burn of ${Number(tier.factor.toFixed(2))}x.
+    )} over ${tier.longWindow} and ${tier.shortWindow}, a burn of ${Number(
+      tier.factor.toFixed(2),
+    )}x.
 
 1. Open the service dashboard and confirm the error ratio for environment \`${
       slo.environment

@@ -1,4 +1,7 @@
-import { parseAnswers, planDesign } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
@@ -27,9 +30,9 @@ describe('the SLO runbooks', () => {
   });
 
   it('write thresholds for people, without float noise', () => {
-    const thresholds = [...runbook.matchAll(/error ratio is above ([\d.]+)/g)].map(
-      m => m[1],
-    );
+    const thresholds = [
+      ...runbook.matchAll(/error ratio is above ([\d.]+)/g),
+    ].map(m => m[1]);
     expect(thresholds).toEqual(['0.00672', '0.0028', '0.0014', '0.0004667']);
   });
 });
