@@ -12,9 +12,12 @@ const useStyles = makeStyles({
     letterSpacing: 0.5,
     whiteSpace: 'nowrap',
   },
+  // The sidebar gives the logo link only the closed drawer's width; the word overflows
+  // it, so the mark must not shrink.
   mark: {
     height: 28,
-    width: 'auto',
+    width: 32,
+    flexShrink: 0,
   },
 });
 
