@@ -52,6 +52,11 @@ const COMPUTE_VARIABLES = [
   { name: 'min_size', type: 'number', description: 'Fewest replicas.' },
   { name: 'max_size', type: 'number', description: 'Most replicas.' },
   {
+    name: 'target_port',
+    type: 'number',
+    description: 'The port the workload listens on.',
+  },
+  {
     name: 'health_check_path',
     type: 'string',
     description: 'Path the health check probes.',
@@ -167,7 +172,7 @@ function instanceGroupResources(): HclFileItem[] {
     resource('google_compute_health_check', 'main', {
       name: ref('var', 'name'),
       http_health_check: nested({
-        port: 8080,
+        port: ref('var', 'target_port'),
         request_path: ref('var', 'health_check_path'),
       }),
     }),
@@ -178,7 +183,7 @@ function instanceGroupResources(): HclFileItem[] {
       name: nameWith('lb-in'),
       network: ref('var', 'network_id'),
       direction: 'INGRESS',
-      allow: nested({ protocol: 'tcp', ports: ['8080'] }),
+      allow: nested({ protocol: 'tcp', ports: [ref('var', 'target_port')] }),
       source_ranges: GOOGLE_FRONT_END_RANGES,
       target_tags: ['private'],
       log_config: nested({ metadata: 'INCLUDE_ALL_METADATA' }),
@@ -194,7 +199,7 @@ function instanceGroupResources(): HclFileItem[] {
           'id',
         ),
       }),
-      named_port: nested({ name: 'http', port: 8080 }),
+      named_port: nested({ name: 'http', port: ref('var', 'target_port') }),
       auto_healing_policies: nested({
         health_check: ref('google_compute_health_check', 'main', 'id'),
         initial_delay_sec: 120,
@@ -241,7 +246,7 @@ function cloudRunResources(): HclFileItem[] {
         }),
         containers: nested({
           image: ref('var', 'image'),
-          ports: nested({ container_port: 8080 }),
+          ports: nested({ container_port: ref('var', 'target_port') }),
           liveness_probe: nested({
             http_get: nested({ path: ref('var', 'health_check_path') }),
           }),
@@ -327,6 +332,7 @@ export function gcpCompute(design: Design): TerraformModule {
       machine_type: ref('var', 'instance_type'),
       min_size: ref('var', 'min_size'),
       max_size: ref('var', 'max_size'),
+      target_port: env.loadBalancer.targetPort,
       health_check_path: env.compute.healthCheckPath,
     }),
   };
