@@ -206,3 +206,15 @@ describe('answersJsonSchema', () => {
     expect(schema.properties.slos.properties.window.default).toBe('30d');
   });
 });
+
+describe('iac.tool', () => {
+  it('offers only what Plinth generates (no Pulumi, ADR 1000)', () => {
+    const result = parseAnswers({
+      ...exampleAnswers,
+      iac: { ...exampleAnswers.iac, tool: 'pulumi' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(i => i.path)).toEqual(['iac.tool']);
+  });
+});

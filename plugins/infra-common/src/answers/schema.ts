@@ -49,7 +49,8 @@ export const COMPUTE_KINDS = [
 ] as const;
 export const DATABASE_ENGINES = ['none', 'postgres', 'mysql'] as const;
 export const CACHE_ENGINES = ['none', 'redis'] as const;
-export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const;
+/** What Plinth generates; Pulumi waits until it writes Pulumi programs (ADR 1000). */
+export const IAC_TOOLS = ['terraform', 'opentofu'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
 export const MONITORING_SYSTEMS = [
   'prometheus',

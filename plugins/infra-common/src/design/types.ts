@@ -211,7 +211,7 @@ export interface StateBackend {
 }
 
 export interface IacDesign {
-  tool: 'terraform' | 'opentofu' | 'pulumi';
+  tool: 'terraform' | 'opentofu';
   /** The modules under `terraform/modules/`. */
   modules: string[];
   /** One root per environment: `terraform/envs/<environment>`. */
