@@ -6,3 +6,4 @@
  */
 export * from './backend';
 export * from './postgres';
+export * from './reference';

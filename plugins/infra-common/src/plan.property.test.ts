@@ -19,7 +19,7 @@ import {
   privateRangeOf,
 } from './design/cidr';
 import { planFromInput } from './plan';
-import { exampleAnswers } from './__fixtures__/answers';
+import { exampleAnswers } from './testUtils/answers';
 
 const numRuns = process.env.CI === 'true' ? 1000 : 100;
 const cidrOf = (text: string) => parseCidr(text) as Cidr;

@@ -1,9 +1,8 @@
 /*
- * The answers model (design/answers.md) as a zod schema: what the /infra wizard collects
+ * The answers model (docs/answers.md) as a zod schema: what the /infra wizard collects
  * and what `infra:design:plan` accepts. Field names are a contract; do not rename them.
  */
 import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import {
   CLOUDS,
   FRAMEWORK_IDS,
@@ -506,8 +505,3 @@ export function parseAnswers(input: unknown): ParseAnswersResult {
   };
   return { ok: true, answers, defaults };
 }
-
-/** The answers model as JSON Schema (draft 7), for the template and API callers. */
-export const answersJsonSchema = zodToJsonSchema(answersObjectSchema, {
-  $refStrategy: 'none',
-});

@@ -16,6 +16,7 @@ import {
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import { resolveLocalDirectory } from './publishLocal';
+import { examples } from './registerLocal.examples';
 
 const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 
@@ -36,8 +37,6 @@ export function localRepositoriesLocation(config: Config) {
  * Creates the `infra:catalog:register-local` action: makes the catalog ingest a
  * repository published by `infra:publish:local` at once, and waits until its main
  * entity is in the catalog so that the template's output links work.
- *
- * @public
  */
 export function createInfraCatalogRegisterLocalAction(options: {
   config: Config;
@@ -52,6 +51,7 @@ export function createInfraCatalogRegisterLocalAction(options: {
     description:
       'Registers the catalog-info.yaml of a repository published with infra:publish:local ' +
       'by refreshing the catalog location that covers the local repositories folder',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {
