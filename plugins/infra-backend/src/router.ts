@@ -1,7 +1,10 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { planFromInput } from '@plinth/backstage-plugin-infra-common';
+import {
+  formatIssues,
+  planFromInput,
+} from '@plinth/backstage-plugin-infra-common';
 import { applyOverviewQuery, parseOverviewQuery } from './overview/query';
 import { Snapshot } from './overview/SummaryCache';
 
@@ -63,7 +66,7 @@ function planError(issues: Array<{ path: string; message: string }>) {
     issues,
     error: {
       name: 'InputError',
-      message: issues.map(i => `${i.path}: ${i.message}`).join('; '),
+      message: formatIssues(issues),
     },
     response: { statusCode: 400 },
   };
