@@ -12,6 +12,13 @@ import {
 } from '../catalog';
 import { isRegionAllowed, findRegion, regionsFor } from './regions';
 import { parseCidr, privateRangeOf } from '../design/cidr';
+import {
+  ENTITY_REF_PATTERN,
+  ENVIRONMENT_NAME_PATTERN,
+  SERVICE_NAME_MESSAGE,
+  SERVICE_NAME_PATTERN,
+  SYSTEM_NAME_PATTERN,
+} from '../design/names';
 
 export const WORKLOAD_TYPES = [
   'http-api',
@@ -65,12 +72,10 @@ export const ALERT_ROUTES = [
 export const REVIEW_CADENCES = ['monthly', 'quarterly'] as const;
 export const SLO_WINDOWS = ['28d', '30d'] as const;
 
-const SERVICE_NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const SYSTEM_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-// kind:namespace/name, kind and namespace optional; strict so refs are safe to write anywhere.
-const ENTITY_REF =
-  /^([a-zA-Z][a-zA-Z0-9]*:)?([a-z0-9][a-z0-9-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+const SERVICE_NAME = SERVICE_NAME_PATTERN;
+const ENVIRONMENT_NAME = ENVIRONMENT_NAME_PATTERN;
+const SYSTEM_NAME = SYSTEM_NAME_PATTERN;
+const ENTITY_REF = ENTITY_REF_PATTERN;
 const HTTP_PATH = /^\/[A-Za-z0-9._~/-]{0,100}$/;
 
 const percent = (what: string) =>
@@ -104,12 +109,7 @@ const uniqueList = <T extends [string, ...string[]]>(values: T) =>
 
 const serviceSchema = z
   .object({
-    name: z
-      .string()
-      .regex(
-        SERVICE_NAME,
-        'must be 3-40 characters of lower-case letters, digits and dashes, starting with a letter',
-      ),
+    name: z.string().regex(SERVICE_NAME, SERVICE_NAME_MESSAGE),
     owner: z
       .string()
       .regex(

@@ -7,6 +7,10 @@ import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
 import {
+  SERVICE_NAME_MAX_LENGTH,
+  SERVICE_NAME_PATTERN,
+} from '@plinth/backstage-plugin-infra-common';
+import {
   createMockDirectory,
   mockCredentials,
   mockServices,
@@ -127,6 +131,29 @@ describe('infra-request template dry-run', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
       'topology.primaryRegion: eu residency allows eu-west-1',
+    );
+  });
+
+  it('uses the one service-name pattern, and a 40-character name goes through every step', async () => {
+    const nameField =
+      template.spec.parameters[0].properties.service.properties.name;
+    expect(nameField.pattern).toBe(SERVICE_NAME_PATTERN.source);
+    mockDir.setContent({ work: {} });
+
+    const name = `p${'a'.repeat(38)}z`;
+    expect(name).toHaveLength(SERVICE_NAME_MAX_LENGTH);
+    const res = await dryRun({
+      template,
+      values: { ...values, service: { ...values.service, name } },
+      directoryContents: [],
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.body.steps.map((s: any) => s.id)).toEqual(
+      expect.arrayContaining(['publish-local']),
+    );
+    expect(res.body.log.map((l: any) => l.body.message).join('\n')).toContain(
+      `${name}-infra`,
     );
   });
 });

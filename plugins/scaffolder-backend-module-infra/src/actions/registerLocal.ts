@@ -14,11 +14,13 @@ import {
   locationSpecToMetadataName,
 } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  REPOSITORY_NAME_MESSAGE,
+  REPOSITORY_NAME_PATTERN,
+} from '@plinth/backstage-plugin-infra-common';
 import yaml from 'yaml';
 import { resolveLocalDirectory } from './publishLocal';
 import { examples } from './registerLocal.examples';
-
-const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 
 /**
  * The catalog location, declared in app-config, that reads every locally published
@@ -78,13 +80,8 @@ export function createInfraCatalogRegisterLocalAction(options: {
     },
     async handler(ctx) {
       const { repoName, timeoutSeconds = 60 } = ctx.input;
-      if (!REPO_NAME_PATTERN.test(repoName)) {
-        throw new InputError(
-          `repoName: ${JSON.stringify(
-            repoName,
-          )} must be lower-case kebab-case, ` +
-            '3 to 40 characters, starting with a letter',
-        );
+      if (!REPOSITORY_NAME_PATTERN.test(repoName)) {
+        throw new InputError(`repoName ${REPOSITORY_NAME_MESSAGE}`);
       }
       const repoPath = resolveSafeChildPath(
         resolveLocalDirectory(config),
