@@ -4,9 +4,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { infraPlugin } from './plugin';
-import { goodControls, prod, service, slo } from './overview/testEntities';
+import {
+  exampleAnswers,
+  goodControls,
+  prod,
+  service,
+  slo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
 const validAnswers = exampleAnswers;
 

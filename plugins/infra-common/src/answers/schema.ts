@@ -1,6 +1,7 @@
 /*
  * The answers model (docs/answers.md) as a zod schema: what the /infra wizard collects
  * and what `infra:design:plan` accepts. Field names are a contract; do not rename them.
+ * Over 500 lines on purpose: one schema for the whole model, one section per workflow step.
  */
 import { z } from 'zod';
 import {
