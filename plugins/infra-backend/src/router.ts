@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  formatIssues,
   infraPlanPermission,
   planFromInput,
 } from '@plinth/backstage-plugin-infra-common';
@@ -93,7 +94,7 @@ function planError(issues: Array<{ path: string; message: string }>) {
     issues,
     error: {
       name: 'InputError',
-      message: issues.map(i => `${i.path}: ${i.message}`).join('; '),
+      message: formatIssues(issues),
     },
     response: { statusCode: 400 },
   };

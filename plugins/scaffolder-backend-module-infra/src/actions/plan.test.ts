@@ -1,28 +1,57 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { planFromInput } from '@plinth/backstage-plugin-infra-common';
 import { createInfraDesignPlanAction } from './plan';
 import { regulatedAnswers } from './plan.examples';
+
+function outputsOf(ctx: ReturnType<typeof createMockActionContext>) {
+  return Object.fromEntries(
+    (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [name, value]),
+  );
+}
 
 describe('infra:design:plan', () => {
   const action = createInfraDesignPlanAction();
 
-  it('outputs the design, warnings, compliance preview and cost', async () => {
+  it('outputs the planned design, its warnings, the compliance preview and the cost', async () => {
     const ctx = createMockActionContext({
       input: { answers: regulatedAnswers },
     });
     await action.handler(ctx);
-    const outputs = Object.fromEntries(
-      (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
-        name,
-        value,
-      ]),
-    );
-    expect(outputs.design).toMatchObject({
-      version: 1,
-      service: { name: 'payments-api' },
+    const outputs = outputsOf(ctx);
+    const plan = planFromInput(regulatedAnswers);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    // The action adds nothing to the domain's plan and drops nothing from it.
+    expect(outputs).toEqual({
+      design: plan.design,
+      warnings: plan.warnings,
+      compliance: plan.compliance,
+      cost: plan.cost,
     });
-    expect(outputs.design.environments).toHaveLength(3);
-    expect(Array.isArray(outputs.warnings)).toBe(true);
-    expect(outputs.compliance).toBeDefined();
+    const { design } = outputs;
+    expect(design.service).toMatchObject({
+      name: 'payments-api',
+      owner: 'group:default/payments',
+      frameworks: ['pci-dss', 'soc2'],
+    });
+    expect(design.environments.map((e: { name: string }) => e.name)).toEqual([
+      'dev',
+      'staging',
+      'prod',
+    ]);
+    const prod = design.environments[2];
+    expect(prod).toMatchObject({
+      stage: 'production',
+      multiAz: true,
+      regions: { primary: 'eu-west-1' },
+      loadBalancer: { scheme: 'public', waf: true },
+    });
+    // PCI DSS 10.5.1 keeps audit logs for a year.
+    expect(prod.auditLog.retentionDays).toBe(365);
+    expect(design.slos.map((s: { name: string }) => s.name)).toEqual([
+      'payments-api-availability',
+      'payments-api-latency',
+    ]);
+    expect(outputs.compliance.frameworks).toHaveLength(2);
     expect(outputs.cost.environments).toHaveLength(3);
   });
 
