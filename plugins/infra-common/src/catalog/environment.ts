@@ -1,3 +1,4 @@
+import { boundedAnnotation } from './limits';
 import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { issuesFromZod } from './issues';
@@ -306,7 +307,12 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
         'expected the service it belongs to, e.g. component:default/payments-api',
     });
   }
-  let iacPath = entity.metadata.annotations?.[ANNOTATION_IAC_PATH];
+  let iacPath = boundedAnnotation(
+    entity.metadata.annotations,
+    ANNOTATION_IAC_PATH,
+    issues,
+    annotationPath,
+  );
   if (
     iacPath !== undefined &&
     (iacPath.startsWith('/') || iacPath.split('/').includes('..'))

@@ -23,3 +23,23 @@ export function tooLong(value: string): string | undefined {
     ? `is ${value.length} characters long; at most ${MAX_ANNOTATION_LENGTH} are read`
     : undefined;
 }
+
+/**
+ * An annotation's value when it is within {@link MAX_ANNOTATION_LENGTH}; otherwise an issue
+ * naming the annotation is added and the value is not read.
+ */
+export function boundedAnnotation(
+  annotations: Record<string, string> | undefined,
+  name: string,
+  issues: Array<{ path: string; message: string }>,
+  pathOf: (annotation: string) => string,
+): string | undefined {
+  const value = annotations?.[name];
+  if (value === undefined) return undefined;
+  const problem = tooLong(value);
+  if (problem) {
+    issues.push({ path: pathOf(name), message: problem });
+    return undefined;
+  }
+  return value;
+}

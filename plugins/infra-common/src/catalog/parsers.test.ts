@@ -76,6 +76,27 @@ describe('parseService', () => {
     );
   });
 
+  it('does not read an over-long annotation of an environment', () => {
+    const env = find(payments, 'payments-api-prod');
+    const result = parseEnvironment({
+      ...env,
+      metadata: {
+        ...env.metadata,
+        annotations: {
+          ...env.metadata.annotations,
+          'plinth.dev/iac-path': 'a/'.repeat(30_000),
+        },
+      },
+    });
+    expect(result.ok && result.value.iacPath).toBeUndefined();
+    expect(result.issues).toEqual([
+      {
+        path: 'metadata.annotations["plinth.dev/iac-path"]',
+        message: 'is 60000 characters long; at most 1000 are read',
+      },
+    ]);
+  });
+
   it('collects environment refs from spec.dependsOn and relations', () => {
     const result = parseService({
       apiVersion: 'backstage.io/v1alpha1',
