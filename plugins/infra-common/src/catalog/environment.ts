@@ -47,7 +47,8 @@ const days = z
   .min(0, 'must not be negative');
 
 // Strict: a misspelt control would otherwise read as "no data" and hide a gap.
-const controlsSchema = z
+/** The declared controls, as the catalog and the design carry them. */
+export const controlsSchema = z
   .object({
     encryptionAtRest: oneOf(ENCRYPTION_AT_REST),
     encryptionInTransit: flag,
