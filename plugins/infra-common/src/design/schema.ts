@@ -15,7 +15,6 @@ import { z } from 'zod';
 import {
   CLOUDS,
   DR_PATTERNS,
-  ENCRYPTION_AT_REST,
   FRAMEWORK_IDS,
   RESIDENCIES,
   STAGES,
@@ -33,6 +32,7 @@ import {
   TRAFFIC_PATTERNS,
   WORKLOAD_TYPES,
 } from '../answers/schema';
+import { controlsSchema } from '../catalog/environment';
 import { parseCidr } from './cidr';
 import { opensAdminPortsToTheWorld } from './adminAccess';
 import {
@@ -315,33 +315,6 @@ export const encryptionSchema = z
   })
   .strict();
 
-const flag = z.boolean();
-const days = int(0, 36500);
-/** What an environment declares in the catalog (`spec.environment.controls`). */
-export const declaredControlsSchema = z
-  .object({
-    encryptionAtRest: oneOf(ENCRYPTION_AT_REST),
-    encryptionInTransit: flag,
-    tlsMinVersion: oneOf(TLS_VERSIONS),
-    auditLogging: flag,
-    auditLogRetentionDays: days,
-    backups: flag,
-    backupRetentionDays: days,
-    pointInTimeRecovery: flag,
-    multiAz: flag,
-    flowLogs: flag,
-    privateDataTier: flag,
-    networkSegmentation: flag,
-    deletionProtection: flag,
-    waf: flag,
-    leastPrivilegeRoles: flag,
-    secretsManagement: flag,
-    dataResidency: oneOf(RESIDENCIES),
-    restoreTested: flag,
-  })
-  .partial()
-  .strict();
-
 export const environmentDesignSchema = z
   .object({
     name: pattern(
@@ -381,7 +354,7 @@ export const environmentDesignSchema = z
     rtoMinutes: amount(1e6),
     rpoMinutes: amount(1e6),
     /** What the environment will declare in the catalog (`spec.environment.controls`). */
-    controls: declaredControlsSchema,
+    controls: controlsSchema,
   })
   .strict();
 
