@@ -1,7 +1,7 @@
 import { boundedAnnotation } from './limits';
 import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
-import { issuesFromZod } from './issues';
+import { issuesFromZod, rejected } from './issues';
 import {
   annotationPath,
   collectRefs,
@@ -268,15 +268,7 @@ export function parseEnvironmentDataFast(
  */
 export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
   if (!isEnvironmentEntity(entity)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'spec.type',
-          message: 'expected a Resource of type environment',
-        },
-      ],
-    };
+    return rejected('spec.type', 'expected a Resource of type environment');
   }
   const namespace = namespaceOf(entity);
   const spec = entity.spec as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import { rejected } from './issues';
 import { echo, tooLong } from './limits';
 import {
   annotationPath,
@@ -85,16 +86,10 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
     kind !== 'Component' &&
     kind?.toLocaleLowerCase('en-US') !== 'component'
   ) {
-    return {
-      ok: false,
-      issues: [{ path: 'kind', message: 'expected Component' }],
-    };
+    return rejected('kind', 'expected Component');
   }
   if (!entity.metadata?.name) {
-    return {
-      ok: false,
-      issues: [{ path: 'metadata.name', message: 'is required' }],
-    };
+    return rejected('metadata.name', 'is required');
   }
   const namespace = namespaceOf(entity);
   const { frameworks, issues } = parseFrameworks(entity);
