@@ -8,3 +8,4 @@
 export * from './backend';
 export * from './postgres';
 export * from './prometheus';
+export * from './reference';

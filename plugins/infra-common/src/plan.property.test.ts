@@ -20,7 +20,7 @@ import {
 } from './design/cidr';
 import { planFromInput } from './plan';
 import { designSchema } from './design/schema';
-import { exampleAnswers } from './__fixtures__/answers';
+import { exampleAnswers } from './testUtils/answers';
 
 const numRuns = process.env.CI === 'true' ? 1000 : 100;
 const cidrOf = (text: string) => parseCidr(text) as Cidr;

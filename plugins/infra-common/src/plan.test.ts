@@ -1,4 +1,4 @@
-import { exampleAnswers } from './__fixtures__/answers';
+import { exampleAnswers } from './testUtils/answers';
 import { planFromInput } from './plan';
 
 describe('planFromInput', () => {
@@ -64,7 +64,10 @@ describe('planDesign runs the seven workflow steps in order', () => {
     },
     security: { ...exampleAnswers.security, waf: false },
     iac: { ...exampleAnswers.iac, prodApproval: false },
-    operations: { ...exampleAnswers.operations, alertRouting: 'slack' as const },
+    operations: {
+      ...exampleAnswers.operations,
+      alertRouting: 'slack' as const,
+    },
   };
 
   it('records the decisions step by step', () => {

@@ -1,9 +1,9 @@
 /*
- * The answers model (design/answers.md) as a zod schema: what the /infra wizard collects
+ * The answers model (docs/answers.md) as a zod schema: what the /infra wizard collects
  * and what `infra:design:plan` accepts. Field names are a contract; do not rename them.
+ * Over 500 lines on purpose: one schema for the whole model, one section per workflow step.
  */
 import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import {
   CLOUDS,
   FRAMEWORK_IDS,
@@ -56,7 +56,8 @@ export const COMPUTE_KINDS = [
 ] as const;
 export const DATABASE_ENGINES = ['none', 'postgres', 'mysql'] as const;
 export const CACHE_ENGINES = ['none', 'redis'] as const;
-export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const;
+/** What Plinth generates; Pulumi waits until it writes Pulumi programs (ADR 1000). */
+export const IAC_TOOLS = ['terraform', 'opentofu'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
 export const MONITORING_SYSTEMS = [
   'prometheus',
@@ -505,8 +506,3 @@ export function parseAnswers(input: unknown): ParseAnswersResult {
   };
   return { ok: true, answers, defaults };
 }
-
-/** The answers model as JSON Schema (draft 7), for the template and API callers. */
-export const answersJsonSchema = zodToJsonSchema(answersObjectSchema, {
-  $refStrategy: 'none',
-});

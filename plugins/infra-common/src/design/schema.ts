@@ -8,6 +8,8 @@
  * Free text (titles, reasons, descriptions) is bounded but otherwise open: the renderers
  * only ever write it through a serialiser. Everything that becomes part of a name, path or
  * expression is a pattern.
+ *
+ * Over 500 lines on purpose: the design's shape is one schema, so it is written once.
  */
 import { z } from 'zod';
 import {

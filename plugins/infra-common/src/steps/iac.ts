@@ -27,16 +27,6 @@ export function planIac(
     'iac.prodApproval',
     asked.prodApproval,
   );
-  if (asked.tool === 'pulumi') {
-    log.warn([
-      {
-        code: 'iac-tool-preview',
-        message:
-          'Pulumi is not generated yet: the repository is written in HCL for Terraform or OpenTofu',
-        path: 'iac.tool',
-      },
-    ]);
-  }
   log.warn(
     unfamiliarTools(
       constraints.teamSkills,

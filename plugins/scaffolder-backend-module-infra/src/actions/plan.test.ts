@@ -1,32 +1,26 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { planFromInput } from '@plinth/backstage-plugin-infra-common';
+import type { JsonObject } from '@backstage/types';
+import {
+  exampleAnswers as shared,
+  withAnswers,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
+import { expectedPlanOutputs, outputsOf } from '../__testUtils__/actionOutputs';
 import { createInfraDesignPlanAction } from './plan';
-import { regulatedAnswers } from './plan.examples';
 
-function outputsOf(ctx: ReturnType<typeof createMockActionContext>) {
-  return Object.fromEntries(
-    (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [name, value]),
-  );
-}
+/** The shared example answers, as the JSON the action receives. */
+const exampleAnswers = shared as unknown as JsonObject & typeof shared;
 
 describe('infra:design:plan', () => {
   const action = createInfraDesignPlanAction();
 
   it('outputs the planned design, its warnings, the compliance preview and the cost', async () => {
     const ctx = createMockActionContext({
-      input: { answers: regulatedAnswers },
+      input: { answers: exampleAnswers },
     });
     await action.handler(ctx);
     const outputs = outputsOf(ctx);
-    const plan = planFromInput(regulatedAnswers);
-    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     // The action adds nothing to the domain's plan and drops nothing from it.
-    expect(outputs).toEqual({
-      design: plan.design,
-      warnings: plan.warnings,
-      compliance: plan.compliance,
-      cost: plan.cost,
-    });
+    expect(outputs).toEqual(expectedPlanOutputs(exampleAnswers));
     const { design } = outputs;
     expect(design.service).toMatchObject({
       name: 'payments-api',
@@ -58,14 +52,10 @@ describe('infra:design:plan', () => {
   it('names each offending field by its dotted path', async () => {
     const ctx = createMockActionContext({
       input: {
-        answers: {
-          ...regulatedAnswers,
-          service: { ...regulatedAnswers.service, name: 'Bad Name' },
-          topology: {
-            ...regulatedAnswers.topology,
-            primaryRegion: 'us-east-1',
-          },
-        },
+        answers: withAnswers({
+          service: { name: 'Bad Name' },
+          topology: { primaryRegion: 'us-east-1' },
+        }) as unknown as JsonObject,
       },
     });
     const failure = action.handler(ctx);

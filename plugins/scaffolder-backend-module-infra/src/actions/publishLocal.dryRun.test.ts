@@ -18,6 +18,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import scaffolderModuleInfra from '../index';
 
 const templatePath = path.resolve(
@@ -25,69 +26,8 @@ const templatePath = path.resolve(
   '../../../../templates/infra-request/template.yaml',
 );
 
-const values = {
-  service: {
-    name: 'payments-api',
-    owner: 'group:default/payments',
-    system: 'payments',
-    description: 'Card payment API',
-  },
-  workload: {
-    type: 'http-api',
-    trafficPattern: 'diurnal',
-    peakRps: 1200,
-    dataClassification: 'restricted',
-    dataKinds: ['pii', 'cardholder'],
-    storageGb: 200,
-    stateful: true,
-  },
-  slos: {
-    availability: 99.95,
-    window: '28d',
-    latencyP99Ms: 300,
-    latencyTarget: 99,
-  },
-  constraints: {
-    monthlyBudgetUsd: 8000,
-    complianceFrameworks: ['pci-dss', 'soc2'],
-    dataResidency: 'eu',
-    teamSkills: ['terraform', 'kubernetes'],
-  },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-  topology: {
-    cloud: 'aws',
-    primaryRegion: 'eu-west-1',
-    vpcCidr: '10.20.0.0/16',
-    publicIngress: true,
-    compute: 'kubernetes',
-    database: 'postgres',
-    cache: 'none',
-  },
-  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
-  reliability: {
-    rtoMinutes: 30,
-    rpoMinutes: 5,
-    autoscaling: { min: 3, max: 12 },
-    healthCheckPath: '/healthz',
-    backupRetentionDays: 35,
-  },
-  security: { tlsMinVersion: '1.2', auditLogRetentionDays: 365, waf: true },
-  operations: {
-    monitoring: 'prometheus',
-    alertRouting: 'pagerduty',
-    onCall: 'group:default/payments',
-  },
-  improvement: {
-    costReviewCadence: 'monthly',
-    sloReviewCadence: 'quarterly',
-    budgetAlertPercents: [50, 80, 100],
-  },
-  publish: { target: 'local' },
-};
+/** The wizard's values: the shared example answers, and where to publish. */
+const values = { ...exampleAnswers, publish: { target: 'local' } };
 
 describe('infra-request template dry-run', () => {
   const mockDir = createMockDirectory();

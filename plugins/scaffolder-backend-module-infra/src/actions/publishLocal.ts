@@ -33,8 +33,6 @@ export function resolveLocalDirectory(config: Config): string {
  * Creates the `infra:publish:local` action: publishes the workspace as a new git
  * repository under `plinth.publish.localDirectory`, for the embedded default that has no
  * source-control integration.
- *
- * @public
  */
 export function createInfraPublishLocalAction(options: {
   config: Config;

@@ -20,6 +20,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import yaml from 'yaml';
 import { resolveLocalDirectory } from './publishLocal';
+import { examples } from './registerLocal.examples';
 
 /**
  * The catalog location, declared in app-config, that reads every locally published
@@ -38,8 +39,6 @@ export function localRepositoriesLocation(config: Config) {
  * Creates the `infra:catalog:register-local` action: makes the catalog ingest a
  * repository published by `infra:publish:local` at once, and waits until its main
  * entity is in the catalog so that the template's output links work.
- *
- * @public
  */
 export function createInfraCatalogRegisterLocalAction(options: {
   config: Config;
@@ -54,6 +53,7 @@ export function createInfraCatalogRegisterLocalAction(options: {
     description:
       'Registers the catalog-info.yaml of a repository published with infra:publish:local ' +
       'by refreshing the catalog location that covers the local repositories folder',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
-import { repoRoot } from '../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 import { literalViolations } from '../render/terraform/__testUtils__/hclLiterals';
 import { createInfraRepositoryRenderAction } from './render';
 
