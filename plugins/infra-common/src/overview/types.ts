@@ -4,6 +4,7 @@
  * answers (OverviewPage). Both follow docs/user-guide-infrastructure.md.
  */
 import type { FrameworkStatus } from '../compliance/evaluate';
+import type { SloLiveSummary } from '../slo/live/types';
 
 /** Compliance status of one framework, as the evaluator reports it. */
 export type ComplianceStatus = FrameworkStatus;
@@ -31,6 +32,17 @@ export interface SummarySlo {
   /** Objective as a fraction, 0.9995 */
   target: number;
   windowDays: number;
+  /** The Prometheus instance its annotations name; the default one when absent. */
+  prometheus?: string;
+  /** Live budget from Prometheus; absent when it has no value for this SLO. */
+  live?: SloLiveSummary;
+}
+
+/** A service's live SLO columns: its worst remaining budget, and whether any SLO burns now. */
+export interface ServiceLive {
+  /** The smallest remaining budget among its SLOs (a fraction); absent without live data. */
+  budgetRemaining?: number;
+  burning: boolean;
 }
 
 /** One row of the overview: a service and what Plinth knows about it. */
@@ -47,6 +59,8 @@ export interface ServiceSummary {
   /** The worst framework status; `unknown` when the service names no framework. */
   status: ComplianceStatus;
   issues: SummaryIssue[];
+  /** Live SLO columns; absent when no Prometheus answered for its SLOs. */
+  live?: ServiceLive;
 }
 
 /** The columns the overview sorts by. */
@@ -56,6 +70,8 @@ export const OVERVIEW_SORTS = [
   'owner',
   'system',
   'environments',
+  'budget',
+  'burning',
 ] as const;
 
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
@@ -70,6 +86,8 @@ export interface OverviewQuery {
   /** Only services with (true) or without (false) contract issues. */
   hasIssues?: boolean;
   q?: string;
+  /** Only services with an SLO whose error budget is spent (live data). */
+  outOfBudget?: boolean;
   sort?: OverviewSort;
   order?: 'asc' | 'desc';
   /** 1-based */
@@ -94,4 +112,6 @@ export interface OverviewPage {
   facets: { owners: string[]; systems: string[]; frameworks: string[] };
   /** When the summaries were computed (ISO 8601). */
   generatedAt: string;
+  /** Live SLO data: whether a Prometheus is configured, and which did not answer. */
+  live?: { configured: boolean; unavailable: string[] };
 }
