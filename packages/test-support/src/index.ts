@@ -1,9 +1,12 @@
 /**
  * Test helpers shared by Plinth's integration and end-to-end suites: the real portal
- * backend as a child process, a throw-away PostgreSQL server and a real Prometheus.
+ * backend as a child process, a throw-away PostgreSQL server, and a real Prometheus with
+ * backfilled history.
  *
  * @packageDocumentation
  */
 export * from './backend';
 export * from './postgres';
 export * from './prometheus';
+export * from './prometheusRecording';
+export * from './reference';

@@ -1,49 +1,68 @@
 /*
- * Starts Debian's real `prometheus` for integration tests: a temporary data directory
- * with history backfilled by `promtool tsdb create-blocks-from openmetrics`, the rule
- * files under test loaded, on a free loopback port; `stop()` kills it and deletes the
- * directory. `backfillRules` records the recording rules over the past as well
- * (`promtool tsdb create-blocks-from rules`), one dependency level per pass, because
- * promtool cannot backfill a rule from another rule's output in the same pass.
+ * Starts the machine's real Prometheus (Debian's `prometheus` package) for integration tests,
+ * with history already in its TSDB: the samples are written as OpenMetrics text, turned into
+ * blocks by `promtool tsdb create-blocks-from openmetrics`, and Prometheus starts on that
+ * data directory, on a free loopback port, evaluating the given rule files. No scrape targets:
+ * everything it knows comes from the backfilled blocks and its own rule evaluations.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse, stringify } from 'yaml';
 import { freePort } from './backend';
 
 const run = promisify(execFile);
 
+/** One series and its samples; timestamps in milliseconds since the epoch. */
+export interface BackfillSeries {
+  metric: string;
+  labels: Record<string, string>;
+  samples: Array<[timestampMs: number, value: number]>;
+}
+
+export interface StartPrometheusOptions {
+  /** Rule files by file name (YAML text), evaluated from start-up on. */
+  ruleFiles?: Record<string, string>;
+  /** History to backfill before start-up. */
+  series?: BackfillSeries[];
+  /** Rule evaluation interval; `5s` by default so that tests wait little. */
+  evaluationInterval?: string;
+  /** How long to wait for readiness; 60 s by default. */
+  timeoutMs?: number;
+}
+
+export interface PrometheusAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'pending' | 'firing';
+  value: string;
+}
+
+export interface PrometheusSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
 export interface RunningPrometheus {
   baseUrl: string;
-  /** Evaluates the recording rules over [start, end] into blocks, then restarts to load them. */
-  backfillRules(range: {
-    start: Date;
-    end: Date;
-    evalIntervalSeconds: number;
-  }): Promise<void>;
+  /** An instant query through `/api/v1/query` at the server's current time. */
+  query(expr: string): Promise<PrometheusSample[]>;
+  /** `/api/v1/alerts`: every alert pending or firing now. */
+  alerts(): Promise<PrometheusAlert[]>;
+  /** `/api/v1/rules`: the rule groups as Prometheus reports them (health, lastError). */
+  rules(): Promise<any[]>;
+  /** Resolves once every rule group has been evaluated at least `times` times since now. */
+  waitForEvaluations(times?: number): Promise<void>;
+  logs(): string;
   stop(): Promise<void>;
 }
 
-interface RuleGroup {
-  name: string;
-  interval?: string;
-  rules: Array<{ record?: string; alert?: string; expr: string }>;
-}
-
-/** True when both binaries are on PATH. */
-export function prometheusInstalled(): boolean {
-  return ['/usr/bin/prometheus', '/usr/bin/promtool'].every(existsSync);
+/** True when both `prometheus` and `promtool` run here. */
+export function hasPrometheus(): boolean {
+  return ['prometheus', 'promtool'].every(
+    tool => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0,
+  );
 }
 
 /**
@@ -51,7 +70,7 @@ export function prometheusInstalled(): boolean {
  * suite is skipped with a visible message.
  */
 export function prometheusUnavailable(suite: string): boolean {
-  if (prometheusInstalled()) return false;
+  if (hasPrometheus()) return false;
   const message = `${suite}: prometheus/promtool not found (apt-get install prometheus)`;
   if (process.env.CI === 'true') throw new Error(message);
   // eslint-disable-next-line no-console
@@ -59,179 +78,185 @@ export function prometheusUnavailable(suite: string): boolean {
   return true;
 }
 
-/** Splits recording rules into levels: a rule is one level above the records it reads. */
-export function ruleLevels(groups: RuleGroup[]): RuleGroup[][] {
-  const records = new Map<string, { group: string; expr: string }[]>();
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (r.record) {
-        records.set(r.record, [
-          ...(records.get(r.record) ?? []),
-          { group: g.name, expr: r.expr },
-        ]);
-      }
-    }
-  }
-  const reads = (expr: string) =>
-    [...records.keys()].filter(name =>
-      new RegExp(
-        `(^|[^a-zA-Z0-9_:])${name.replace(
-          /[.*+?^${}()|[\]\\]/g,
-          '\\$&',
-        )}([^a-zA-Z0-9_:]|$)`,
-      ).test(expr),
-    );
-  const level = new Map<string, number>();
-  const levelOf = (name: string, seen: Set<string>): number => {
-    if (level.has(name)) return level.get(name)!;
-    if (seen.has(name))
-      throw new Error(`recording rules depend on each other: ${name}`);
-    seen.add(name);
-    const deps = records
-      .get(name)!
-      .flatMap(r => reads(r.expr))
-      .filter(d => d !== name);
-    const value = deps.length
-      ? 1 + Math.max(...deps.map(d => levelOf(d, seen)))
-      : 0;
-    level.set(name, value);
-    return value;
-  };
-  const levels: RuleGroup[][] = [];
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (!r.record) continue;
-      const n = levelOf(r.record, new Set());
-      levels[n] ??= [];
-      let group = levels[n].find(x => x.name === g.name);
-      if (!group) {
-        group = { name: g.name, interval: g.interval, rules: [] };
-        levels[n].push(group);
-      }
-      group.rules.push(r);
-    }
-  }
-  return levels.filter(Boolean);
-}
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
-async function waitReady(
-  baseUrl: string,
-  child: ChildProcess,
-  log: () => string,
-) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prometheus exited: ${log()}`);
-    try {
-      const res = await fetch(`${baseUrl}/-/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`prometheus did not become ready: ${log()}`);
+/** An OpenMetrics label value: `\`, `"` and newlines escaped. */
+function labelValue(value: string): string {
+  return `"${value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')}"`;
 }
 
 /**
- * Starts Prometheus with `rules` (a rule file's YAML) and `openMetrics` history (an
- * OpenMetrics text ending in `# EOF`), or returns undefined when it is not installed.
+ * The series as an OpenMetrics exposition that promtool backfills: one metric family per
+ * name (untyped, so no suffix rules apply), samples in time order within each series,
+ * timestamps in seconds, closed by `# EOF`.
  */
-export async function startPrometheus(options: {
-  rules: string;
-  openMetrics?: string;
-  evaluationInterval?: string;
-}): Promise<RunningPrometheus | undefined> {
-  if (!prometheusInstalled()) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'plinth-prom-'));
+export function toOpenMetrics(series: BackfillSeries[]): string {
+  const byMetric = new Map<string, BackfillSeries[]>();
+  for (const s of series) {
+    if (!METRIC_NAME.test(s.metric)) {
+      throw new Error(`'${s.metric}' is not a valid metric name`);
+    }
+    byMetric.set(s.metric, [...(byMetric.get(s.metric) ?? []), s]);
+  }
+  const lines: string[] = [];
+  for (const [metric, members] of byMetric) {
+    lines.push(`# TYPE ${metric} unknown`);
+    for (const s of members) {
+      const labels = Object.entries(s.labels)
+        .map(([name, value]) => {
+          if (!LABEL_NAME.test(name)) {
+            throw new Error(`'${name}' is not a valid label name`);
+          }
+          return `${name}=${labelValue(value)}`;
+        })
+        .join(',');
+      const head = labels ? `${metric}{${labels}}` : metric;
+      const samples = [...s.samples].sort((a, b) => a[0] - b[0]);
+      for (const [ts, value] of samples) {
+        lines.push(`${head} ${value} ${ts / 1000}`);
+      }
+    }
+  }
+  lines.push('# EOF');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Starts Prometheus, or returns undefined when it is not installed. */
+export async function startPrometheus(
+  options: StartPrometheusOptions = {},
+): Promise<RunningPrometheus | undefined> {
+  if (!hasPrometheus()) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'plinth-prometheus-'));
   const data = join(dir, 'data');
-  await mkdir(data);
-  if (options.openMetrics) {
-    const input = join(dir, 'history.om');
-    await writeFile(input, options.openMetrics);
+  const ruleFiles = options.ruleFiles ?? {};
+  for (const [name, text] of Object.entries(ruleFiles)) {
+    if (!/^[\w.-]+$/.test(name)) throw new Error(`bad rule file name ${name}`);
+    await writeFile(join(dir, name), text);
+  }
+  if (options.series?.length) {
+    const input = join(dir, 'backfill.om.txt');
+    await writeFile(input, toOpenMetrics(options.series));
+    // Blocks of up to 3 days keep the count small for multi-day histories.
     await run(
       'promtool',
-      ['tsdb', 'create-blocks-from', 'openmetrics', input, data],
-      {
-        maxBuffer: 16 * 1024 * 1024,
-      },
+      [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        '--max-block-duration=72h',
+        input,
+        data,
+      ],
+      { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
     );
   }
-  await writeFile(join(dir, 'rules.yaml'), options.rules);
+  const interval = options.evaluationInterval ?? '5s';
   await writeFile(
     join(dir, 'prometheus.yml'),
-    stringify({
-      global: { evaluation_interval: options.evaluationInterval ?? '15s' },
-      rule_files: ['rules.yaml'],
-    }),
+    `${JSON.stringify({
+      global: { evaluation_interval: interval, scrape_interval: interval },
+      rule_files: Object.keys(ruleFiles),
+      scrape_configs: [],
+    })}\n`,
   );
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  let child: ChildProcess;
   let output = '';
-  const start = async () => {
-    output = '';
-    child = spawn(
-      'prometheus',
-      [
-        `--config.file=${join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${data}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--storage.tsdb.retention.time=400d',
-        '--log.level=warn',
-      ],
-      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${data}`,
+      // Backfilled history may reach weeks back; keep all of it.
+      '--storage.tsdb.retention.time=400d',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--web.enable-lifecycle',
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', chunk => (output += chunk));
+  child.stderr?.on('data', chunk => (output += chunk));
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        exited,
+        new Promise(resolve => {
+          timer = setTimeout(resolve, 10_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const api = async (path: string) => {
+    const response = await fetch(`${baseUrl}${path}`);
+    const body = (await response.json()) as any;
+    if (body.status !== 'success') {
+      throw new Error(`${path}: ${body.errorType} ${body.error}`);
+    }
+    return body.data;
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`prometheus exited early:\n${output}`);
+    }
+    const ready = await fetch(`${baseUrl}/-/ready`).then(
+      r => r.ok,
+      () => false,
     );
-    child.stderr!.on('data', chunk => {
-      output = (output + chunk).slice(-4000);
-    });
-    await waitReady(baseUrl, child, () => output);
-  };
-  const halt = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise(r => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  await start();
+    if (ready) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`prometheus did not get ready:\n${output}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+
+  const rules = async () => (await api('/api/v1/rules')).groups as any[];
   return {
     baseUrl,
-    async backfillRules(range) {
-      const levels = ruleLevels(
-        (parse(options.rules) as { groups: RuleGroup[] }).groups,
-      );
-      for (const [i, groups] of levels.entries()) {
-        // One file name for every pass: Prometheus derives each group's evaluation
-        // offset from its name and file, so every level is evaluated at the same instants.
-        const file = join(dir, 'backfill.yaml');
-        const out = join(dir, `backfill-${i}`);
-        await writeFile(file, stringify({ groups }));
-        await run(
-          'promtool',
-          [
-            'tsdb',
-            'create-blocks-from',
-            'rules',
-            `--url=${baseUrl}`,
-            `--start=${Math.floor(range.start.getTime() / 1000)}`,
-            `--end=${Math.floor(range.end.getTime() / 1000)}`,
-            `--eval-interval=${range.evalIntervalSeconds}s`,
-            `--output-dir=${out}`,
-            file,
-          ],
-          { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+    async query(expr) {
+      const data = await api(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+      return data.result as PrometheusSample[];
+    },
+    async alerts() {
+      return (await api('/api/v1/alerts')).alerts as PrometheusAlert[];
+    },
+    rules,
+    async waitForEvaluations(times = 1) {
+      const since = Date.now();
+      const intervalMs = 1000 * Number(/^(\d+)s$/.exec(interval)?.[1] ?? 60);
+      const until = since + (options.timeoutMs ?? 60_000) + times * intervalMs;
+      for (;;) {
+        const groups = await rules();
+        const evaluated = groups.every(
+          g =>
+            Date.parse(g.lastEvaluation) >= since + (times - 1) * intervalMs &&
+            g.lastEvaluation !== '0001-01-01T00:00:00Z',
         );
-        // New blocks load at start-up; a restart keeps the test deterministic.
-        await halt();
-        for (const block of await readdir(out)) {
-          await rename(join(out, block), join(data, block));
+        if (groups.length > 0 && evaluated) return;
+        if (Date.now() > until) {
+          throw new Error(
+            `rule groups not evaluated ${times} times:\n${output}`,
+          );
         }
-        await start();
+        await new Promise(resolve => setTimeout(resolve, 250));
       }
     },
-    async stop() {
-      await halt();
-      await rm(dir, { recursive: true, force: true });
-    },
+    logs: () => output,
+    stop,
   };
 }

@@ -1,16 +1,23 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
   environmentQueryForService,
+  formatIssues,
+  infraPlanPermission,
   planFromInput,
   ServiceSlosLive,
   sloQueryForService,
 } from '@plinth/backstage-plugin-infra-common';
 import { applyOverviewQuery, parseOverviewQuery } from './overview/query';
+import { readableRows } from './overview/readable';
 import { Snapshot } from './overview/SummaryCache';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { LiveBudgets } from './slos/liveBudgets';
@@ -19,10 +26,14 @@ import { withLiveBudgets } from './slos/withLiveBudgets';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  /**
+   * Asked which entities a caller may read when the policy's answer is conditional;
+   * reads a service and its SLOs with the caller's credentials for the SLO card.
+   */
+  catalog: CatalogService;
   /** The current summaries of every service (cached). */
   summaries: { get(): Promise<Snapshot> };
-  /** Reads services and SLOs with the caller's credentials (the SLO card). */
-  catalog?: CatalogService;
   /** Every configured Prometheus by name (empty: none configured). */
   prometheus?: ReadonlyMap<string, PrometheusClient>;
   /** The live budgets of every SLO (cached; one query per Prometheus per refresh). */
@@ -32,24 +43,32 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, summaries, catalog } = options;
+  const { httpAuth, permissions, catalog, summaries } = options;
   const prometheus = options.prometheus ?? new Map();
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
   /**
    * GET /overview: one page of service summaries, filtered and sorted over
-   * every service in the catalog. See docs/user-guide-infrastructure.md.
+   * every service in the catalog the caller may read (catalogEntityReadPermission):
+   * facets and totals count only those. See docs/user-guide-infrastructure.md.
    */
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseOverviewQuery(req.query);
     const snapshot = await summaries.get();
     // A Prometheus that is down never breaks the overview: it loses its live columns.
     const live = options.liveBudgets
       ? (await options.liveBudgets.get().catch(() => undefined))?.rows
       : undefined;
-    const rows = live ? withLiveBudgets(snapshot.rows, live) : snapshot.rows;
+    const readable = await readableRows(snapshot.rows, {
+      credentials,
+      permissions,
+      catalog,
+    });
+    const rows = live ? withLiveBudgets(readable, live) : readable;
     res.json({
       ...applyOverviewQuery(rows, query, snapshot.generatedAt),
       live: {
@@ -68,7 +87,6 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    if (!catalog) throw new Error('the catalog service is not wired');
     const raw = req.query.entityRef;
     if (typeof raw !== 'string' || raw.length > 300) {
       throw new InputError('entityRef: expected one entity ref');
@@ -115,7 +133,16 @@ export async function createRouter(
    * No side effects: the wizard's review page calls it on every visit.
    */
   router.post('/plan', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: infraPlanPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not run the infrastructure planner');
+    }
     const body = req.body as { answers?: unknown } | undefined;
     if (!body || typeof body !== 'object' || !('answers' in body)) {
       const issues = [{ path: 'answers', message: 'is required' }];
@@ -143,7 +170,7 @@ function planError(issues: Array<{ path: string; message: string }>) {
     issues,
     error: {
       name: 'InputError',
-      message: issues.map(i => `${i.path}: ${i.message}`).join('; '),
+      message: formatIssues(issues),
     },
     response: { statusCode: 400 },
   };

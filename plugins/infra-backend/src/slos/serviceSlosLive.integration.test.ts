@@ -7,40 +7,30 @@
  * Every expected value is computed by hand below from the traffic.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
-  prometheusUnavailable,
-  RunningPrometheus,
-  startPrometheus,
+  hasPrometheus,
+  RecordingPrometheus,
+  referencePath,
+  requireOrSkip,
+  startRecordingPrometheus,
 } from '@plinth/test-support';
 import { SloLive } from '@plinth/backstage-plugin-infra-common';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
-import { slo } from '../overview/testEntities';
+import { slo } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { serviceSlosLive } from './serviceSlosLive';
 import { loadLiveBudgets } from './liveBudgets';
-import { mockServices } from '@backstage/backend-test-utils';
 
-// <repo root>/../shared/reference; PLINTH_REFERENCE_DIR points elsewhere (a git worktree).
-const REFERENCE = path.join(
-  process.env.PLINTH_REFERENCE_DIR ??
-    path.resolve(__dirname, '../../../../../shared/reference'),
-  'sloth',
-);
-
+/** Sloth's expected rules, with the Go template's two placeholders rendered as its harness does. */
 function slothRules(): string | undefined {
-  const file = path.join(REFERENCE, 'out-base-28d.yaml.tpl');
-  if (!fs.existsSync(file)) {
-    if (process.env.CI === 'true') throw new Error(`missing ${file}`);
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED live SLO integration test: ${file} not found`);
-    return undefined;
-  }
-  // The Go template's two placeholders, rendered as Sloth's harness renders them.
-  return fs
-    .readFileSync(file, 'utf8')
-    .replace(/\{\{ \.version \}\}/g, 'v0.0.0-plinth-test')
-    .replace(/\{\{"(\{\{[^}]*\}\})"\}\}/g, '$1');
+  const file = referencePath('sloth', 'out-base-28d.yaml.tpl');
+  return file
+    ? fs
+        .readFileSync(file, 'utf8')
+        .replace(/\{\{ \.version \}\}/g, 'v0.0.0-plinth-test')
+        .replace(/\{\{"(\{\{[^}]*\}\})"\}\}/g, '$1')
+    : undefined;
 }
 
 const MINUTE = 60_000;
@@ -128,155 +118,159 @@ const remainingAfterLag = (budget: number) =>
 const expectRemaining = (value: number, budget: number) =>
   expect(remainingAfterLag(budget)).toContainEqual(expect.closeTo(value, 9));
 
-describe('live SLOs from a real Prometheus', () => {
-  const rules = slothRules();
-  if (!rules || prometheusUnavailable('live SLO integration test')) {
-    it('is skipped without prometheus or the Sloth reference', () =>
-      expect(true).toBe(true));
-    return;
-  }
+const rules = slothRules();
+const runnable =
+  rules !== undefined &&
+  requireOrSkip(
+    'prometheus and promtool (Debian package prometheus)',
+    hasPrometheus(),
+  );
 
-  let prometheus: RunningPrometheus;
-  let client: PrometheusClient;
-  // T: the last full minute, so that the live alert evaluation still sees outage B.
-  const t = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
-  const q = t - Q_BEFORE_T * MINUTE;
-  const entities: Entity[] = [
-    slo('svc01', 'slo1', 0.999),
-    slo('svc01', 'slo02', 0.95),
-  ];
+(runnable ? describe : describe.skip)(
+  'live SLOs from a real Prometheus',
+  () => {
+    let prometheus: RecordingPrometheus;
+    let client: PrometheusClient;
+    // T: the last full minute, so that the live alert evaluation still sees outage B.
+    const t = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
+    const q = t - Q_BEFORE_T * MINUTE;
+    const entities: Entity[] = [
+      slo('svc01', 'slo1', 0.999),
+      slo('svc01', 'slo02', 0.95),
+    ];
 
-  beforeAll(async () => {
-    prometheus = (await startPrometheus({
-      rules: rules!,
-      openMetrics: openMetrics(t),
-      evaluationInterval: '1s',
-    }))!;
-    await prometheus.backfillRules({
-      start: new Date(q - BACKFILL_MINUTES * MINUTE),
-      end: new Date(q),
-      evalIntervalSeconds: 300,
-    });
-    client = new PrometheusClient({
-      name: 'default',
-      baseUrl: prometheus.baseUrl,
-      headers: {},
-      timeoutMs: 10_000,
-      demo: false,
-    });
-  }, 180_000);
+    beforeAll(async () => {
+      prometheus = (await startRecordingPrometheus({
+        rules: rules!,
+        openMetrics: openMetrics(t),
+        evaluationInterval: '1s',
+      }))!;
+      await prometheus.backfillRules({
+        start: new Date(q - BACKFILL_MINUTES * MINUTE),
+        end: new Date(q),
+        evalIntervalSeconds: 300,
+      });
+      client = new PrometheusClient({
+        name: 'default',
+        baseUrl: prometheus.baseUrl,
+        headers: {},
+        timeoutMs: 10_000,
+        demo: false,
+      });
+    }, 180_000);
 
-  afterAll(() => prometheus?.stop());
+    afterAll(() => prometheus?.stop());
 
-  async function read(): Promise<SloLive[]> {
-    return serviceSlosLive({
-      sloEntities: entities,
-      environments: [],
-      clients: new Map([['default', client]]),
-      now: new Date(q),
-    });
-  }
+    async function read(): Promise<SloLive[]> {
+      return serviceSlosLive({
+        sloEntities: entities,
+        environments: [],
+        clients: new Map([['default', client]]),
+        now: new Date(q),
+      });
+    }
 
-  it('reads SLI, budget remaining and burn rates per window as computed by hand', async () => {
-    const [slo1, slo02] = await read();
-    if (slo1.state !== 'live' || slo02.state !== 'live') {
-      throw new Error(
-        `expected live data, got ${JSON.stringify([slo1, slo02])}`,
+    it('reads SLI, budget remaining and burn rates per window as computed by hand', async () => {
+      const [slo1, slo02] = await read();
+      if (slo1.state !== 'live' || slo02.state !== 'live') {
+        throw new Error(
+          `expected live data, got ${JSON.stringify([slo1, slo02])}`,
+        );
+      }
+      const budget1 = 1 - 0.999;
+      expect(slo1.reading.sli).toBeCloseTo(1 - PERIOD_ERROR_RATIO, 10);
+      expectRemaining(slo1.reading.budgetRemaining, budget1); // 0.428: 57% of the budget spent
+      expect(slo1.reading.status).toBe('healthy');
+      // 0.1% of 28 days is 40.32 minutes
+      expect(slo1.reading.budgetMinutes).toBeCloseTo(40.32, 6);
+      expect(slo1.reading.budgetRemainingMinutes).toBeCloseTo(
+        40.32 * slo1.reading.budgetRemaining,
+        9,
       );
-    }
-    const budget1 = 1 - 0.999;
-    expect(slo1.reading.sli).toBeCloseTo(1 - PERIOD_ERROR_RATIO, 10);
-    expectRemaining(slo1.reading.budgetRemaining, budget1); // 0.428: 57% of the budget spent
-    expect(slo1.reading.status).toBe('healthy');
-    // 0.1% of 28 days is 40.32 minutes
-    expect(slo1.reading.budgetMinutes).toBeCloseTo(40.32, 6);
-    expect(slo1.reading.budgetRemainingMinutes).toBeCloseTo(
-      40.32 * slo1.reading.budgetRemaining,
-      9,
-    );
-    expect(slo1.reading.burnRates.map(b => b.window)).toEqual(
-      EXPECTED_WINDOWS.map(([w]) => w),
-    );
-    slo1.reading.burnRates.forEach((b, i) => {
-      expect(b.errorRatio).toBeCloseTo(EXPECTED_WINDOWS[i][1], 10);
-      expect(b.burnRate).toBeCloseTo(EXPECTED_WINDOWS[i][1] / budget1, 6);
+      expect(slo1.reading.burnRates.map(b => b.window)).toEqual(
+        EXPECTED_WINDOWS.map(([w]) => w),
+      );
+      slo1.reading.burnRates.forEach((b, i) => {
+        expect(b.errorRatio).toBeCloseTo(EXPECTED_WINDOWS[i][1], 10);
+        expect(b.burnRate).toBeCloseTo(EXPECTED_WINDOWS[i][1] / budget1, 6);
+      });
+      // the same traffic against a 95% objective spends 1.1% of its budget
+      expectRemaining(slo02.reading.budgetRemaining, 0.05);
+      expect(slo02.reading.status).toBe('healthy');
     });
-    // the same traffic against a 95% objective spends 1.1% of its budget
-    expectRemaining(slo02.reading.budgetRemaining, 0.05);
-    expect(slo02.reading.status).toBe('healthy');
-  });
 
-  it('lists the page alert firing for outage B and no ticket', async () => {
-    // Outage B, now: the page tier fires on 5m (0.05) and 1h (1000 errors in under an
-    // hour, > 0.0167) above 13.44 x 0.001; the ticket tiers stay quiet: 1d (3000 errors,
-    // 0.0021) under 2.8 x 0.001 and 3d (3500, 0.00081) under 0.933 x 0.001.
-    let slo1: SloLive | undefined;
-    for (let i = 0; i < 40; i++) {
-      [slo1] = await read();
-      if (slo1.state === 'live' && slo1.alerts.length > 0) break;
-      await new Promise(r => setTimeout(r, 500));
-    }
-    if (slo1?.state !== 'live') throw new Error('expected live data');
-    expect(slo1.alerts).toEqual([
-      expect.objectContaining({ name: 'myServiceAlert' }),
-    ]);
-    const alerts = await client.alerts();
-    expect(
-      alerts
-        .filter(a => a.state === 'firing')
-        .map(a => a.labels.sloth_severity),
-    ).toEqual(['page']);
-  });
-
-  it('gives the budget history over the window from the recorded rules', async () => {
-    const [slo1] = await read();
-    if (slo1.state !== 'live') throw new Error('expected live data');
-    expect(slo1.historyStepSeconds).toBe(10800);
-    const values = slo1.history.map(p => p.remaining);
-    // before outage C the budget is whole; at Q it is what the reading says
-    expect(values[0]).toBe(1);
-    const last = slo1.history[slo1.history.length - 1];
-    expect(last.t).toBe(q);
-    expect(last.remaining).toBe(slo1.reading.budgetRemaining);
-    expectRemaining(last.remaining, 0.001);
-    expect(Math.min(...values)).toBeLessThan(1);
-  });
-
-  it('reads every SLO budget and the burning ones in one overview query', async () => {
-    const fetchSpy = jest.spyOn(global, 'fetch');
-    const live = await loadLiveBudgets(
-      new Map([['default', client]]),
-      mockServices.logger.mock(),
-    );
-    expect(fetchSpy).toHaveBeenCalledTimes(1);
-    fetchSpy.mockRestore();
-    const map = live.byInstance.get('default')!;
-    // the overview reads the latest values (Prometheus keeps evaluating after T)
-    expect(map.get('svc01\u0000svc01-slo1')).toEqual({
-      budgetRemaining: expect.any(Number),
-      burning: true,
+    it('lists the page alert firing for outage B and no ticket', async () => {
+      // Outage B, now: the page tier fires on 5m (0.05) and 1h (1000 errors in under an
+      // hour, > 0.0167) above 13.44 x 0.001; the ticket tiers stay quiet: 1d (3000 errors,
+      // 0.0021) under 2.8 x 0.001 and 3d (3500, 0.00081) under 0.933 x 0.001.
+      let slo1: SloLive | undefined;
+      for (let i = 0; i < 40; i++) {
+        [slo1] = await read();
+        if (slo1.state === 'live' && slo1.alerts.length > 0) break;
+        await new Promise(r => setTimeout(r, 500));
+      }
+      if (slo1?.state !== 'live') throw new Error('expected live data');
+      expect(slo1.alerts).toEqual([
+        expect.objectContaining({ name: 'myServiceAlert' }),
+      ]);
+      const alerts = await client.alerts();
+      expect(
+        alerts
+          .filter(a => a.state === 'firing')
+          .map(a => a.labels.sloth_severity),
+      ).toEqual(['page']);
     });
-    expect(map.get('svc01\u0000slo02')?.burning).toBe(false);
-    expect(live.unavailable).toEqual([]);
-  });
 
-  it('says which query returned nothing for an SLO without rules', async () => {
-    const [missing] = await serviceSlosLive({
-      sloEntities: [slo('svc01', 'unknown', 0.99)],
-      environments: [],
-      clients: new Map([['default', client]]),
-      now: new Date(q),
+    it('gives the budget history over the window from the recorded rules', async () => {
+      const [slo1] = await read();
+      if (slo1.state !== 'live') throw new Error('expected live data');
+      expect(slo1.historyStepSeconds).toBe(10800);
+      const values = slo1.history.map(p => p.remaining);
+      // before outage C the budget is whole; at Q it is what the reading says
+      expect(values[0]).toBe(1);
+      const last = slo1.history[slo1.history.length - 1];
+      expect(last.t).toBe(q);
+      expect(last.remaining).toBe(slo1.reading.budgetRemaining);
+      expectRemaining(last.remaining, 0.001);
+      expect(Math.min(...values)).toBeLessThan(1);
     });
-    expect(missing).toEqual({
-      sloRef: 'slo:default/svc01-unknown',
-      state: 'problem',
-      problem: expect.objectContaining({
-        kind: 'no-data',
-        query: expect.stringContaining('sloth_id="svc01-unknown"'),
-      }),
+
+    it('reads every SLO budget and the burning ones in one overview query', async () => {
+      const fetchSpy = jest.spyOn(global, 'fetch');
+      const live = await loadLiveBudgets(
+        new Map([['default', client]]),
+        mockServices.logger.mock(),
+      );
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+      fetchSpy.mockRestore();
+      const map = live.byInstance.get('default')!;
+      // the overview reads the latest values (Prometheus keeps evaluating after T)
+      expect(map.get('svc01\u0000svc01-slo1')).toEqual({
+        budgetRemaining: expect.any(Number),
+        burning: true,
+      });
+      expect(map.get('svc01\u0000slo02')?.burning).toBe(false);
+      expect(live.unavailable).toEqual([]);
     });
-    // and that query, run as shown, returns nothing
-    const { query } = (missing as { problem: { query: string } }).problem;
-    expect(await client.query(query, new Date(q))).toEqual([]);
-  });
-});
+
+    it('says which query returned nothing for an SLO without rules', async () => {
+      const [missing] = await serviceSlosLive({
+        sloEntities: [slo('svc01', 'unknown', 0.99)],
+        environments: [],
+        clients: new Map([['default', client]]),
+        now: new Date(q),
+      });
+      expect(missing).toEqual({
+        sloRef: 'slo:default/svc01-unknown',
+        state: 'problem',
+        problem: expect.objectContaining({
+          kind: 'no-data',
+          query: expect.stringContaining('sloth_id="svc01-unknown"'),
+        }),
+      });
+      // and that query, run as shown, returns nothing
+      const { query } = (missing as { problem: { query: string } }).problem;
+      expect(await client.query(query, new Date(q))).toEqual([]);
+    });
+  },
+);
