@@ -13,6 +13,7 @@ import {
 } from '../catalog';
 import { isRegionAllowed, findRegion, regionsFor } from './regions';
 import { parseCidr, privateRangeOf } from '../design/cidr';
+import { MONITORING_SYSTEMS, monitoringProblem } from './monitoringByCloud';
 
 export const WORKLOAD_TYPES = [
   'http-api',
@@ -51,11 +52,6 @@ export const DATABASE_ENGINES = ['none', 'postgres', 'mysql'] as const;
 export const CACHE_ENGINES = ['none', 'redis'] as const;
 export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
-export const MONITORING_SYSTEMS = [
-  'prometheus',
-  'cloudwatch',
-  'datadog',
-] as const;
 export const ALERT_ROUTES = [
   'pagerduty',
   'opsgenie',
@@ -349,7 +345,7 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   if (a.slos.latencyTarget !== undefined && a.slos.latencyP99Ms === undefined) {
     issue(
       'slos.latencyP99Ms',
-      'is required when slos.latencyTarget is set (the latency threshold in ms)',
+      'is required when a share of requests under the threshold is set (the latency threshold in ms)',
     );
   }
 
@@ -374,8 +370,13 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   if (scaling && scaling.min > scaling.max) {
     issue(
       'reliability.autoscaling.min',
-      `must not exceed reliability.autoscaling.max (${scaling.max})`,
+      `must not exceed the maximum replicas (${scaling.max})`,
     );
+  }
+
+  const monitoring = monitoringProblem(cloud, a.operations.monitoring);
+  if (monitoring) {
+    issue('operations.monitoring', monitoring);
   }
 });
 

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { RefObject, useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import MuiLink from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import {
   Progress,
@@ -20,6 +21,55 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 import { infraApiRef } from '../../api';
 import { answersFromFormData } from './answersFromFormData';
+import { issueLocation } from './issueLocation';
+
+/** "Environments and topology, VPC / VNet CIDR" for a dotted answers path. */
+function whereIs(path: string): string {
+  const at = issueLocation(path);
+  return at ? `${at.pageTitle}, ${at.fieldLabel}` : path;
+}
+
+/**
+ * Goes back to the page of a field and focuses it. The stepper keeps its page to
+ * itself; its step labels are the way back it offers (a click on an earlier step).
+ */
+function goToField(path: string) {
+  const at = issueLocation(path);
+  if (!at) return;
+  const step = document.querySelector<HTMLElement>(
+    `[aria-label="Step ${at.page}"]`,
+  );
+  step?.click();
+  setTimeout(() => {
+    const field = document.getElementById(at.fieldId);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, 100);
+}
+
+/**
+ * Disables the page's Confirm button while the answers do not plan. The button belongs to
+ * the scaffolder's stepper, which only disables it while validating; Confirm would
+ * otherwise look usable and then only repeat the issues.
+ */
+function useConfirmDisabled(anchor: RefObject<HTMLElement>, disabled: boolean) {
+  useEffect(() => {
+    const button = anchor.current
+      ?.closest('form')
+      ?.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!button || !disabled) return undefined;
+    button.disabled = true;
+    button.setAttribute('aria-disabled', 'true');
+    button.setAttribute('data-disabled', 'true');
+    button.title = 'Fix the answers listed on this page first';
+    return () => {
+      button.disabled = false;
+      button.removeAttribute('aria-disabled');
+      button.removeAttribute('data-disabled');
+      button.removeAttribute('title');
+    };
+  }, [anchor, disabled]);
+}
 
 const STEP_TITLES: Record<WorkflowStep, string> = {
   1: 'Workloads, SLOs and constraints',
@@ -208,6 +258,8 @@ export const InfraReviewField = (
       onChange.current(outcome);
     }
   }, [outcome]);
+  const anchor = useRef<HTMLDivElement>(null);
+  useConfirmDisabled(anchor, outcome === 'needs-fixes');
 
   if (loading) {
     return <Progress />;
@@ -220,14 +272,22 @@ export const InfraReviewField = (
   }
   if (!value.ok) {
     return (
-      <Alert severity="error" data-testid="infra-review-issues">
+      <Alert severity="error" data-testid="infra-review-issues" ref={anchor}>
         <Typography variant="subtitle2">
-          Some answers need fixing before Plinth can plan the design:
+          Some answers need fixing before Plinth can plan the design; Confirm is
+          disabled until they are fixed:
         </Typography>
         <ul>
           {value.issues.map(issue => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path}</code>: {issue.message}
+              <MuiLink
+                component="button"
+                type="button"
+                onClick={() => goToField(issue.path)}
+              >
+                {whereIs(issue.path)}
+              </MuiLink>
+              : {issue.message}
             </li>
           ))}
         </ul>
@@ -272,7 +332,7 @@ export async function validateInfraReview(
   const outcome = await infraApi.plan(answersFromFormData(context.formData));
   if (!outcome.ok) {
     for (const issue of outcome.issues) {
-      validation.addError(`${issue.path}: ${issue.message}`);
+      validation.addError(`${whereIs(issue.path)}: ${issue.message}`);
     }
   }
 }
