@@ -9,6 +9,7 @@ import { screenshot, signIn } from './support';
 import {
   TEMPLATE_PATH,
   expectPage,
+  freeCidr,
   next,
   pick,
   pickOwner,
@@ -36,6 +37,7 @@ async function expectBlocked(page: Page, fieldId: string, message: string) {
 
 test('a bad network range and duplicate environments are blocked on their own page', async ({
   page,
+  baseURL,
 }) => {
   await toTopology(page);
   const cidr = page.getByLabel('VPC / VNet CIDR');
@@ -63,7 +65,7 @@ test('a bad network range and duplicate environments are blocked on their own pa
   );
   await screenshot(page, 'wizard-validation-cidr-overlap');
 
-  await cidr.fill('10.199.0.0/16');
+  await cidr.fill(await freeCidr(baseURL!));
   await page.locator('#root_environments_1_name').fill('dev');
   await expectBlocked(
     page,

@@ -10,6 +10,7 @@ import { artifactsDir, guestToken, signIn } from './support';
 import {
   TEMPLATE_PATH,
   expectPage,
+  freeCidr,
   next,
   pick,
   pickOwner,
@@ -105,7 +106,8 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(page.getByRole('option', { name: /^eu-west-1/ })).toBeVisible();
   await expect(page.getByRole('option', { name: /^us-east-1/ })).toHaveCount(0);
   await page.getByRole('option', { name: /^eu-central-1/ }).click();
-  await page.getByLabel('VPC / VNet CIDR').fill('10.20.0.0/16');
+  // A range of its own: the wizard rejects one another environment already uses
+  await page.getByLabel('VPC / VNet CIDR').fill(await freeCidr(baseURL!));
   await pick(page, 'Database', 'PostgreSQL');
   await shot(
     page,

@@ -3,7 +3,22 @@ import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { PlanResult } from '@plinth/backstage-plugin-infra-common';
 import { InfraApi, infraApiRef } from '../../api';
-import { InfraReviewField, validateInfraReview } from './InfraReviewField';
+import {
+  InfraReviewField,
+  formatNumber,
+  validateInfraReview,
+} from './InfraReviewField';
+
+describe('formatNumber', () => {
+  it('rounds for people without losing an objective', () => {
+    expect(formatNumber(0.0432000000013)).toBe('0.0432');
+    expect(formatNumber(99.9999)).toBe('99.9999');
+    expect(formatNumber(99.95)).toBe('99.95');
+    expect(formatNumber(21.599999999)).toBe('21.6');
+    expect(formatNumber(1234.5678)).toBe('1,235');
+    expect(formatNumber(3000)).toBe('3,000');
+  });
+});
 
 const infraApi = {
   getOverview: jest.fn(),

@@ -98,9 +98,24 @@ const STATUS_COLOURS: Record<
   unknown: 'default',
 };
 
+/** Rounded for people: 0.0432000000013 -> 0.0432, 99.9999 stays, 1234.56 -> 1,235. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) {
+    return value.toLocaleString('en-US');
+  }
+  // Ten significant digits drop floating-point noise before rounding for display.
+  const clean = Number(value.toPrecision(10));
+  if (Math.abs(clean) >= 100) return Math.round(clean).toLocaleString('en-US');
+  if (Math.abs(clean) >= 1) {
+    return clean.toLocaleString('en-US', { maximumFractionDigits: 5 });
+  }
+  return String(Number(clean.toPrecision(3)));
+}
+
 function formatValue(value: Decision['value']): string {
   if (Array.isArray(value)) return value.join(', ') || 'none';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
 }
 
