@@ -13,3 +13,4 @@ export * from './slo';
 export * from './compliance';
 export * from './plan';
 export * from './overview';
+export * from './permissions';

@@ -3,6 +3,7 @@
  * (OverviewQuery), what the backend reads it as (ResolvedOverviewQuery) and what it
  * answers (OverviewPage). Both follow docs/user-guide-infrastructure.md.
  */
+import type { ServiceView } from '../catalog/types';
 import type { FrameworkStatus } from '../compliance/evaluate';
 
 /** Compliance status of one framework, as the evaluator reports it. */
@@ -34,13 +35,11 @@ export interface SummarySlo {
 }
 
 /** One row of the overview: a service and what Plinth knows about it. */
-export interface ServiceSummary {
-  ref: string;
-  name: string;
-  namespace: string;
-  title?: string;
-  owner?: string;
-  system?: string;
+export interface ServiceSummary
+  extends Pick<
+    ServiceView,
+    'ref' | 'name' | 'namespace' | 'title' | 'owner' | 'system'
+  > {
   slos: SummarySlo[];
   environmentCount: number;
   frameworks: Array<{ id: string; status: ComplianceStatus }>;
