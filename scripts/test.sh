@@ -30,6 +30,8 @@ fi
 
 step "type check"
 yarn tsc
+step "API reports are up to date (regenerate with: yarn build:api-reports)"
+yarn test:api-reports
 step "lint and formatting"
 yarn lint:all
 yarn prettier:check

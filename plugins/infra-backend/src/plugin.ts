@@ -16,6 +16,8 @@ const DEFAULT_CACHE_TTL_SECONDS = 30;
  * compliance (`GET /api/infra/overview`) and the planner (`POST /api/infra/plan`).
  *
  * @public
+ *
+ * @public
  */
 export const infraPlugin = createBackendPlugin({
   pluginId: 'infra',

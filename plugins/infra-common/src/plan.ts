@@ -64,6 +64,7 @@ import {
   ComplianceRequirement,
 } from './design/types';
 
+/** @public */
 export interface PlanResult {
   design: Design;
   warnings: DesignWarning[];
@@ -71,10 +72,12 @@ export interface PlanResult {
   cost: CostEstimate;
 }
 
+/** @public */
 export type PlanFromInputResult =
   | ({ ok: true; defaults: AnswerDefault[] } & PlanResult)
   | { ok: false; issues: AnswerIssue[] };
 
+/** @public */
 export interface PlanOptions {
   /** The defaults `parseAnswers` filled in, so decisions based on them say so. */
   defaults?: readonly AnswerDefault[];
@@ -85,7 +88,11 @@ const DEFAULT_HEALTH_CHECK_PATH = '/healthz';
 const DEFAULT_LATENCY_TARGET = 99;
 const KEY_ROTATION_DAYS = 365;
 
-/** Turns answers into a design. The answers must come from {@link parseAnswers}. */
+/**
+ * Turns answers into a design. The answers must come from {@link parseAnswers}.
+ *
+ * @public
+ */
 export function planDesign(
   answers: Answers,
   options: PlanOptions = {},
@@ -867,7 +874,11 @@ function howMet(
     .join('; ');
 }
 
-/** Validates unknown input and plans it; bad input gives every issue by dotted path. */
+/**
+ * Validates unknown input and plans it; bad input gives every issue by dotted path.
+ *
+ * @public
+ */
 export function planFromInput(input: unknown): PlanFromInputResult {
   const parsed = parseAnswers(input);
   if (!parsed.ok) return parsed;

@@ -35,7 +35,11 @@ export function issuesFromZod(
   );
 }
 
-/** One line per issue, `path: message`, for logs and processing errors. */
+/**
+ * One line per issue, `path: message`, for logs and processing errors.
+ *
+ * @public
+ */
 export function formatIssues(issues: ReadonlyArray<ContractIssue>): string {
   return issues.map(i => `${i.path}: ${i.message}`).join('; ');
 }

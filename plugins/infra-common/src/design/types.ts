@@ -15,29 +15,45 @@ import type {
   TlsVersion,
 } from '../catalog';
 
-/** Bumped when a field changes meaning; renderers refuse versions they do not know. */
+/**
+ * Bumped when a field changes meaning; renderers refuse versions they do not know.
+ *
+ * @public
+ */
 export const DESIGN_VERSION = 1;
 
+/** @public */
 export type WorkloadType =
   | 'http-api'
   | 'web-frontend'
   | 'worker'
   | 'batch'
   | 'stream-processor';
+/** @public */
 export type TrafficPattern = 'steady' | 'diurnal' | 'spiky' | 'batch';
+/** @public */
 export type DataClassification =
   | 'public'
   | 'internal'
   | 'confidential'
   | 'restricted';
+/** @public */
 export type DataKind = 'pii' | 'phi' | 'cardholder';
+/** @public */
 export type ComputeKind = 'kubernetes' | 'containers' | 'vms' | 'serverless';
+/** @public */
 export type SubnetTier = 'public' | 'private' | 'data';
+/** @public */
 export type SizeClass = 'small' | 'medium' | 'large' | 'xlarge';
 
-/** Which of the seven workflow steps a decision belongs to. */
+/**
+ * Which of the seven workflow steps a decision belongs to.
+ *
+ * @public
+ */
 export type WorkflowStep = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** @public */
 export interface Decision {
   /** Stable id, e.g. `prod.redundancy.multiAz` or `slo.availability.budget`. */
   id: string;
@@ -49,6 +65,7 @@ export interface Decision {
   origin: 'answered' | 'derived' | 'default';
 }
 
+/** @public */
 export interface DesignWarning {
   /** Stable code, e.g. `budget-exceeded`, `single-region-high-availability`. */
   code: string;
@@ -57,6 +74,7 @@ export interface DesignWarning {
   path?: string;
 }
 
+/** @public */
 export interface ServiceInfo {
   name: string;
   owner: string;
@@ -73,6 +91,7 @@ export interface ServiceInfo {
   frameworks: FrameworkId[];
 }
 
+/** @public */
 export interface Subnet {
   /** Unique within the network: `<tier>-<zone index>` or `<tier>` for regional subnets. */
   name: string;
@@ -82,12 +101,17 @@ export interface Subnet {
   cidr: string;
 }
 
-/** Where traffic may come from: the internet, a CIDR block, or another tier. */
+/**
+ * Where traffic may come from: the internet, a CIDR block, or another tier.
+ *
+ * @public
+ */
 export type RuleSource =
   | { kind: 'internet' }
   | { kind: 'cidr'; cidr: string }
   | { kind: 'tier'; tier: SubnetTier };
 
+/** @public */
 export interface FirewallRule {
   name: string;
   /** The tier the rule protects. */
@@ -101,6 +125,7 @@ export interface FirewallRule {
   description: string;
 }
 
+/** @public */
 export interface RegionNetwork {
   region: string;
   role: 'primary' | 'secondary';
@@ -111,6 +136,7 @@ export interface RegionNetwork {
   natGateways: number;
 }
 
+/** @public */
 export interface LoadBalancerDesign {
   scheme: 'public' | 'internal';
   tlsMinVersion: TlsVersion;
@@ -121,6 +147,7 @@ export interface LoadBalancerDesign {
   targetPort: number;
 }
 
+/** @public */
 export interface ComputeDesign {
   kind: ComputeKind;
   sizeClass: SizeClass;
@@ -136,6 +163,7 @@ export interface ComputeDesign {
   headroom: number;
 }
 
+/** @public */
 export interface DatabaseDesign {
   engine: 'postgres' | 'mysql';
   engineVersion: string;
@@ -153,6 +181,7 @@ export interface DatabaseDesign {
   crossRegionReplicas: string[];
 }
 
+/** @public */
 export interface CacheDesign {
   engine: 'redis';
   instanceType: string;
@@ -161,6 +190,7 @@ export interface CacheDesign {
   port: number;
 }
 
+/** @public */
 export interface EncryptionDesign {
   atRest: 'managed-key' | 'provider-managed';
   /** A customer-managed key (KMS, Cloud KMS, Key Vault) with yearly automatic rotation. */
@@ -170,6 +200,7 @@ export interface EncryptionDesign {
   tlsMinVersion: TlsVersion;
 }
 
+/** @public */
 export interface EnvironmentDesign {
   name: string;
   stage: Stage;
@@ -199,6 +230,7 @@ export interface EnvironmentDesign {
   controls: DeclaredControls;
 }
 
+/** @public */
 export interface StateBackend {
   kind: 's3' | 'gcs' | 'azurerm';
   /** Bucket or storage account name, derived from the service name. */
@@ -210,6 +242,7 @@ export interface StateBackend {
   locking: 'native' | 'dynamodb' | 'blob-lease';
 }
 
+/** @public */
 export interface IacDesign {
   tool: 'terraform' | 'opentofu' | 'pulumi';
   /** The modules under `terraform/modules/`. */
@@ -226,8 +259,10 @@ export interface IacDesign {
   policyChecks: string[];
 }
 
+/** @public */
 export type Severity = 'page' | 'ticket';
 
+/** @public */
 export interface BurnRateAlertTier {
   /** `page-quick`, `page-slow`, `ticket-quick`, `ticket-slow`, as Sloth names them. */
   name: string;
@@ -244,6 +279,7 @@ export interface BurnRateAlertTier {
   errorRatioThreshold: number;
 }
 
+/** @public */
 export interface SliQueries {
   /** PromQL selecting good events (a rate over `[$window]`, substituted per window). */
   good: string;
@@ -252,6 +288,7 @@ export interface SliQueries {
   errorRatio: string;
 }
 
+/** @public */
 export interface SloDesign {
   /** Entity-safe name: `<service>-<kind>`. */
   name: string;
@@ -271,6 +308,7 @@ export interface SloDesign {
   environment: string;
 }
 
+/** @public */
 export interface Runbook {
   id: string;
   title: string;
@@ -279,6 +317,7 @@ export interface Runbook {
   why: string;
 }
 
+/** @public */
 export interface OperationsDesign {
   monitoring: 'prometheus' | 'cloudwatch' | 'datadog';
   alertRouting: 'pagerduty' | 'opsgenie' | 'slack' | 'email';
@@ -288,6 +327,7 @@ export interface OperationsDesign {
   runbooks: Runbook[];
 }
 
+/** @public */
 export interface ImprovementDesign {
   costReviewCadence: 'monthly' | 'quarterly';
   sloReviewCadence: 'monthly' | 'quarterly';
@@ -296,6 +336,7 @@ export interface ImprovementDesign {
   feedbackChannel: string;
 }
 
+/** @public */
 export interface ComplianceRequirement {
   framework: FrameworkId;
   /** The framework's own ids: `10.5.1`, `CC6.7`, `164.312(b)`, `A.8.15`, `Art. 32(1)(a)`. */
@@ -306,6 +347,7 @@ export interface ComplianceRequirement {
   howMet: string;
 }
 
+/** @public */
 export type CostFamily =
   | 'compute'
   | 'kubernetes'
@@ -316,12 +358,14 @@ export type CostFamily =
   | 'security'
   | 'observability';
 
+/** @public */
 export interface EnvironmentCost {
   environment: string;
   monthlyUsd: number;
   byFamily: Partial<Record<CostFamily, number>>;
 }
 
+/** @public */
 export interface CostEstimate {
   currency: 'USD';
   environments: EnvironmentCost[];
@@ -332,6 +376,7 @@ export interface CostEstimate {
   priceSource: string;
 }
 
+/** @public */
 export interface Design {
   version: typeof DESIGN_VERSION;
   service: ServiceInfo;

@@ -5,10 +5,18 @@
  */
 import type { FrameworkStatus } from '../compliance/evaluate';
 
-/** Compliance status of one framework, as the evaluator reports it. */
+/**
+ * Compliance status of one framework, as the evaluator reports it.
+ *
+ * @public
+ */
 export type ComplianceStatus = FrameworkStatus;
 
-/** Every compliance status, in the order the query string accepts them. */
+/**
+ * Every compliance status, in the order the query string accepts them.
+ *
+ * @public
+ */
 export const COMPLIANCE_STATUSES = [
   'compliant',
   'at-risk',
@@ -16,7 +24,11 @@ export const COMPLIANCE_STATUSES = [
   'unknown',
 ] as const satisfies readonly ComplianceStatus[];
 
-/** A problem found while reading one of the service's entities. */
+/**
+ * A problem found while reading one of the service's entities.
+ *
+ * @public
+ */
 export interface SummaryIssue {
   /** The entity the problem is in (the service, an environment or an SLO). */
   entityRef: string;
@@ -24,6 +36,7 @@ export interface SummaryIssue {
   message: string;
 }
 
+/** @public */
 export interface SummarySlo {
   ref: string;
   name: string;
@@ -33,7 +46,11 @@ export interface SummarySlo {
   windowDays: number;
 }
 
-/** One row of the overview: a service and what Plinth knows about it. */
+/**
+ * One row of the overview: a service and what Plinth knows about it.
+ *
+ * @public
+ */
 export interface ServiceSummary {
   ref: string;
   name: string;
@@ -49,7 +66,11 @@ export interface ServiceSummary {
   issues: SummaryIssue[];
 }
 
-/** The columns the overview sorts by. */
+/**
+ * The columns the overview sorts by.
+ *
+ * @public
+ */
 export const OVERVIEW_SORTS = [
   'failures',
   'name',
@@ -58,9 +79,14 @@ export const OVERVIEW_SORTS = [
   'environments',
 ] as const;
 
+/** @public */
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
-/** The overview's query parameters as a client sends them; the backend fills in the rest. */
+/**
+ * The overview's query parameters as a client sends them; the backend fills in the rest.
+ *
+ * @public
+ */
 export interface OverviewQuery {
   owner?: string;
   system?: string;
@@ -77,7 +103,11 @@ export interface OverviewQuery {
   pageSize?: number;
 }
 
-/** The query once the backend has read it: sorting and paging always set. */
+/**
+ * The query once the backend has read it: sorting and paging always set.
+ *
+ * @public
+ */
 export interface ResolvedOverviewQuery extends OverviewQuery {
   sort: OverviewSort;
   order: 'asc' | 'desc';
@@ -85,6 +115,7 @@ export interface ResolvedOverviewQuery extends OverviewQuery {
   pageSize: number;
 }
 
+/** @public */
 export interface OverviewPage {
   items: ServiceSummary[];
   total: number;
