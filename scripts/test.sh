@@ -27,6 +27,10 @@ if [ "${1:-}" = e2e ]; then
   run_e2e
   exit 0
 fi
+if [ "${1:-}" = stock-app ]; then
+  bash scripts/stock-app-test.sh
+  exit 0
+fi
 
 step "type check"
 yarn tsc
@@ -38,3 +42,5 @@ yarn prettier:check
 step "unit and integration tests (SQLite and PostgreSQL)"
 CI=${CI:-true} yarn backstage-cli repo test --maxWorkers=2
 run_e2e
+step "Plinth installed into a stock Backstage app (docs/install.md)"
+bash scripts/stock-app-test.sh

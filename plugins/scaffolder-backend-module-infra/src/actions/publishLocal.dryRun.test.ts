@@ -18,7 +18,7 @@ import scaffolderModuleInfra from '../index';
 
 const templatePath = path.resolve(
   __dirname,
-  '../../../../templates/infra-request/template.yaml',
+  '../../templates/infra-request/template.yaml',
 );
 
 const values = {
