@@ -80,7 +80,7 @@ timing "yarn install (stock app)"
 echo "stock-app: docs/install.md step 1, add the packages"
 # The tarballs stand in for the registry (the pin step points the names at them); the range
 # is explicit because `yarn add` without one asks the registry for the newest version.
-ver() { node -p "require('./plugins/$1/package.json').version"; }
+ver() { node -p "require('$PLINTH_ROOT/plugins/$1/package.json').version"; }
 (cd "$app" && yarn --cwd packages/backend add \
   "@plinth/backstage-plugin-scaffolder-backend-module-infra@^$(ver scaffolder-backend-module-infra)" \
   "@plinth/backstage-plugin-catalog-backend-module-infra@^$(ver catalog-backend-module-infra)" \

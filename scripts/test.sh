@@ -41,6 +41,8 @@ yarn lint:all
 yarn prettier:check
 step "unit and integration tests (SQLite and PostgreSQL)"
 CI=${CI:-true} yarn backstage-cli repo test --maxWorkers=2
+step "suites without their reference data or tools: skipped outside CI, failed under CI"
+bash scripts/check-skips.sh
 run_e2e
 step "Plinth installed into a stock Backstage app (docs/install.md)"
 bash scripts/stock-app-test.sh

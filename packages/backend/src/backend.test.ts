@@ -120,19 +120,40 @@ if (!postgresUnavailable('backend on PostgreSQL')) {
   afterAll(async () => {
     await postgres?.stop();
   });
-  // The production configuration as it is, its connection from the environment.
-  describeBackend('PostgreSQL (app-config.production.yaml)', async () => {
-    postgres = await startPostgres();
+  const productionEnv = () => {
     const { host, port, user, password } = postgres!.connection;
     return {
-      configFiles: ['app-config.production.yaml'],
-      env: {
-        POSTGRES_HOST: host,
-        POSTGRES_PORT: String(port),
-        POSTGRES_USER: user,
-        POSTGRES_PASSWORD: password,
-        PLINTH_BASE_URL: 'http://localhost',
-      },
+      POSTGRES_HOST: host,
+      POSTGRES_PORT: String(port),
+      POSTGRES_USER: user,
+      POSTGRES_PASSWORD: password,
+      PLINTH_BASE_URL: 'http://localhost',
+      AUTH_GITHUB_CLIENT_ID: 'test-client-id',
+      AUTH_GITHUB_CLIENT_SECRET: 'test-client-secret',
     };
+  };
+  // The production configuration as it is, its connection from the environment; the test
+  // signs in as a guest, which it turns back on (under NODE_ENV=development).
+  describeBackend('PostgreSQL (app-config.production.yaml)', async () => {
+    postgres = await startPostgres();
+    return {
+      configFiles: ['app-config.production.yaml'],
+      config: { auth: { providers: { guest: {} } } },
+      env: productionEnv(),
+    };
+  });
+
+  it('refuses to start the production config with guest sign-in under NODE_ENV=production', async () => {
+    postgres ??= await startPostgres();
+    const started = startBackend({
+      configFiles: ['app-config.production.yaml'],
+      config: { auth: { providers: { guest: {} } } },
+      env: { ...productionEnv(), NODE_ENV: 'production' },
+      timeoutMs: 120_000,
+    });
+    // It exits (not merely hangs), and says why.
+    await expect(started).rejects.toThrow(
+      /backend exited with code 1:[\s\S]*Refusing to start: auth.providers.guest is configured and NODE_ENV=production/,
+    );
   });
 }

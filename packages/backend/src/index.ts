@@ -1,10 +1,12 @@
 /*
  * The Plinth portal backend: Backstage's core plugins plus Plinth's scaffolder actions,
  * catalog support and /api/infra endpoints. Configuration: app-config.yaml (SQLite in
- * memory, guest sign-in) and app-config.production.yaml (PostgreSQL).
+ * memory, guest sign-in) and app-config.production.yaml (PostgreSQL, GitHub sign-in).
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { guestGuardModule } from './guestGuard';
+import { plinthPermissionPolicyModule } from './permissions/module';
 
 const backend = createBackend();
 
@@ -26,6 +28,10 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// Refuses to start with guest sign-in under NODE_ENV=production (docs/permissions.md).
+backend.add(guestGuardModule);
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -38,10 +44,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Everyone reads, owners change their entities, the platform group edits templates:
+// a starting point to adapt (docs/permissions.md).
+backend.add(plinthPermissionPolicyModule);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -66,4 +71,10 @@ backend.add(import('@plinth/backstage-plugin-scaffolder-backend-module-infra'));
 backend.add(import('@plinth/backstage-plugin-catalog-backend-module-infra'));
 backend.add(import('@plinth/backstage-plugin-infra-backend'));
 
-backend.start();
+// A plugin that fails to start (the guest guard, a bad database) stops the process: a
+// backend that serves half its plugins is worse than one that is visibly down.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(`Backend failed to start: ${error?.stack ?? error}`);
+  process.exit(1);
+});

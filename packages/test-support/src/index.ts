@@ -1,8 +1,11 @@
 /**
  * Test helpers shared by Plinth's integration and end-to-end suites: the real portal
- * backend as a child process, and a throw-away PostgreSQL server.
+ * backend as a child process, a throw-away PostgreSQL server, and a real Prometheus with
+ * backfilled history.
  *
  * @packageDocumentation
  */
 export * from './backend';
 export * from './postgres';
+export * from './prometheus';
+export * from './reference';

@@ -5,55 +5,15 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { infraPlugin } from './plugin';
-import { goodControls, prod, service, slo } from './overview/testEntities';
+import {
+  exampleAnswers,
+  goodControls,
+  prod,
+  service,
+  slo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
-const validAnswers = {
-  service: {
-    name: 'payments-api',
-    owner: 'group:default/payments',
-    system: 'payments',
-  },
-  workload: {
-    type: 'http-api',
-    trafficPattern: 'diurnal',
-    peakRps: 1200,
-    dataClassification: 'restricted',
-    dataKinds: ['cardholder'],
-    storageGb: 200,
-    stateful: true,
-  },
-  slos: {
-    availability: 99.95,
-    latencyP99Ms: 300,
-    latencyTarget: 99,
-    window: '28d',
-  },
-  constraints: {
-    complianceFrameworks: ['pci-dss', 'soc2'],
-    dataResidency: 'eu',
-  },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'prod', stage: 'production' },
-  ],
-  topology: {
-    cloud: 'aws',
-    primaryRegion: 'eu-west-1',
-    publicIngress: true,
-    compute: 'kubernetes',
-    database: 'postgres',
-    cache: 'none',
-  },
-  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
-  reliability: {},
-  security: { tlsMinVersion: '1.2' },
-  operations: { monitoring: 'prometheus', alertRouting: 'pagerduty' },
-  improvement: {
-    costReviewCadence: 'monthly',
-    sloReviewCadence: 'quarterly',
-    budgetAlertPercents: [50, 80, 100],
-  },
-};
+const validAnswers = exampleAnswers;
 
 describe('infra backend plugin', () => {
   async function start() {

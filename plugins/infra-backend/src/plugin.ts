@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { infraPermissions } from '@plinth/backstage-plugin-infra-common';
 import { createRouter } from './router';
 import { loadCatalogSnapshot } from './overview/loadCatalog';
 import { summarizeServices } from './overview/summarize';
@@ -30,8 +31,20 @@ export const infraPlugin = createBackendPlugin({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ auth, httpAuth, httpRouter, logger, config, catalog }) {
+      async init({
+        auth,
+        httpAuth,
+        httpRouter,
+        logger,
+        config,
+        catalog,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions(infraPermissions);
         const ttlSeconds =
           config.getOptionalNumber('infra.overview.cacheTtlSeconds') ??
           DEFAULT_CACHE_TTL_SECONDS;
@@ -41,7 +54,9 @@ export const infraPlugin = createBackendPlugin({
           load: async () =>
             summarizeServices(await loadCatalogSnapshot(catalog, auth)),
         });
-        httpRouter.use(await createRouter({ httpAuth, summaries }));
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, catalog, summaries }),
+        );
       },
     });
   },

@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createRouter } from './router';
 import { summary } from './overview/testRows';
 
@@ -19,15 +21,25 @@ describe('createRouter', () => {
     summary('charlie', { status: 'at-risk', statuses: { soc2: 'at-risk' } }),
   ];
   const get = jest.fn();
+  const authorize = jest.fn();
+  const authorizeConditional = jest.fn();
 
   beforeEach(async () => {
     get.mockReset();
+    authorize
+      .mockReset()
+      .mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
+    authorizeConditional
+      .mockReset()
+      .mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
     get.mockResolvedValue({
       rows,
       generatedAt: new Date('2026-01-01T00:00:00Z'),
     });
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
+      permissions: { authorize, authorizeConditional },
+      catalog: catalogServiceMock(),
       summaries: { get },
     });
     app = express();
@@ -76,5 +88,26 @@ describe('createRouter', () => {
       .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
     expect(get).not.toHaveBeenCalled();
+  });
+
+  it('GET /overview answers an empty page, facets included, when catalog read is denied', async () => {
+    authorizeConditional.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    const res = await request(app).get('/overview');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      items: [],
+      total: 0,
+      facets: { owners: [], systems: [], frameworks: [] },
+    });
+  });
+
+  it('POST /plan needs the infra.plan permission', async () => {
+    authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    const res = await request(app).post('/plan').send({ answers: {} });
+    expect(res.status).toBe(403);
+    expect(authorize).toHaveBeenCalledWith(
+      [{ permission: expect.objectContaining({ name: 'infra.plan' }) }],
+      expect.anything(),
+    );
   });
 });

@@ -1,12 +1,26 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { planFromInput } from '@plinth/backstage-plugin-infra-common';
+import {
+  formatIssues,
+  infraPlanPermission,
+  planFromInput,
+} from '@plinth/backstage-plugin-infra-common';
 import { applyOverviewQuery, parseOverviewQuery } from './overview/query';
+import { readableRows } from './overview/readable';
 import { Snapshot } from './overview/SummaryCache';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  /** Asked which entities a caller may read when the policy's answer is conditional. */
+  catalog: CatalogService;
   /** The current summaries of every service (cached). */
   summaries: { get(): Promise<Snapshot> };
 }
@@ -14,19 +28,27 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, summaries } = options;
+  const { httpAuth, permissions, catalog, summaries } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
   /**
    * GET /overview: one page of service summaries, filtered and sorted over
-   * every service in the catalog. See docs/user-guide-infrastructure.md.
+   * every service in the catalog the caller may read (catalogEntityReadPermission):
+   * facets and totals count only those. See docs/user-guide-infrastructure.md.
    */
   router.get('/overview', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseOverviewQuery(req.query);
     const snapshot = await summaries.get();
-    res.json(applyOverviewQuery(snapshot.rows, query, snapshot.generatedAt));
+    const rows = await readableRows(snapshot.rows, {
+      credentials,
+      permissions,
+      catalog,
+    });
+    res.json(applyOverviewQuery(rows, query, snapshot.generatedAt));
   });
 
   /**
@@ -35,7 +57,16 @@ export async function createRouter(
    * No side effects: the wizard's review page calls it on every visit.
    */
   router.post('/plan', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: infraPlanPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not run the infrastructure planner');
+    }
     const body = req.body as { answers?: unknown } | undefined;
     if (!body || typeof body !== 'object' || !('answers' in body)) {
       const issues = [{ path: 'answers', message: 'is required' }];
@@ -63,7 +94,7 @@ function planError(issues: Array<{ path: string; message: string }>) {
     issues,
     error: {
       name: 'InputError',
-      message: issues.map(i => `${i.path}: ${i.message}`).join('; '),
+      message: formatIssues(issues),
     },
     response: { statusCode: 400 },
   };

@@ -3,50 +3,20 @@
  * environments), validation included. Target: < 5 ms median.
  */
 import { planFromInput } from '../src/plan';
+import { withAnswers } from '../src/testUtils';
 import { fmt, measure } from './stats';
 
-const answers = {
-  service: {
-    name: 'payments-api',
-    owner: 'group:default/payments',
-    description: 'Card payment API',
-  },
-  workload: {
-    type: 'http-api',
-    trafficPattern: 'diurnal',
-    peakRps: 1200,
-    dataClassification: 'restricted',
-    dataKinds: ['pii', 'cardholder'],
-    storageGb: 200,
-    stateful: true,
-  },
-  slos: {
-    availability: 99.95,
-    latencyP99Ms: 300,
-    latencyTarget: 99,
-    window: '28d',
-  },
-  constraints: {
-    monthlyBudgetUsd: 8000,
-    complianceFrameworks: ['pci-dss', 'soc2', 'gdpr'],
-    dataResidency: 'eu',
-  },
+/** The shared example answers with GDPR, Redis and two production environments. */
+const answers = withAnswers({
+  constraints: { complianceFrameworks: ['pci-dss', 'soc2', 'gdpr'] },
   environments: [
     { name: 'staging', stage: 'staging' },
     { name: 'prod-eu', stage: 'production' },
     { name: 'prod-dr', stage: 'production' },
   ],
-  topology: {
-    cloud: 'aws',
-    primaryRegion: 'eu-west-1',
-    publicIngress: true,
-    compute: 'kubernetes',
-    database: 'postgres',
-    cache: 'redis',
-  },
+  topology: { cache: 'redis' },
   reliability: { rtoMinutes: 15, rpoMinutes: 5 },
-  operations: { monitoring: 'prometheus', alertRouting: 'pagerduty' },
-};
+});
 
 export function benchPlan() {
   const check = planFromInput(answers);

@@ -13,8 +13,8 @@
 // The wizard's answers: schema, parser and the choices it offers.
 export {
   ANSWER_SECTIONS,
+  COMPUTE_KINDS,
   REGIONS,
-  answersJsonSchema,
   answersSchema,
   isRegionAllowed,
   parseAnswers,
@@ -38,7 +38,16 @@ export {
   type PlanOptions,
   type PlanResult,
 } from './plan';
-export { DESIGN_VERSION } from './design';
+export {
+  DESIGN_VERSION,
+  REPOSITORY_NAME_MESSAGE,
+  REPOSITORY_NAME_PATTERN,
+  SERVICE_NAME_MAX_LENGTH,
+  SERVICE_NAME_PATTERN,
+  designSchema,
+  infraRepositoryName,
+  opensAdminPortsToTheWorld,
+} from './design';
 export type {
   BurnRateAlertTier,
   ComplianceRequirement,
@@ -95,6 +104,7 @@ export {
   allEnvironmentsQuery,
   allSlosQuery,
   environmentQueryForService,
+  formatIssue,
   formatIssues,
   isEnvironmentEntity,
   isSloEntity,
@@ -163,3 +173,6 @@ export {
   type SummaryIssue,
   type SummarySlo,
 } from './overview';
+
+// Plinth's permissions, for permission policies.
+export { infraPermissions, infraPlanPermission } from './permissions';

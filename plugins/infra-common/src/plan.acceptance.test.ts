@@ -1,4 +1,4 @@
-import { exampleAnswers } from './__fixtures__/answers';
+import { exampleAnswers } from './testUtils/answers';
 import { isRegionAllowed } from './answers/regions';
 import { planFromInput } from './plan';
 

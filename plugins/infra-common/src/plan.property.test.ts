@@ -19,7 +19,8 @@ import {
   privateRangeOf,
 } from './design/cidr';
 import { planFromInput } from './plan';
-import { exampleAnswers } from './__fixtures__/answers';
+import { designSchema } from './design/schema';
+import { exampleAnswers } from './testUtils/answers';
 
 const numRuns = process.env.CI === 'true' ? 1000 : 100;
 const cidrOf = (text: string) => parseCidr(text) as Cidr;
@@ -189,6 +190,15 @@ describe('planner properties', () => {
                 [22, 3389].some(p => r.fromPort <= p && p <= r.toPort),
             ),
           ).toBe(false);
+        }
+        // The render action's schema accepts every design the planner makes.
+        const checked = designSchema.safeParse(design);
+        if (!checked.success) {
+          violations.push(
+            ...checked.error.issues.map(
+              i => `schema: ${i.path.join('.')}: ${i.message}`,
+            ),
+          );
         }
         expect(violations).toEqual([]);
         // Every decision explained; the design is plain JSON.

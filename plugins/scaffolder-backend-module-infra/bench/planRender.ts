@@ -1,6 +1,6 @@
 /*
  * Benchmark: plan + render of a three-environment design with four SLOs, in process
- * (PRODUCT.md quality bar: under 50 ms median). Run from the package directory:
+ * (target: under 50 ms median, docs/benchmarks.md). Run from the package directory:
  *   yarn bench            (or: node -r @backstage/cli/config/nodeTransform.cjs bench/planRender.ts)
  * Options: RUNS=500 WARMUP=50 (environment variables).
  */

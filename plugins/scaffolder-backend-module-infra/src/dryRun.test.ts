@@ -14,7 +14,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraModule from '.';
-import { repoRoot } from './__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 
 const answers = yaml.parse(
   fs.readFileSync(

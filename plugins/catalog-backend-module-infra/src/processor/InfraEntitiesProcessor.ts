@@ -20,6 +20,7 @@ import {
   ContractIssue,
   RELATION_HAS_SLO,
   RELATION_SLO_OF,
+  formatIssue,
   formatIssues,
   isEnvironmentEntity,
   isSloEntity,
@@ -128,7 +129,7 @@ export class InfraEntitiesProcessor implements CatalogProcessor {
       `Plinth catalog contract violated by ${ref}: ${formatIssues(issues)}`,
     );
     const items = issues.map(issue => {
-      const error = new InputError(`${issue.path}: ${issue.message}`);
+      const error = new InputError(formatIssue(issue));
       return {
         type: CATALOG_PROCESSING_STATUS_TYPE,
         level: 'error' as const,

@@ -3,7 +3,13 @@ import {
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
 import { summarizeServices } from './summarize';
-import { environment, goodControls, prod, service, slo } from './testEntities';
+import {
+  environment,
+  goodControls,
+  prod,
+  service,
+  slo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
 describe('summarizeServices', () => {
   const payments = service('payments-api', { frameworks: 'pci-dss,soc2' });

@@ -134,12 +134,13 @@ export function isRegionAllowed(
 }
 
 /**
- * The availability zones Plinth uses in a region (the first `count`, at most three).
+ * The first `count` availability zones of a region (fewer if the region has fewer). How
+ * many a design uses is decided once, by `zoneCounts` in design/redundancy.ts.
  * GCP and Azure subnets are regional, but compute and databases still take zones.
  */
 export function zonesOf(cloud: Cloud, region: string, count: number): string[] {
   const known = findRegion(cloud, region)?.zoneLetters ?? ['a', 'b', 'c'];
-  const letters = known.slice(0, Math.min(count, 3));
+  const letters = known.slice(0, count);
   switch (cloud) {
     case 'aws':
       return letters.map(l => `${region}${l}`);

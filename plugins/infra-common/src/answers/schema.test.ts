@@ -1,5 +1,8 @@
-import { exampleAnswers } from '../__fixtures__/answers';
-import { answersJsonSchema, parseAnswers } from './schema';
+import fs from 'fs';
+import { resolve } from 'path';
+import yaml from 'yaml';
+import { exampleAnswers } from '../testUtils/answers';
+import { parseAnswers } from './schema';
 
 function withChange(path: string, value: unknown): Record<string, any> {
   const copy = JSON.parse(JSON.stringify(exampleAnswers));
@@ -180,29 +183,26 @@ describe('parseAnswers', () => {
   });
 });
 
-describe('answersJsonSchema', () => {
-  it('describes every section with its enums and defaults', () => {
-    const schema = answersJsonSchema as any;
-    expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(['service']);
-    expect(Object.keys(schema.properties)).toEqual([
-      'service',
-      'workload',
-      'slos',
-      'constraints',
-      'environments',
-      'topology',
-      'iac',
-      'reliability',
-      'security',
-      'operations',
-      'improvement',
-    ]);
-    expect(schema.properties.topology.properties.cloud.enum).toEqual([
-      'aws',
-      'gcp',
-      'azure',
-    ]);
-    expect(schema.properties.slos.properties.window.default).toBe('30d');
+describe('iac.tool', () => {
+  it('offers only what Plinth generates (no Pulumi, ADR 1000)', () => {
+    const result = parseAnswers({
+      ...exampleAnswers,
+      iac: { ...exampleAnswers.iac, tool: 'pulumi' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(i => i.path)).toEqual(['iac.tool']);
+  });
+});
+
+describe('docs/answers.md', () => {
+  it('shows the shared example answers, field for field', () => {
+    const doc = fs.readFileSync(
+      resolve(__dirname, '../../../../docs/answers.md'),
+      'utf8',
+    );
+    const block = /```yaml\n([\s\S]*?)```/.exec(doc);
+    expect(block).not.toBeNull();
+    expect(yaml.parse(block![1])).toEqual(exampleAnswers);
   });
 });

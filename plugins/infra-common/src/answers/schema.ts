@@ -1,9 +1,9 @@
 /*
- * The answers model (design/answers.md) as a zod schema: what the /infra wizard collects
+ * The answers model (docs/answers.md) as a zod schema: what the /infra wizard collects
  * and what `infra:design:plan` accepts. Field names are a contract; do not rename them.
+ * Over 500 lines on purpose: one schema for the whole model, one section per workflow step.
  */
 import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import {
   CLOUDS,
   FRAMEWORK_IDS,
@@ -13,6 +13,13 @@ import {
 } from '../catalog';
 import { isRegionAllowed, findRegion, regionsFor } from './regions';
 import { parseCidr, privateRangeOf } from '../design/cidr';
+import {
+  ENTITY_REF_PATTERN,
+  ENVIRONMENT_NAME_PATTERN,
+  SERVICE_NAME_MESSAGE,
+  SERVICE_NAME_PATTERN,
+  SYSTEM_NAME_PATTERN,
+} from '../design/names';
 
 export const WORKLOAD_TYPES = [
   'http-api',
@@ -49,7 +56,8 @@ export const COMPUTE_KINDS = [
 ] as const;
 export const DATABASE_ENGINES = ['none', 'postgres', 'mysql'] as const;
 export const CACHE_ENGINES = ['none', 'redis'] as const;
-export const IAC_TOOLS = ['terraform', 'opentofu', 'pulumi'] as const;
+/** What Plinth generates; Pulumi waits until it writes Pulumi programs (ADR 1000). */
+export const IAC_TOOLS = ['terraform', 'opentofu'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
 export const MONITORING_SYSTEMS = [
   'prometheus',
@@ -65,12 +73,10 @@ export const ALERT_ROUTES = [
 export const REVIEW_CADENCES = ['monthly', 'quarterly'] as const;
 export const SLO_WINDOWS = ['28d', '30d'] as const;
 
-const SERVICE_NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const SYSTEM_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-// kind:namespace/name, kind and namespace optional; strict so refs are safe to write anywhere.
-const ENTITY_REF =
-  /^([a-zA-Z][a-zA-Z0-9]*:)?([a-z0-9][a-z0-9-]{0,62}\/)?[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+const SERVICE_NAME = SERVICE_NAME_PATTERN;
+const ENVIRONMENT_NAME = ENVIRONMENT_NAME_PATTERN;
+const SYSTEM_NAME = SYSTEM_NAME_PATTERN;
+const ENTITY_REF = ENTITY_REF_PATTERN;
 const HTTP_PATH = /^\/[A-Za-z0-9._~/-]{0,100}$/;
 
 const percent = (what: string) =>
@@ -104,12 +110,7 @@ const uniqueList = <T extends [string, ...string[]]>(values: T) =>
 
 const serviceSchema = z
   .object({
-    name: z
-      .string()
-      .regex(
-        SERVICE_NAME,
-        'must be 3-40 characters of lower-case letters, digits and dashes, starting with a letter',
-      ),
+    name: z.string().regex(SERVICE_NAME, SERVICE_NAME_MESSAGE),
     owner: z
       .string()
       .regex(
@@ -257,11 +258,7 @@ const improvementSchema = z
   })
   .strict();
 
-/**
- * The answers model, without the cross-field rules (see {@link answersSchema}).
- *
- * @public
- */
+/** The answers model, without the cross-field rules (see {@link answersSchema}). */
 export const answersObjectSchema = z
   .object({
     service: serviceSchema,
@@ -282,11 +279,7 @@ export const answersObjectSchema = z
   })
   .strict();
 
-/**
- * The answers model with its cross-field rules.
- *
- * @public
- */
+/** The answers model with its cross-field rules. */
 export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   const issue = (path: string, message: string) =>
     ctx.addIssue({
@@ -387,43 +380,26 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   }
 });
 
-/**
- * The answers after validation, with every static default filled in.
- *
- * @public
- */
+/** The answers after validation, with every static default filled in. */
 export type Answers = z.output<typeof answersObjectSchema> & {
   topology: { primaryRegion: string };
 };
-/**
- * The answers as a caller may send them: optional fields may be left out.
- *
- * @public
- */
+/** The answers as a caller may send them: optional fields may be left out. */
 export type AnswersInput = z.input<typeof answersObjectSchema>;
 
-/**
- * A default the validator filled in, and why.
- *
- * @public
- */
+/** A default the validator filled in, and why. */
 export interface AnswerDefault {
   path: string;
   value: unknown;
   reason: string;
 }
 
-/**
- * A rejected value: its dotted path and what is wrong, for a person to read.
- *
- * @public
- */
+/** A rejected value: its dotted path and what is wrong, for a person to read. */
 export interface AnswerIssue {
   path: string;
   message: string;
 }
 
-/** @public */
 export type ParseAnswersResult =
   | { ok: true; answers: Answers; defaults: AnswerDefault[] }
   | { ok: false; issues: AnswerIssue[] };
@@ -483,8 +459,6 @@ export function formatIssuePath(path: ReadonlyArray<string | number>): string {
 /**
  * Validates the answers and fills their defaults. Never throws: a bad input gives every
  * problem with its dotted path (`environments.1.name`).
- *
- * @public
  */
 export function parseAnswers(input: unknown): ParseAnswersResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -532,12 +506,3 @@ export function parseAnswers(input: unknown): ParseAnswersResult {
   };
   return { ok: true, answers, defaults };
 }
-
-/**
- * The answers model as JSON Schema (draft 7), for the template and API callers.
- *
- * @public
- */
-export const answersJsonSchema = zodToJsonSchema(answersObjectSchema, {
-  $refStrategy: 'none',
-});

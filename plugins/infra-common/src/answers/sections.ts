@@ -1,6 +1,6 @@
 /*
  * The sections of the answers model: the top-level keys of its schema, in workflow order
- * (design/answers.md). Read from the schema, so a new section cannot be forgotten here.
+ * (docs/answers.md). Read from the schema, so a new section cannot be forgotten here.
  */
 import { answersObjectSchema } from './schema';
 

@@ -1,3 +1,4 @@
+import { boundedAnnotation } from './limits';
 import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { issuesFromZod } from './issues';
@@ -50,7 +51,8 @@ const days = z
   .min(0, 'must not be negative');
 
 // Strict: a misspelt control would otherwise read as "no data" and hide a gap.
-const controlsSchema = z
+/** The declared controls, as the catalog and the design carry them. */
+export const controlsSchema = z
   .object({
     encryptionAtRest: oneOf(ENCRYPTION_AT_REST),
     encryptionInTransit: flag,
@@ -312,7 +314,12 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
         'expected the service it belongs to, e.g. component:default/payments-api',
     });
   }
-  let iacPath = entity.metadata.annotations?.[ANNOTATION_IAC_PATH];
+  let iacPath = boundedAnnotation(
+    entity.metadata.annotations,
+    ANNOTATION_IAC_PATH,
+    issues,
+    annotationPath,
+  );
   if (
     iacPath !== undefined &&
     (iacPath.startsWith('/') || iacPath.split('/').includes('..'))

@@ -1,5 +1,5 @@
 export * from './types';
-export { formatIssues, formatPath } from './issues';
+export { formatIssue, formatIssues, formatPath } from './issues';
 export { validateOpenSloSlo, type OpenSloSloSpec } from './openslo';
 export { parseFrameworks, parseService } from './service';
 export { isEnvironmentEntity, parseEnvironment } from './environment';

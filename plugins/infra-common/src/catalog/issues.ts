@@ -35,11 +35,18 @@ export function issuesFromZod(
   );
 }
 
-/**
- * One line per issue, `path: message`, for logs and processing errors.
- *
- * @public
- */
-export function formatIssues(issues: ReadonlyArray<ContractIssue>): string {
-  return issues.map(i => `${i.path}: ${i.message}`).join('; ');
+/** An issue as a person reads it: `path: message`, after the entity when it names one. */
+export function formatIssue(
+  issue: ContractIssue & { entityRef?: string },
+): string {
+  const where = issue.entityRef ? `${issue.entityRef} ` : '';
+  return `${where}${issue.path}: ${issue.message}`;
+}
+
+/** The issues on one line (or one per line with `separator` '\n'), for logs and errors. */
+export function formatIssues(
+  issues: ReadonlyArray<ContractIssue & { entityRef?: string }>,
+  separator = '; ',
+): string {
+  return issues.map(formatIssue).join(separator);
 }

@@ -54,6 +54,49 @@ describe('parseService', () => {
     ]);
   });
 
+  it('never echoes a long annotation: a 60,000-character framework id gets a short error', () => {
+    const huge = 'x'.repeat(60_000);
+    const service = (annotations: Record<string, string>): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'svc', annotations },
+      spec: { type: 'service', owner: 'group:default/team' },
+    });
+    for (const value of [huge, `soc2,${'y'.repeat(900)}`]) {
+      const result = parseService(
+        service({ 'plinth.dev/compliance-frameworks': value }),
+      );
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0].message.length).toBeLessThan(300);
+    }
+    const source = parseService(service({ 'plinth.dev/infra-source': huge }));
+    expect(source.ok && source.value.infraSource).toBeUndefined();
+    expect(source.issues[0].message).toBe(
+      'is 60000 characters long; at most 1000 are read',
+    );
+  });
+
+  it('does not read an over-long annotation of an environment', () => {
+    const env = find(payments, 'payments-api-prod');
+    const result = parseEnvironment({
+      ...env,
+      metadata: {
+        ...env.metadata,
+        annotations: {
+          ...env.metadata.annotations,
+          'plinth.dev/iac-path': 'a/'.repeat(30_000),
+        },
+      },
+    });
+    expect(result.ok && result.value.iacPath).toBeUndefined();
+    expect(result.issues).toEqual([
+      {
+        path: 'metadata.annotations["plinth.dev/iac-path"]',
+        message: 'is 60000 characters long; at most 1000 are read',
+      },
+    ]);
+  });
+
   it('collects environment refs from spec.dependsOn and relations', () => {
     const result = parseService({
       apiVersion: 'backstage.io/v1alpha1',

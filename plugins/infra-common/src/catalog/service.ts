@@ -1,4 +1,5 @@
 import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import { echo, tooLong } from './limits';
 import {
   annotationPath,
   collectRefs,
@@ -32,6 +33,18 @@ export function parseFrameworks(entity: Entity): {
   if (value === undefined || value === '') {
     return { frameworks: [], issues: [] };
   }
+  const overLimit = tooLong(String(value));
+  if (overLimit) {
+    return {
+      frameworks: [],
+      issues: [
+        {
+          path: annotationPath(ANNOTATION_COMPLIANCE_FRAMEWORKS),
+          message: overLimit,
+        },
+      ],
+    };
+  }
   // One pass, no intermediate arrays: known ids once each in first-seen order,
   // unknown ids as written (repeats included) for the message.
   const frameworks: FrameworkId[] = [];
@@ -54,10 +67,11 @@ export function parseFrameworks(entity: Entity): {
       {
         path: annotationPath(ANNOTATION_COMPLIANCE_FRAMEWORKS),
         message: `unknown framework id ${unknown
-          .map(id => `'${id}'`)
-          .join(', ')}; expected a comma separated list of ${FRAMEWORK_IDS.join(
-          ', ',
-        )}`,
+          .slice(0, 5)
+          .map(echo)
+          .join(', ')}${
+          unknown.length > 5 ? ', ...' : ''
+        }; expected a comma separated list of ${FRAMEWORK_IDS.join(', ')}`,
       },
     ],
   };
@@ -98,8 +112,15 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
     namespace,
   );
 
-  const infraSource =
-    entity.metadata.annotations?.[ANNOTATION_INFRA_SOURCE] || undefined;
+  const source = entity.metadata.annotations?.[ANNOTATION_INFRA_SOURCE];
+  const sourceTooLong = source ? tooLong(source) : undefined;
+  if (sourceTooLong) {
+    issues.push({
+      path: annotationPath(ANNOTATION_INFRA_SOURCE),
+      message: sourceTooLong,
+    });
+  }
+  const infraSource = (!sourceTooLong && source) || undefined;
 
   return {
     ok: true,

@@ -1,3 +1,4 @@
+import { boundedAnnotation } from './limits';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { formatPath } from './issues';
 import { OpenSloSloSpec, validateOpenSloSlo } from './openslo';
@@ -115,7 +116,12 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
     };
   }
 
-  const ownerAnnotation = annotations[ANNOTATION_SLO_OWNER];
+  const ownerAnnotation = boundedAnnotation(
+    annotations,
+    ANNOTATION_SLO_OWNER,
+    issues,
+    annotationPath,
+  );
   const owner = tryParseRef(ownerAnnotation, {
     defaultKind: 'group',
     defaultNamespace: namespace,
@@ -175,8 +181,20 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
       indicator: indicatorOf(spec),
       indicatorRef: spec.indicatorRef,
       owner,
-      runbook: annotations[ANNOTATION_SLO_RUNBOOK] || undefined,
-      source: annotations[ANNOTATION_SLO_SOURCE] || undefined,
+      runbook:
+        boundedAnnotation(
+          annotations,
+          ANNOTATION_SLO_RUNBOOK,
+          issues,
+          annotationPath,
+        ) || undefined,
+      source:
+        boundedAnnotation(
+          annotations,
+          ANNOTATION_SLO_SOURCE,
+          issues,
+          annotationPath,
+        ) || undefined,
     },
   };
 }

@@ -1,3 +1,7 @@
+/*
+ * summarizeCompliance against the full path (parse, group, evaluateCompliance) on hand-made
+ * and generated catalogs. Over 500 lines on purpose: one case per rule of summary.ts.
+ */
 import {
   Entity,
   parseEntityRef,

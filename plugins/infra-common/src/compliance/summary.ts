@@ -1,4 +1,6 @@
 /*
+ * Over 500 lines on purpose: the fast path is one pass whose rules must be read together.
+ *
  * Compliance status of a whole catalog, straight from its entities: per service, the
  * status of each of its frameworks (compliant, at-risk, non-compliant, unknown), how many
  * environments were read for it and how many contract problems it has. No evidence, no

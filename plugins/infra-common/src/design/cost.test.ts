@@ -1,5 +1,5 @@
 import { planFromInput } from '../plan';
-import { exampleAnswers } from '../__fixtures__/answers';
+import { exampleAnswers } from '../testUtils/answers';
 import { PRICES, PRICE_SOURCE } from './cost';
 
 function plan(overrides: Record<string, unknown> = {}) {

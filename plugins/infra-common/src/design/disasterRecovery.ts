@@ -18,6 +18,9 @@ export const DR_LIMITS: Record<
   'backup-restore': { minRtoMinutes: 240, minRpoMinutes: 60 },
 };
 
+/** Outside production a restore within a day is enough. */
+export const NON_PRODUCTION_RECOVERY_MINUTES = 24 * 60;
+
 const ORDER: DrPattern[] = [
   'backup-restore',
   'pilot-light',

@@ -3,8 +3,8 @@
  * backend of the chosen cloud (encrypted, locked) and CI that plans on review and gates
  * production applies.
  */
-import type { Cloud } from '../catalog';
-import type { EnvironmentDesign, IacDesign, StateBackend } from './types';
+import type { Cloud, Stage } from '../catalog';
+import type { IacDesign, StateBackend } from './types';
 
 export function stateBackendFor(
   cloud: Cloud,
@@ -44,12 +44,10 @@ export function stateBackendFor(
   }
 }
 
-export function modulesFor(
-  environments: readonly EnvironmentDesign[],
-): string[] {
+/** The modules of the repository; `data` only when a database or cache is asked for. */
+export function modulesFor(hasDataTier: boolean): string[] {
   const modules = ['network', 'compute', 'security', 'observability'];
-  if (environments.some(e => e.database || e.cache))
-    modules.splice(2, 0, 'data');
+  if (hasDataTier) modules.splice(2, 0, 'data');
   return modules;
 }
 
@@ -60,11 +58,12 @@ export function iacFor(options: {
   cloud: Cloud;
   service: string;
   primaryRegion: string;
-  environments: readonly EnvironmentDesign[];
+  environments: ReadonlyArray<{ name: string; stage: Stage }>;
+  hasDataTier: boolean;
 }): IacDesign {
   return {
     tool: options.tool,
-    modules: modulesFor(options.environments),
+    modules: modulesFor(options.hasDataTier),
     environmentRoots: options.environments.map(e => ({
       environment: e.name,
       path: `terraform/envs/${e.name}`,

@@ -1,4 +1,13 @@
 export * from './types';
+export {
+  designSchema,
+  SUBNET_TIERS,
+  SIZE_CLASSES,
+  SEVERITIES,
+  COST_FAMILIES,
+} from './schema';
+export * from './names';
+export * from './adminAccess';
 export type { Reasoned } from './reasoned';
 export * from './cidr';
 export * from './redundancy';

@@ -14,6 +14,13 @@ export const MULTI_AZ_ZONES = 3;
 /** Load balancers and database subnet groups need two zones even for single-AZ workloads. */
 export const MIN_NETWORK_ZONES = 2;
 
+/** The health check path when none is given: the Kubernetes convention. */
+export const DEFAULT_HEALTH_CHECK: Reasoned<string> = {
+  value: '/healthz',
+  reason: 'no path given: the Kubernetes convention',
+  origin: 'default',
+};
+
 export function decideMultiAz(
   stage: Stage,
   availability: number,

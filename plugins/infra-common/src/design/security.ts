@@ -36,6 +36,22 @@ export const BACKUP_FLOORS: Partial<Record<FrameworkId, [number, string]>> = {
 };
 /** 35 days is the longest automated backup retention AWS RDS offers. */
 export const DEFAULT_PRODUCTION_BACKUP_DAYS = 35;
+/** Staging keeps a week of backups. */
+export const STAGING_BACKUP_DAYS = 7;
+/** Keys rotate yearly. */
+export const KEY_ROTATION_DAYS = 365;
+/** Flow logs: as long as the audit logs in production (at most a year), a month elsewhere. */
+export const MAX_FLOW_LOG_DAYS = 365;
+export const NON_PRODUCTION_FLOW_LOG_DAYS = 30;
+
+export function flowLogRetentionFor(
+  stage: Stage,
+  auditLogDays: number,
+): number {
+  return stage === 'production'
+    ? Math.min(auditLogDays, MAX_FLOW_LOG_DAYS)
+    : NON_PRODUCTION_FLOW_LOG_DAYS;
+}
 
 function strongestFloor(
   frameworks: readonly FrameworkId[],
@@ -87,7 +103,7 @@ export function backupRetentionFor(
   }
   if (stage === 'staging') {
     return {
-      value: 7,
+      value: STAGING_BACKUP_DAYS,
       reason: 'staging keeps a week of backups to rehearse restores',
       origin: 'derived',
     };

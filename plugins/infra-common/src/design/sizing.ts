@@ -4,10 +4,12 @@
  * figure for a 2-vCPU replica of each workload type, to be corrected by load tests.
  */
 import type { Cloud, Stage } from '../catalog';
+import { DATABASE_PORTS, REDIS_PORT } from './network';
 import type { Reasoned } from './reasoned';
 import type {
   CacheDesign,
   ComputeDesign,
+  DatabaseDesign,
   ComputeKind,
   SizeClass,
   TrafficPattern,
@@ -211,6 +213,13 @@ export function autoscalingFor(options: {
   };
 }
 
+/** Whether a workload scales between different replica counts (else it is fixed). */
+export function autoscales(
+  compute: Pick<ComputeDesign, 'autoscaling'>,
+): boolean {
+  return compute.autoscaling.max > compute.autoscaling.min;
+}
+
 export function computeFor(options: {
   cloud: Cloud;
   kind: ComputeKind;
@@ -250,7 +259,37 @@ export function cacheFor(
     instanceType: spec.instanceType,
     memoryGb: spec.memoryGb,
     multiAz,
-    port: 6379,
+    port: REDIS_PORT,
+  };
+}
+
+export const ENGINE_VERSIONS = { postgres: '16', mysql: '8.0' } as const;
+
+/** The managed database: private, backed up, protected from deletion in production. */
+export function databaseFor(options: {
+  cloud: Cloud;
+  engine: DatabaseDesign['engine'];
+  stage: Stage;
+  sizeClass: SizeClass;
+  storageGb: number;
+  multiAz: boolean;
+  backupRetentionDays: number;
+  crossRegionReplicas: string[];
+}): DatabaseDesign {
+  const { engine, stage, sizeClass } = options;
+  return {
+    engine,
+    engineVersion: ENGINE_VERSIONS[engine],
+    sizeClass,
+    instanceType: DATABASE_INSTANCES[options.cloud][sizeClass],
+    storageGb: databaseStorageGb(options.storageGb, stage),
+    multiAz: options.multiAz,
+    backupRetentionDays: options.backupRetentionDays,
+    pointInTimeRecovery: stage !== 'development',
+    deletionProtection: stage === 'production',
+    private: true,
+    port: DATABASE_PORTS[engine],
+    crossRegionReplicas: options.crossRegionReplicas,
   };
 }
 

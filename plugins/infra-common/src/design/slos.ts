@@ -9,6 +9,9 @@ import { errorBudget } from '../slo/errorBudget';
 import { sliQueries } from '../slo/queries';
 import type { SloDesign, WorkloadType } from './types';
 
+/** A p99 threshold without a target: 99% of requests under it. */
+export const DEFAULT_LATENCY_TARGET = 99;
+
 /** Catalog entity names are at most 63 characters. */
 const MAX_NAME = 63;
 

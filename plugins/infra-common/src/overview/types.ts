@@ -3,20 +3,13 @@
  * (OverviewQuery), what the backend reads it as (ResolvedOverviewQuery) and what it
  * answers (OverviewPage). Both follow docs/user-guide-infrastructure.md.
  */
+import type { ServiceView } from '../catalog/types';
 import type { FrameworkStatus } from '../compliance/evaluate';
 
-/**
- * Compliance status of one framework, as the evaluator reports it.
- *
- * @public
- */
+/** Compliance status of one framework, as the evaluator reports it. */
 export type ComplianceStatus = FrameworkStatus;
 
-/**
- * Every compliance status, in the order the query string accepts them.
- *
- * @public
- */
+/** Every compliance status, in the order the query string accepts them. */
 export const COMPLIANCE_STATUSES = [
   'compliant',
   'at-risk',
@@ -24,11 +17,7 @@ export const COMPLIANCE_STATUSES = [
   'unknown',
 ] as const satisfies readonly ComplianceStatus[];
 
-/**
- * A problem found while reading one of the service's entities.
- *
- * @public
- */
+/** A problem found while reading one of the service's entities. */
 export interface SummaryIssue {
   /** The entity the problem is in (the service, an environment or an SLO). */
   entityRef: string;
@@ -36,7 +25,6 @@ export interface SummaryIssue {
   message: string;
 }
 
-/** @public */
 export interface SummarySlo {
   ref: string;
   name: string;
@@ -46,18 +34,12 @@ export interface SummarySlo {
   windowDays: number;
 }
 
-/**
- * One row of the overview: a service and what Plinth knows about it.
- *
- * @public
- */
-export interface ServiceSummary {
-  ref: string;
-  name: string;
-  namespace: string;
-  title?: string;
-  owner?: string;
-  system?: string;
+/** One row of the overview: a service and what Plinth knows about it. */
+export interface ServiceSummary
+  extends Pick<
+    ServiceView,
+    'ref' | 'name' | 'namespace' | 'title' | 'owner' | 'system'
+  > {
   slos: SummarySlo[];
   environmentCount: number;
   frameworks: Array<{ id: string; status: ComplianceStatus }>;
@@ -66,11 +48,7 @@ export interface ServiceSummary {
   issues: SummaryIssue[];
 }
 
-/**
- * The columns the overview sorts by.
- *
- * @public
- */
+/** The columns the overview sorts by. */
 export const OVERVIEW_SORTS = [
   'failures',
   'name',
@@ -79,14 +57,9 @@ export const OVERVIEW_SORTS = [
   'environments',
 ] as const;
 
-/** @public */
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
-/**
- * The overview's query parameters as a client sends them; the backend fills in the rest.
- *
- * @public
- */
+/** The overview's query parameters as a client sends them; the backend fills in the rest. */
 export interface OverviewQuery {
   owner?: string;
   system?: string;
@@ -103,11 +76,7 @@ export interface OverviewQuery {
   pageSize?: number;
 }
 
-/**
- * The query once the backend has read it: sorting and paging always set.
- *
- * @public
- */
+/** The query once the backend has read it: sorting and paging always set. */
 export interface ResolvedOverviewQuery extends OverviewQuery {
   sort: OverviewSort;
   order: 'asc' | 'desc';
@@ -115,7 +84,6 @@ export interface ResolvedOverviewQuery extends OverviewQuery {
   pageSize: number;
 }
 
-/** @public */
 export interface OverviewPage {
   items: ServiceSummary[];
   total: number;

@@ -1,4 +1,7 @@
-import type { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
+import {
+  formatIssues,
+  type ServiceSummary,
+} from '@plinth/backstage-plugin-infra-common';
 import { statusLabel } from '../components/StatusLabel';
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
@@ -50,7 +53,7 @@ export function overviewCsv(
       const fw = row.frameworks.find(f => f.id === id);
       return fw ? statusLabel(fw.status) : '';
     }),
-    row.issues.map(i => `${i.entityRef} ${i.path}: ${i.message}`).join('; '),
+    formatIssues(row.issues),
   ]);
   return [header, ...lines]
     .map(line => line.map(csvField).join(','))

@@ -1,11 +1,11 @@
 import Ajv from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';
-import { referencePath } from './reference';
+import { referencePath } from '@plinth/test-support';
 
 /**
  * Builds a validator from the OpenSLO v1 JSON schema in
- * ../shared/reference/openslo/schemas/v1 (OpenSLO/OpenSLO's schema POC, see its README).
+ * the shared reference data, openslo/schemas/v1 (OpenSLO/OpenSLO's schema POC, see its README).
  * Returns undefined when the reference data is missing outside CI.
  */
 export function createOpenSloValidator():

@@ -7,48 +7,30 @@ export const minimalAnswers = {
   topology: { cloud: 'aws' },
 };
 
-/** Answers for a regulated, highly available API in the EU. */
+/** Answers for a health-records API on Azure in the EU: HIPAA and GDPR. */
 export const regulatedAnswers = {
   service: {
-    name: 'payments-api',
-    owner: 'group:default/payments',
-    system: 'payments',
-    description: 'Card payment API',
+    name: 'patient-records',
+    owner: 'group:default/clinical',
+    description: 'Patient records API',
   },
   workload: {
-    type: 'http-api',
-    trafficPattern: 'diurnal',
-    peakRps: 1200,
     dataClassification: 'restricted',
-    dataKinds: ['pii', 'cardholder'],
-    storageGb: 200,
+    dataKinds: ['pii', 'phi'],
+    storageGb: 500,
     stateful: true,
   },
-  slos: {
-    availability: 99.95,
-    latencyP99Ms: 300,
-    latencyTarget: 99,
-    window: '28d',
-  },
+  slos: { availability: 99.95, latencyP99Ms: 250 },
   constraints: {
-    monthlyBudgetUsd: 8000,
-    complianceFrameworks: ['pci-dss', 'soc2'],
+    complianceFrameworks: ['hipaa', 'gdpr'],
     dataResidency: 'eu',
   },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
   topology: {
-    cloud: 'aws',
-    primaryRegion: 'eu-west-1',
-    publicIngress: true,
-    compute: 'kubernetes',
+    cloud: 'azure',
+    primaryRegion: 'westeurope',
     database: 'postgres',
   },
-  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
-  operations: { monitoring: 'prometheus', alertRouting: 'pagerduty' },
+  operations: { alertRouting: 'pagerduty' },
 };
 
 export const examples: TemplateExample[] = [
@@ -68,7 +50,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Plan a PCI DSS and SOC 2 design in the EU with latency and availability SLOs',
+      'Plan a HIPAA and GDPR design on Azure in the EU with availability and latency SLOs',
     example: yaml.stringify({
       steps: [
         {

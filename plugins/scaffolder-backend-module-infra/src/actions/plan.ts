@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  parseAnswers,
-  planDesign,
+  formatIssues,
+  planFromInput,
 } from '@plinth/backstage-plugin-infra-common';
 import type { JsonObject } from '@backstage/types';
 import { examples } from './plan.examples';
@@ -50,15 +50,10 @@ export function createInfraDesignPlanAction() {
       },
     },
     async handler(ctx) {
-      const parsed = parseAnswers(ctx.input.answers);
-      if (!parsed.ok) {
-        throw new InputError(
-          `Invalid answers: ${parsed.issues
-            .map(issue => `${issue.path}: ${issue.message}`)
-            .join('; ')}`,
-        );
+      const plan = planFromInput(ctx.input.answers);
+      if (!plan.ok) {
+        throw new InputError(`Invalid answers: ${formatIssues(plan.issues)}`);
       }
-      const plan = planDesign(parsed.answers, { defaults: parsed.defaults });
       ctx.logger.info(
         `Planned ${plan.design.service.name}: ${plan.design.environments.length} environments, ${plan.warnings.length} warnings`,
       );

@@ -7,6 +7,10 @@ import path from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
 import {
+  SERVICE_NAME_MAX_LENGTH,
+  SERVICE_NAME_PATTERN,
+} from '@plinth/backstage-plugin-infra-common';
+import {
   createMockDirectory,
   mockCredentials,
   mockServices,
@@ -14,6 +18,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import scaffolderModuleInfra from '../index';
 
 const templatePath = path.resolve(
@@ -21,69 +26,8 @@ const templatePath = path.resolve(
   '../../templates/infra-request/template.yaml',
 );
 
-const values = {
-  service: {
-    name: 'payments-api',
-    owner: 'group:default/payments',
-    system: 'payments',
-    description: 'Card payment API',
-  },
-  workload: {
-    type: 'http-api',
-    trafficPattern: 'diurnal',
-    peakRps: 1200,
-    dataClassification: 'restricted',
-    dataKinds: ['pii', 'cardholder'],
-    storageGb: 200,
-    stateful: true,
-  },
-  slos: {
-    availability: 99.95,
-    window: '28d',
-    latencyP99Ms: 300,
-    latencyTarget: 99,
-  },
-  constraints: {
-    monthlyBudgetUsd: 8000,
-    complianceFrameworks: ['pci-dss', 'soc2'],
-    dataResidency: 'eu',
-    teamSkills: ['terraform', 'kubernetes'],
-  },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-  topology: {
-    cloud: 'aws',
-    primaryRegion: 'eu-west-1',
-    vpcCidr: '10.20.0.0/16',
-    publicIngress: true,
-    compute: 'kubernetes',
-    database: 'postgres',
-    cache: 'none',
-  },
-  iac: { tool: 'terraform', ciProvider: 'github-actions', prodApproval: true },
-  reliability: {
-    rtoMinutes: 30,
-    rpoMinutes: 5,
-    autoscaling: { min: 3, max: 12 },
-    healthCheckPath: '/healthz',
-    backupRetentionDays: 35,
-  },
-  security: { tlsMinVersion: '1.2', auditLogRetentionDays: 365, waf: true },
-  operations: {
-    monitoring: 'prometheus',
-    alertRouting: 'pagerduty',
-    onCall: 'group:default/payments',
-  },
-  improvement: {
-    costReviewCadence: 'monthly',
-    sloReviewCadence: 'quarterly',
-    budgetAlertPercents: [50, 80, 100],
-  },
-  publish: { target: 'local' },
-};
+/** The wizard's values: the shared example answers, and where to publish. */
+const values = { ...exampleAnswers, publish: { target: 'local' } };
 
 describe('infra-request template dry-run', () => {
   const mockDir = createMockDirectory();
@@ -187,6 +131,29 @@ describe('infra-request template dry-run', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
       'topology.primaryRegion: eu residency allows eu-west-1',
+    );
+  });
+
+  it('uses the one service-name pattern, and a 40-character name goes through every step', async () => {
+    const nameField =
+      template.spec.parameters[0].properties.service.properties.name;
+    expect(nameField.pattern).toBe(SERVICE_NAME_PATTERN.source);
+    mockDir.setContent({ work: {} });
+
+    const name = `p${'a'.repeat(38)}z`;
+    expect(name).toHaveLength(SERVICE_NAME_MAX_LENGTH);
+    const res = await dryRun({
+      template,
+      values: { ...values, service: { ...values.service, name } },
+      directoryContents: [],
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.body.steps.map((s: any) => s.id)).toEqual(
+      expect.arrayContaining(['publish-local']),
+    );
+    expect(res.body.log.map((l: any) => l.body.message).join('\n')).toContain(
+      `${name}-infra`,
     );
   });
 });

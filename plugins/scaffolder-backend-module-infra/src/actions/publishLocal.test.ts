@@ -4,6 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import git from 'isomorphic-git';
+import { infraRepositoryName } from '@plinth/backstage-plugin-infra-common';
 import { createInfraPublishLocalAction } from './publishLocal';
 
 describe('infra:publish:local', () => {
@@ -109,19 +110,24 @@ describe('infra:publish:local', () => {
     );
   });
 
-  it.each(['../escape', 'Payments', 'a', 'payments/api', 'payments-'])(
-    'rejects the repository name %j',
-    async repoName => {
-      const ctx = createMockActionContext({
-        input: { repoName },
-        workspacePath,
-      });
-      await expect(action.handler(ctx)).rejects.toThrow(
-        'must be lower-case kebab-case',
-      );
-      expect(fs.existsSync(localDirectory)).toBe(false);
-    },
-  );
+  it.each([
+    '../escape',
+    'Payments',
+    'a',
+    'payments/api',
+    'payments-',
+    '.staging',
+    `${'a'.repeat(41)}-infra`,
+  ])('rejects the repository name %j', async repoName => {
+    const ctx = createMockActionContext({
+      input: { repoName },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'must be 3-46 characters',
+    );
+    expect(fs.existsSync(localDirectory)).toBe(false);
+  });
 
   it('rejects a source path outside the workspace', async () => {
     const ctx = createMockActionContext({
@@ -143,4 +149,120 @@ describe('infra:publish:local', () => {
       'set plinth.publish.localDirectory',
     );
   });
+
+  it('publishes a 40-character service name with its -infra suffix', async () => {
+    const repoName = infraRepositoryName(`a${'b'.repeat(38)}c`);
+    expect(repoName).toHaveLength(46);
+    const ctx = createMockActionContext({ input: { repoName }, workspacePath });
+    await action.handler(ctx);
+    expect(
+      fs.existsSync(mockDir.resolve(`repositories/${repoName}/.git`)),
+    ).toBe(true);
+  });
+
+  it('replays a task whose folder is already in place: same commit, no error', async () => {
+    const first = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath,
+      task: { id: 'task-1' },
+    });
+    await action.handler(first);
+    const commit = outputOf(first, 'commitHash');
+
+    // The checkpoint was lost (the backend died after the rename): the same task runs again.
+    const replay = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath,
+      task: { id: 'task-1' },
+    });
+    await action.handler(replay);
+    expect(outputOf(replay, 'commitHash')).toBe(commit);
+
+    // Another task is refused: the folder is not its own.
+    const other = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath,
+      task: { id: 'task-2' },
+    });
+    await expect(action.handler(other)).rejects.toThrow('already exists');
+  });
+
+  it('starts over from what a crashed attempt left in staging, outside the catalog glob', async () => {
+    mockDir.addContent({
+      repositories: {
+        '.staging': {
+          'task-1': { 'catalog-info.yaml': 'kind: Compo' },
+        },
+      },
+    });
+    const ctx = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath,
+      task: { id: 'task-1' },
+    });
+    await action.handler(ctx);
+    const repoPath = mockDir.resolve('repositories/payments-api');
+    expect(fs.readFileSync(`${repoPath}/catalog-info.yaml`, 'utf8')).toBe(
+      'kind: Component\n',
+    );
+    // The catalog reads <localDirectory>/*/catalog-info.yaml: nothing is left to read but this.
+    expect(fs.readdirSync(mockDir.resolve('repositories/.staging'))).toEqual(
+      [],
+    );
+  });
+
+  it('stops at every phase without registering anything partial', async () => {
+    for (const phase of ['copied', 'committed'] as const) {
+      const crashing = createInfraPublishLocalAction({
+        config,
+        onPhase: async reached => {
+          if (reached === phase) throw new Error(`crash after ${phase}`);
+        },
+      });
+      const ctx = createMockActionContext({
+        input: { repoName: 'payments-api' },
+        workspacePath,
+        task: { id: `task-${phase}` },
+      });
+      await expect(crashing.handler(ctx)).rejects.toThrow(phase);
+      expect(fs.existsSync(mockDir.resolve('repositories/payments-api'))).toBe(
+        false,
+      );
+      // The replay of the same task completes.
+      await action.handler(
+        createMockActionContext({
+          input: { repoName: 'payments-api' },
+          workspacePath,
+          task: { id: `task-${phase}` },
+        }),
+      );
+      expect(
+        fs.existsSync(mockDir.resolve('repositories/payments-api/.git')),
+      ).toBe(true);
+      fs.rmSync(mockDir.resolve('repositories'), { recursive: true });
+    }
+  });
+
+  it('refuses a symlink in the workspace and publishes nothing', async () => {
+    mockDir.addContent({ outside: { 'secret.yaml': 'kind: Component\n' } });
+    fs.rmSync(mockDir.resolve('workspace/catalog-info.yaml'));
+    fs.symlinkSync(
+      mockDir.resolve('outside/secret.yaml'),
+      mockDir.resolve('workspace/catalog-info.yaml'),
+    );
+    const ctx = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'Refusing to publish catalog-info.yaml',
+    );
+    expect(fs.existsSync(mockDir.resolve('repositories/payments-api'))).toBe(
+      false,
+    );
+  });
 });
+
+function outputOf(ctx: { output: unknown }, name: string) {
+  return (ctx.output as jest.Mock).mock.calls.find(([n]) => n === name)?.[1];
+}

@@ -5,14 +5,15 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import git from 'isomorphic-git';
+import {
+  REPOSITORY_NAME_MESSAGE,
+  REPOSITORY_NAME_PATTERN,
+} from '@plinth/backstage-plugin-infra-common';
+import { publishLocalRepository, type PublishOptions } from './localRepository';
 import { examples } from './publishLocal.examples';
 
 /** The config key naming the folder that holds locally published repositories. */
 export const LOCAL_DIRECTORY_CONFIG_KEY = 'plinth.publish.localDirectory';
-
-/** Same rule as the answers model's `service.name`: a safe folder and entity name. */
-const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 
 /**
  * Resolves the configured folder for local repositories. Relative paths are relative to
@@ -32,17 +33,20 @@ export function resolveLocalDirectory(config: Config): string {
  * Creates the `infra:publish:local` action: publishes the workspace as a new git
  * repository under `plinth.publish.localDirectory`, for the embedded default that has no
  * source-control integration.
- *
- * @public
  */
-export function createInfraPublishLocalAction(options: { config: Config }) {
-  const { config } = options;
+export function createInfraPublishLocalAction(options: {
+  config: Config;
+  /** Test hook between the publish phases (the fault test crashes the process there). */
+  onPhase?: PublishOptions['onPhase'];
+}) {
+  const { config, onPhase } = options;
 
   return createTemplateAction({
     id: 'infra:publish:local',
     description:
       'Publishes the workspace as a new git repository in the folder configured by ' +
-      `${LOCAL_DIRECTORY_CONFIG_KEY}; never overwrites an existing repository`,
+      `${LOCAL_DIRECTORY_CONFIG_KEY}; never overwrites an existing repository. ` +
+      'Staged outside the catalog glob and renamed into place, so a crash leaves nothing partial',
     examples,
     supportsDryRun: true,
     schema: {
@@ -51,11 +55,10 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
           z
             .string({
               description:
-                'Name of the repository folder; lower-case kebab-case, 3 to 40 characters',
+                'Name of the repository folder, usually `<service>-infra`',
             })
-            .regex(REPO_NAME_PATTERN, {
-              message:
-                'must be lower-case kebab-case, 3 to 40 characters, starting with a letter',
+            .regex(REPOSITORY_NAME_PATTERN, {
+              message: REPOSITORY_NAME_MESSAGE,
             }),
         sourcePath: z =>
           z
@@ -112,13 +115,8 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
 
       // The scaffolder validates the schema before a task runs; check again because the
       // name becomes a folder and this handler is also called directly.
-      if (!REPO_NAME_PATTERN.test(repoName)) {
-        throw new InputError(
-          `repoName: ${JSON.stringify(
-            repoName,
-          )} must be lower-case kebab-case, ` +
-            '3 to 40 characters, starting with a letter',
-        );
+      if (!REPOSITORY_NAME_PATTERN.test(repoName)) {
+        throw new InputError(`repoName ${REPOSITORY_NAME_MESSAGE}`);
       }
       const localDirectory = resolveLocalDirectory(config);
       const repoPath = resolveSafeChildPath(localDirectory, repoName);
@@ -127,11 +125,6 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       if (!fs.existsSync(source)) {
         throw new InputError(
           `sourcePath ${sourcePath} is not in the workspace`,
-        );
-      }
-      if (fs.existsSync(repoPath)) {
-        throw new InputError(
-          `A repository named ${repoName} already exists; choose another name`,
         );
       }
 
@@ -143,6 +136,11 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       };
 
       if (ctx.isDryRun) {
+        if (fs.existsSync(repoPath)) {
+          throw new InputError(
+            `A repository named ${repoName} already exists; choose another name`,
+          );
+        }
         ctx.logger.info(`Dry run: would publish the workspace to ${repoPath}`);
         for (const [name, value] of Object.entries(outputs)) {
           ctx.output(name as keyof typeof outputs, value);
@@ -150,18 +148,17 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
         return;
       }
 
+      // On a recovered task the checkpoint returns the first run's commit without running
+      // again; if the run died before its checkpoint was stored, publishLocalRepository
+      // recognises the folder this task created, or starts over from a fresh staging copy.
       const commitHash = await ctx.checkpoint({
-        key: `infra.publish.local.v1.${repoName}`,
-        fn: async () => {
-          await fs.promises.mkdir(localDirectory, { recursive: true });
-          // Not recursive: fails with EEXIST if another task took the name meanwhile.
-          await fs.promises.mkdir(repoPath);
-          await fs.promises.cp(source, repoPath, {
-            recursive: true,
-            filter: file => path.basename(file) !== '.git',
-          });
-          return commitAll({
-            dir: repoPath,
+        key: `infra.publish.local.v2.${repoName}`,
+        fn: () =>
+          publishLocalRepository({
+            source,
+            localDirectory,
+            repoName,
+            taskId: ctx.task.id,
             defaultBranch,
             message: commitMessage,
             author: {
@@ -172,8 +169,8 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
                 config.getOptionalString('scaffolder.defaultAuthor.email') ??
                 'plinth@localhost',
             },
-          });
-        },
+            onPhase,
+          }),
       });
 
       ctx.logger.info(`Published ${repoName} to ${repoPath} at ${commitHash}`);
@@ -183,16 +180,4 @@ export function createInfraPublishLocalAction(options: { config: Config }) {
       ctx.output('commitHash', commitHash);
     },
   });
-}
-
-async function commitAll(options: {
-  dir: string;
-  defaultBranch: string;
-  message: string;
-  author: { name: string; email: string };
-}): Promise<string> {
-  const { dir, defaultBranch, message, author } = options;
-  await git.init({ fs, dir, defaultBranch });
-  await git.add({ fs, dir, filepath: '.' });
-  return git.commit({ fs, dir, message, author });
 }

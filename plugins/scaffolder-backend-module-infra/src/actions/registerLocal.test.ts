@@ -200,7 +200,7 @@ describe('infra:catalog:register-local', () => {
       workspacePath: mockDir.resolve('workspace'),
     });
     await expect(action.handler(ctx)).rejects.toThrow(
-      'must be lower-case kebab-case',
+      'must be 3-46 characters',
     );
   });
 });

@@ -14,10 +14,13 @@ import {
   locationSpecToMetadataName,
 } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  REPOSITORY_NAME_MESSAGE,
+  REPOSITORY_NAME_PATTERN,
+} from '@plinth/backstage-plugin-infra-common';
 import yaml from 'yaml';
 import { resolveLocalDirectory } from './publishLocal';
-
-const REPO_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+import { examples } from './registerLocal.examples';
 
 /**
  * The catalog location, declared in app-config, that reads every locally published
@@ -36,8 +39,6 @@ export function localRepositoriesLocation(config: Config) {
  * Creates the `infra:catalog:register-local` action: makes the catalog ingest a
  * repository published by `infra:publish:local` at once, and waits until its main
  * entity is in the catalog so that the template's output links work.
- *
- * @public
  */
 export function createInfraCatalogRegisterLocalAction(options: {
   config: Config;
@@ -52,6 +53,7 @@ export function createInfraCatalogRegisterLocalAction(options: {
     description:
       'Registers the catalog-info.yaml of a repository published with infra:publish:local ' +
       'by refreshing the catalog location that covers the local repositories folder',
+    examples,
     supportsDryRun: true,
     schema: {
       input: {
@@ -78,13 +80,8 @@ export function createInfraCatalogRegisterLocalAction(options: {
     },
     async handler(ctx) {
       const { repoName, timeoutSeconds = 60 } = ctx.input;
-      if (!REPO_NAME_PATTERN.test(repoName)) {
-        throw new InputError(
-          `repoName: ${JSON.stringify(
-            repoName,
-          )} must be lower-case kebab-case, ` +
-            '3 to 40 characters, starting with a letter',
-        );
+      if (!REPOSITORY_NAME_PATTERN.test(repoName)) {
+        throw new InputError(`repoName ${REPOSITORY_NAME_MESSAGE}`);
       }
       const repoPath = resolveSafeChildPath(
         resolveLocalDirectory(config),

@@ -7,10 +7,10 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInfraRepositoryRenderAction } from './render';
-import { regulatedAnswers } from './plan.examples';
+import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 
 function design() {
-  const parsed = parseAnswers(regulatedAnswers);
+  const parsed = parseAnswers(exampleAnswers);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return planDesign(parsed.answers, { defaults: parsed.defaults }).design;
 }

@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { renderRepository } from '../render';
-import { assertDesign } from '../render/validateDesign';
+import { parseDesign } from '../render/validateDesign';
 import { examples } from './render.examples';
 import { writeWorkspaceFiles } from './writeWorkspaceFiles';
 
@@ -36,8 +36,7 @@ export function createInfraRepositoryRenderAction() {
       },
     },
     async handler(ctx) {
-      const design: unknown = ctx.input.design;
-      assertDesign(design);
+      const design = parseDesign(ctx.input.design);
       const files = renderRepository(design);
       const written = await writeWorkspaceFiles(ctx.workspacePath, files);
       ctx.logger.info(

@@ -23,7 +23,7 @@ const renderers: Array<(design: Design) => GeneratedFile[]> = [
 
 /**
  * Renders the whole infrastructure repository for a design: the contract of
- * PRODUCT.md ("The generated repository"). Pure; paths are POSIX and relative.
+ * docs/generated-repository.md. Pure; paths are POSIX and relative.
  */
 export function renderRepository(design: Design): GeneratedFile[] {
   return renderers.flatMap(render => render(design));

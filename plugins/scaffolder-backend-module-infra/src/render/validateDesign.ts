@@ -1,88 +1,48 @@
 import { InputError } from '@backstage/errors';
-import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { z } from 'zod';
+import type { ZodIssue } from 'zod';
+import {
+  designSchema,
+  type Design,
+} from '@plinth/backstage-plugin-infra-common';
 
-/*
- * The render action takes a design from any caller, not only from our plan step,
- * so the fields that become file paths, entity names, YAML keys or PromQL are
- * checked again here. Everything else is plain data that the renderers only ever
- * write through a serialiser or an escaper.
- */
-const id = (max: number) =>
-  z.string().regex(new RegExp(`^[a-z][a-z0-9-]{0,${max - 1}}$`), {
-    message: `must be a lower-case id of at most ${max} characters`,
-  });
-const duration = z.string().regex(/^[1-9][0-9]{0,3}[mhd]$/, {
-  message: 'must be a duration such as 5m, 1h or 3d',
-});
-const finite = z.number().finite();
+/** At most this many problems are listed; the rest are counted. */
+const MAX_LISTED = 10;
 
-const designSchema = z
-  .object({
-    version: z.literal(1, {
-      errorMap: () => ({ message: 'must be 1; re-run infra:design:plan' }),
-    }),
-    cloud: z.enum(['aws', 'gcp', 'azure']),
-    service: z
-      .object({
-        name: id(40),
-        owner: z.string().min(1),
-        system: id(63).optional(),
-        description: z.string().optional(),
-        frameworks: z.array(
-          z.enum(['soc2', 'iso27001', 'hipaa', 'pci-dss', 'gdpr']),
-        ),
-      })
-      .passthrough(),
-    environments: z
-      .array(
-        z
-          .object({
-            name: id(20),
-            stage: z.enum(['development', 'staging', 'production']),
-          })
-          .passthrough(),
-      )
-      .min(1),
-    slos: z.array(
-      z
-        .object({
-          name: id(63),
-          kind: z.enum(['availability', 'latency']),
-          objectivePercent: finite.gt(0).lt(100),
-          windowDays: z.number().int().min(1).max(365),
-          latencyThresholdMs: finite.positive().optional(),
-          environment: id(20),
-          alerts: z.array(
-            z
-              .object({
-                name: id(30),
-                severity: z.enum(['page', 'ticket']),
-                longWindow: duration,
-                shortWindow: duration,
-                factor: finite.positive(),
-              })
-              .passthrough(),
-          ),
-        })
-        .passthrough(),
-    ),
-    iac: z
-      .object({ ciProvider: z.enum(['github-actions', 'gitlab-ci']) })
-      .passthrough(),
-  })
-  .passthrough();
+function messageOf(issue: ZodIssue): string {
+  // zod names unknown keys in its message; a hostile key can be any length.
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys
+      .slice(0, 3)
+      .map(k => JSON.stringify(k.slice(0, 40)));
+    return `unknown field(s) ${keys.join(', ')}${
+      issue.keys.length > 3 ? ', ...' : ''
+    }`;
+  }
+  return issue.message.slice(0, 200);
+}
 
 /**
- * Checks that `value` is a version-1 design whose names are safe to use in
- * paths and expressions, or throws an InputError naming each bad field.
+ * Checks that `value` is a design the renderers can write safely, against the one design
+ * schema in infra-common (every field any renderer reads), or throws an InputError naming
+ * each bad field. The render action takes a design from any caller, not only from our plan
+ * step, so nothing in it is trusted. Returns the parsed design: unknown keys are refused,
+ * so what the renderers see is exactly what was checked.
  */
-export function assertDesign(value: unknown): asserts value is Design {
+export function parseDesign(value: unknown): Design {
   const result = designSchema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      issue => `design.${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid design: ${problems.join('; ')}`);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  // Field paths and our own messages only: the offending value is never echoed.
+  const problems = issues
+    .slice(0, MAX_LISTED)
+    .map(issue => `design.${issue.path.join('.')}: ${messageOf(issue)}`);
+  if (issues.length > MAX_LISTED) {
+    problems.push(`and ${issues.length - MAX_LISTED} more`);
   }
+  throw new InputError(`Invalid design: ${problems.join('; ')}`);
+}
+
+/** {@link parseDesign} as an assertion, for callers that keep their own reference. */
+export function assertDesign(value: unknown): asserts value is Design {
+  parseDesign(value);
 }

@@ -1,6 +1,6 @@
 /*
  * HIPAA Security Rule, 45 CFR Part 164 Subpart C. Encryption is "addressable" in the rule;
- * Plinth requires it with managed keys (PRODUCT.md). 164.316(b)(2)(i) keeps documentation
+ * Plinth requires it with managed keys (design/security.ts). 164.316(b)(2)(i) keeps documentation
  * six years; HHS does not say audit logs fall under it, so six-year log retention is
  * recommended, one year required.
  */

@@ -1,8 +1,8 @@
 /*
  * PCI DSS v4.0 (PCI Security Standards Council, March 2022; v4.0.1 June 2024 keeps these
  * numbers). Requirement ids from the standard; 10.5.1 wording checked against
- * withpci.com/requirements/10/10.5/10.5.1. Cross-checked in compliance.conformance.test.ts
- * against ../shared/reference/compliance/compliance_controls.json.
+ * withpci.com/requirements/10/10.5/10.5.1. Cross-checked against the shared reference
+ * controls by compliance.conformance.test.ts.
  */
 import * as c from '../controls';
 import type { FrameworkDefinition } from './types';

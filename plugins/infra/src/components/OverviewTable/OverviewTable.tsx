@@ -15,6 +15,7 @@ import type {
   OverviewSort,
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
+import { formatIssues } from '@plinth/backstage-plugin-infra-common';
 import { formatTarget } from '../../lib/csv';
 import { frameworkName } from '../../lib/frameworks';
 import { StatusLabel } from '../StatusLabel';
@@ -83,9 +84,7 @@ export function OverviewTable(props: OverviewTableProps) {
                   variant="caption"
                   color="error"
                   component="div"
-                  title={row.issues
-                    .map(i => `${i.entityRef} ${i.path}: ${i.message}`)
-                    .join('\n')}
+                  title={formatIssues(row.issues, '\n')}
                 >
                   <ReportProblemOutlined
                     fontSize="inherit"

@@ -18,6 +18,7 @@ import type {
   PlanResult,
   WorkflowStep,
 } from '@plinth/backstage-plugin-infra-common';
+import { formatIssue } from '@plinth/backstage-plugin-infra-common';
 import { infraApiRef } from '../../api';
 import { answersFromFormData } from './answersFromFormData';
 
@@ -272,7 +273,7 @@ export async function validateInfraReview(
   const outcome = await infraApi.plan(answersFromFormData(context.formData));
   if (!outcome.ok) {
     for (const issue of outcome.issues) {
-      validation.addError(`${issue.path}: ${issue.message}`);
+      validation.addError(formatIssue(issue));
     }
   }
 }

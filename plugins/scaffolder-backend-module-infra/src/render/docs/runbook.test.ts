@@ -5,7 +5,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { repoRoot } from '../../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 import { renderRepository } from '..';
 
 describe('the SLO runbooks', () => {

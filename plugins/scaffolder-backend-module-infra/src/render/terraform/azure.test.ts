@@ -3,11 +3,9 @@
  * variant, containers and VMs): every file parses with HashiCorp's parser, and the
  * production environment passes scanner-derived rules checked on the parsed HCL with the
  * module variables resolved. Rule ids claimed as scanner rules must exist in the reference
- * (../shared/reference/scanner-rules/iac_rules.json); the Azure rules the reference does not
+ * (the shared reference data's scanner-rules/iac_rules.json); the Azure rules the reference does not
  * carry (CKV_AZURE_42, the database rules) are checked by meaning under their own names.
  */
-import fs from 'fs';
-import path from 'path';
 import { parse } from '@cdktf/hcl2json';
 import {
   ComputeKind,
@@ -17,11 +15,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import { renderTerraform } from './index';
 import { environmentResources, ParsedResource } from './__testUtils__/hclTree';
-
-const RULES_FILE = path.resolve(
-  __dirname,
-  '../../../../../../shared/reference/scanner-rules/iac_rules.json',
-);
+import { loadScannerRules } from './__testUtils__/scannerRules';
 
 /** Answers like examples/answers/azure-hipaa-9999.yaml, with hostile text in the description. */
 function answers(options: {
@@ -172,26 +166,6 @@ describe('renderTerraform for Azure', () => {
   });
 });
 
-interface Rule {
-  id: string;
-  resource_type: string[];
-}
-
-function loadRules(): Map<string, Rule> | undefined {
-  if (!fs.existsSync(RULES_FILE)) {
-    if (process.env.CI === 'true') {
-      throw new Error(`scanner rules reference missing at ${RULES_FILE}`);
-    }
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED Azure scanner conformance: ${RULES_FILE} not found`);
-    return undefined;
-  }
-  const { rules } = JSON.parse(fs.readFileSync(RULES_FILE, 'utf8')) as {
-    rules: Rule[];
-  };
-  return new Map(rules.map(rule => [rule.id, rule]));
-}
-
 const one = (value: any) => (Array.isArray(value) ? value[0] : value);
 const ANYWHERE = ['*', '0.0.0.0', '0.0.0.0/0', '/0', 'internet', 'any'];
 
@@ -325,108 +299,108 @@ const BY_MEANING: Record<string, { types: string[]; check: Check }> = {
   },
 };
 
-const rules = loadRules();
+const rules = loadScannerRules();
 
-describe('scanner rules on the production environment of an Azure design', () => {
-  if (!rules) {
-    it('needs the scanner rules reference (not found; see the warning above)', () => {
-      expect(process.env.CI).not.toBe('true');
-    });
-    return;
-  }
-  const design = plan({ cache: true });
-  const prod = design.environments.find(e => e.stage === 'production')!;
-  let resources: ParsedResource[];
-  beforeAll(async () => {
-    resources = await environmentResources(renderTerraform(design), prod.name);
-  });
-
-  it.each(Object.keys(CLAIMED))('%s passes', id => {
-    const rule = rules.get(id);
-    expect(rule).toBeDefined();
-    const applicable = resources.filter(r =>
-      rule!.resource_type.includes(r.type),
-    );
-    expect(applicable.length).toBeGreaterThan(0);
-    const failing = applicable.filter(r => !CLAIMED[id](r, resources));
-    expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual([]);
-  });
-
-  it.each(Object.keys(BY_MEANING))('%s', name => {
-    const { types, check } = BY_MEANING[name];
-    const applicable = resources.filter(r => types.includes(r.type));
-    expect(applicable.length).toBeGreaterThan(0);
-    const failing = applicable.filter(r => !check(r, resources));
-    expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual([]);
-  });
-
-  it('keeps audit logs at least the design audit retention (HIPAA, SOC 2: a year)', () => {
-    expect(prod.auditLog.retentionDays).toBeGreaterThanOrEqual(365);
-    const policies = resources.filter(
-      r => r.type === 'azurerm_storage_management_policy',
-    );
-    expect(policies.length).toBeGreaterThan(0);
-    for (const policy of policies) {
-      const baseBlob = one(one(one(policy.body.rule).actions).base_blob);
-      expect(
-        baseBlob.delete_after_days_since_creation_greater_than,
-      ).toBeGreaterThanOrEqual(prod.auditLog.retentionDays);
-    }
-    const workspaces = resources.filter(
-      r => r.type === 'azurerm_log_analytics_workspace',
-    );
-    expect(workspaces.length).toBeGreaterThan(0);
-    for (const workspace of workspaces) {
-      expect(workspace.body.retention_in_days).toBeGreaterThanOrEqual(
-        Math.min(730, prod.auditLog.retentionDays),
+(rules ? describe : describe.skip)(
+  'scanner rules on the production environment of an Azure design',
+  () => {
+    const design = plan({ cache: true });
+    const prod = design.environments.find(e => e.stage === 'production')!;
+    let resources: ParsedResource[];
+    beforeAll(async () => {
+      resources = await environmentResources(
+        renderTerraform(design),
+        prod.name,
       );
-    }
-    const activityLog = resources.filter(
-      r =>
-        r.type === 'azurerm_monitor_diagnostic_setting' &&
-        r.name === 'activity_log',
-    );
-    expect(activityLog.map(r => r.module)).toContain('observability');
-    for (const setting of activityLog) {
-      expect(setting.body.storage_account_id).toBe(
-        '${azurerm_storage_account.logs.id}',
-      );
-    }
-  });
-
-  it('the NSG checks catch SSH and RDP from the internet', () => {
-    const rule = (source: string, port: string): ParsedResource => ({
-      type: 'azurerm_network_security_rule',
-      name: 'x',
-      module: 'security',
-      body: {
-        access: 'Allow',
-        direction: 'Inbound',
-        protocol: 'Tcp',
-        source_address_prefix: source,
-        destination_port_range: port,
-      },
     });
-    expect(CLAIMED.CKV_AZURE_10(rule('Internet', '22'), [])).toBe(false);
-    expect(CLAIMED.CKV_AZURE_10(rule('*', '20-30'), [])).toBe(false);
-    expect(CLAIMED.CKV_AZURE_9(rule('0.0.0.0/0', '3389'), [])).toBe(false);
-    expect(CLAIMED.CKV_AZURE_10(rule('10.0.0.0/8', '22'), [])).toBe(true);
-  });
 
-  it('production is zone-redundant: database HA and zone-redundant log storage', async () => {
-    const files = renderTerraform(design);
-    const main = await parse(
-      'main.tf',
-      files.find(f => f.path === `terraform/envs/${prod.name}/main.tf`)!
-        .content,
-    );
-    expect(main.module.data[0].high_availability).toBe(true);
-    expect(main.module.data[0].geo_redundant_backup).toBe(true);
-    expect(main.module.observability[0].storage_replication_type).toBe('ZRS');
-    expect(main.module.edge[0].min_tls_version).toBe('1.3');
-    expect(main.module.edge[0].waf_enabled).toBe(true);
-  });
-});
+    it.each(Object.keys(CLAIMED))('%s passes', id => {
+      const rule = rules!.get(id);
+      expect(rule).toBeDefined();
+      const applicable = resources.filter(r =>
+        rule!.resource_type.includes(r.type),
+      );
+      expect(applicable.length).toBeGreaterThan(0);
+      const failing = applicable.filter(r => !CLAIMED[id](r, resources));
+      expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual([]);
+    });
+
+    it.each(Object.keys(BY_MEANING))('%s', name => {
+      const { types, check } = BY_MEANING[name];
+      const applicable = resources.filter(r => types.includes(r.type));
+      expect(applicable.length).toBeGreaterThan(0);
+      const failing = applicable.filter(r => !check(r, resources));
+      expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual([]);
+    });
+
+    it('keeps audit logs at least the design audit retention (HIPAA, SOC 2: a year)', () => {
+      expect(prod.auditLog.retentionDays).toBeGreaterThanOrEqual(365);
+      const policies = resources.filter(
+        r => r.type === 'azurerm_storage_management_policy',
+      );
+      expect(policies.length).toBeGreaterThan(0);
+      for (const policy of policies) {
+        const baseBlob = one(one(one(policy.body.rule).actions).base_blob);
+        expect(
+          baseBlob.delete_after_days_since_creation_greater_than,
+        ).toBeGreaterThanOrEqual(prod.auditLog.retentionDays);
+      }
+      const workspaces = resources.filter(
+        r => r.type === 'azurerm_log_analytics_workspace',
+      );
+      expect(workspaces.length).toBeGreaterThan(0);
+      for (const workspace of workspaces) {
+        expect(workspace.body.retention_in_days).toBeGreaterThanOrEqual(
+          Math.min(730, prod.auditLog.retentionDays),
+        );
+      }
+      const activityLog = resources.filter(
+        r =>
+          r.type === 'azurerm_monitor_diagnostic_setting' &&
+          r.name === 'activity_log',
+      );
+      expect(activityLog.map(r => r.module)).toContain('observability');
+      for (const setting of activityLog) {
+        expect(setting.body.storage_account_id).toBe(
+          '${azurerm_storage_account.logs.id}',
+        );
+      }
+    });
+
+    it('the NSG checks catch SSH and RDP from the internet', () => {
+      const rule = (source: string, port: string): ParsedResource => ({
+        type: 'azurerm_network_security_rule',
+        name: 'x',
+        module: 'security',
+        body: {
+          access: 'Allow',
+          direction: 'Inbound',
+          protocol: 'Tcp',
+          source_address_prefix: source,
+          destination_port_range: port,
+        },
+      });
+      expect(CLAIMED.CKV_AZURE_10(rule('Internet', '22'), [])).toBe(false);
+      expect(CLAIMED.CKV_AZURE_10(rule('*', '20-30'), [])).toBe(false);
+      expect(CLAIMED.CKV_AZURE_9(rule('0.0.0.0/0', '3389'), [])).toBe(false);
+      expect(CLAIMED.CKV_AZURE_10(rule('10.0.0.0/8', '22'), [])).toBe(true);
+    });
+
+    it('production is zone-redundant: database HA and zone-redundant log storage', async () => {
+      const files = renderTerraform(design);
+      const main = await parse(
+        'main.tf',
+        files.find(f => f.path === `terraform/envs/${prod.name}/main.tf`)!
+          .content,
+      );
+      expect(main.module.data[0].high_availability).toBe(true);
+      expect(main.module.data[0].geo_redundant_backup).toBe(true);
+      expect(main.module.observability[0].storage_replication_type).toBe('ZRS');
+      expect(main.module.edge[0].min_tls_version).toBe('1.3');
+      expect(main.module.edge[0].waf_enabled).toBe(true);
+    });
+  },
+);
 
 describe('Azure renderer refusals', () => {
   it('refuses a design rule that opens SSH to the internet', () => {

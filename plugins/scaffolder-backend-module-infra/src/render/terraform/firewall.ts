@@ -1,15 +1,8 @@
-import type {
-  Design,
-  FirewallRule,
+import {
+  opensAdminPortsToTheWorld,
+  type Design,
+  type FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
-
-/** Ports that must never be reachable from the internet: SSH and RDP. */
-const ADMIN_PORTS = [22, 3389];
-
-function coversAdminPort(rule: FirewallRule): boolean {
-  if (rule.protocol === 'all') return true;
-  return ADMIN_PORTS.some(port => rule.fromPort <= port && port <= rule.toPort);
-}
 
 /**
  * The design's firewall rules, once each (by name, first environment wins), for the
@@ -25,13 +18,9 @@ export function firewallRulesOf(design: Design): FirewallRule[] {
   }
   const rules = [...byName.values()];
   for (const rule of rules) {
-    if (
-      rule.direction === 'ingress' &&
-      rule.peer.kind === 'internet' &&
-      coversAdminPort(rule)
-    ) {
+    if (opensAdminPortsToTheWorld(rule)) {
       throw new Error(
-        `firewall rule ${rule.name} would open SSH/RDP to the internet; Plinth never generates that`,
+        `firewall rule ${rule.name} would open SSH/RDP to addresses outside the private ranges; Plinth never generates that`,
       );
     }
   }

@@ -15,7 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { repoRoot } from '../../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 import { renderRepository } from '..';
 
 const answersDir = path.join(repoRoot, 'examples/answers');

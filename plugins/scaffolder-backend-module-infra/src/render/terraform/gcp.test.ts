@@ -13,8 +13,13 @@ import {
   ParsedResource,
 } from './__testUtils__/hclTree';
 
-async function production(compute: ComputeKind) {
-  const files = renderTerraform(fixtureDesign('gcp', { compute }));
+async function production(compute: ComputeKind, targetPort?: number) {
+  const design = fixtureDesign('gcp', { compute });
+  if (targetPort !== undefined) {
+    for (const env of design.environments)
+      env.loadBalancer.targetPort = targetPort;
+  }
+  const files = renderTerraform(design);
   const parsed = await parseFiles(files);
   const resources = await environmentResources(files, 'prod');
   const find = (type: string, name = 'main'): ParsedResource[] =>
@@ -61,8 +66,27 @@ describe('the GCP load balancer serves the workload', () => {
       '130.211.0.0/22',
       '35.191.0.0/16',
     ]);
-    expect(rule.body.allow).toEqual([{ protocol: 'tcp', ports: ['8080'] }]);
+    expect(rule.body.allow).toEqual([{ protocol: 'tcp', ports: [8080] }]);
     expect(rule.body.target_tags).toEqual(['private']);
+  });
+
+  it("serves the design's target port, not a fixed one", async () => {
+    const vms = await production('vms', 9090);
+    expect(
+      vms.find('google_compute_health_check')[0].body.http_health_check,
+    ).toEqual([{ port: 9090, request_path: '/healthz' }]);
+    expect(
+      vms.find('google_compute_region_instance_group_manager')[0].body
+        .named_port,
+    ).toEqual([{ name: 'http', port: 9090 }]);
+    expect(
+      vms.find('google_compute_firewall', 'load_balancer')[0].body.allow,
+    ).toEqual([{ protocol: 'tcp', ports: [9090] }]);
+    const run = await production('containers', 9090);
+    const [service] = run.find('google_cloud_run_v2_service');
+    expect(service.body.template[0].containers[0].ports).toEqual([
+      { container_port: 9090 },
+    ]);
   });
 
   it.each(['containers', 'serverless'] as ComputeKind[])(

@@ -3,61 +3,15 @@ import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
+import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { renderTerraform } from './index';
 
-/** Answer sets as a user of the wizard gives them; the planner derives the design. */
+/** The shared example answers on another cloud, with hostile text in the description. */
 function answers(cloud: 'aws' | 'gcp', primaryRegion: string) {
-  return {
-    service: {
-      name: 'payments-api',
-      owner: 'group:default/payments',
-      description: 'Card "payments" ${var.x} %{ if true }',
-    },
-    workload: {
-      type: 'http-api',
-      trafficPattern: 'diurnal',
-      peakRps: 1200,
-      dataClassification: 'restricted',
-      dataKinds: ['cardholder'],
-      storageGb: 200,
-      stateful: true,
-    },
-    slos: {
-      availability: 99.95,
-      latencyP99Ms: 300,
-      latencyTarget: 99,
-      window: '28d',
-    },
-    constraints: {
-      complianceFrameworks: ['pci-dss', 'soc2'],
-      dataResidency: 'eu',
-    },
-    environments: [
-      { name: 'dev', stage: 'development' },
-      { name: 'staging', stage: 'staging' },
-      { name: 'prod', stage: 'production' },
-    ],
-    topology: {
-      cloud,
-      primaryRegion,
-      publicIngress: true,
-      compute: 'kubernetes',
-      database: 'postgres',
-      cache: 'redis',
-    },
-    iac: {
-      tool: 'terraform',
-      ciProvider: 'github-actions',
-      prodApproval: true,
-    },
-    security: { tlsMinVersion: '1.2', waf: true },
-    operations: { monitoring: 'prometheus', alertRouting: 'pagerduty' },
-    improvement: {
-      costReviewCadence: 'monthly',
-      sloReviewCadence: 'quarterly',
-      budgetAlertPercents: [50, 80, 100],
-    },
-  };
+  return withAnswers({
+    service: { description: 'Card "payments" ${var.x} %{ if true }' },
+    topology: { cloud, primaryRegion, cache: 'redis' },
+  });
 }
 
 describe('renderTerraform on planned designs', () => {

@@ -1,6 +1,6 @@
 /*
  * Regressions for names and shapes checked against the pinned providers' documentation
- * (hashicorp/aws ~> 5.80, hashicorp/google ~> 6.14, hashicorp/azurerm ~> 4.32), asserted on
+ * (hashicorp/aws ~> 6.25, hashicorp/google ~> 6.14, hashicorp/azurerm ~> 4.32), asserted on
  * the parsed HCL. `terraform validate` needs the providers, which these tests cannot
  * download; where a `terraform` binary is on PATH, `terraform fmt -check` runs on every
  * compute kind of every cloud.
@@ -33,7 +33,7 @@ function withMysql(design: Design): Design {
   return copy;
 }
 
-describe('aws ~> 5.80', () => {
+describe('aws ~> 6.25', () => {
   it('gives the instances of an auto-scaling group an image and the instance profile', async () => {
     const main = await moduleMain(
       fixtureDesign('aws', { compute: 'vms' }),

@@ -20,7 +20,7 @@ import type { GeneratedFile } from '../types';
 import { renderTerraform } from './index';
 import { fixtureDesign } from './__testUtils__/designs';
 import { parseFiles } from './__testUtils__/hclTree';
-import { repoRoot } from '../../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 
 const CLOUDS: Cloud[] = ['aws', 'gcp', 'azure'];
 const KINDS: ComputeKind[] = ['kubernetes', 'containers', 'vms', 'serverless'];

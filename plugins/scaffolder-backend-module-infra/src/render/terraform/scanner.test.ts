@@ -2,43 +2,15 @@
  * Scanner-derived tests on the parsed HCL of every production environment: each rule id
  * below is a checkov rule, checked on the values Terraform will use (module variables
  * resolved through the environment root). The rules' resource types and attributes are
- * read at run time from ../shared/reference/scanner-rules/iac_rules.json (checkov and
+ * read at run time from the shared reference data (scanner-rules/iac_rules.json) (checkov and
  * trivy-checks sources, listed in that file), so a claim about a rule id that the
  * reference does not define fails.
  */
-import fs from 'fs';
-import path from 'path';
 import type { Cloud } from '@plinth/backstage-plugin-infra-common';
 import { renderTerraform } from './index';
 import { environmentResources, ParsedResource } from './__testUtils__/hclTree';
 import { fixtureDesign } from './__testUtils__/designs';
-
-const RULES_FILE = path.resolve(
-  __dirname,
-  '../../../../../../shared/reference/scanner-rules/iac_rules.json',
-);
-
-interface Rule {
-  id: string;
-  resource_type: string[];
-  attribute_path: string;
-  expected: string;
-}
-
-function loadRules(): Map<string, Rule> | undefined {
-  if (!fs.existsSync(RULES_FILE)) {
-    if (process.env.CI === 'true') {
-      throw new Error(`scanner rules reference missing at ${RULES_FILE}`);
-    }
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED scanner conformance: ${RULES_FILE} not found`);
-    return undefined;
-  }
-  const { rules } = JSON.parse(fs.readFileSync(RULES_FILE, 'utf8')) as {
-    rules: Rule[];
-  };
-  return new Map(rules.map(rule => [rule.id, rule]));
-}
+import { loadScannerRules } from './__testUtils__/scannerRules';
 
 const one = (value: any) => (Array.isArray(value) ? value[0] : value);
 const INTERNET = ['0.0.0.0/0', '::/0'];
@@ -207,50 +179,52 @@ const COMPUTE_SPECIFIC = new Set([
   'CKV_AWS_37',
 ]);
 
-const rules = loadRules();
+const rules = loadScannerRules();
 
-describe('scanner rules on every production environment', () => {
-  if (!rules) {
-    it('needs the scanner rules reference (not found; see the warning above)', () => {
-      expect(process.env.CI).not.toBe('true');
+(rules ? describe : describe.skip)(
+  'scanner rules on every production environment',
+  () => {
+    const cases: Array<[string, Cloud, ReturnType<typeof fixtureDesign>]> = [
+      [
+        'aws kubernetes multi-region',
+        'aws',
+        fixtureDesign('aws', { multiRegion: true }),
+      ],
+      ['aws vms', 'aws', fixtureDesign('aws', { compute: 'vms' })],
+      [
+        'aws containers',
+        'aws',
+        fixtureDesign('aws', { compute: 'containers' }),
+      ],
+      ['gcp multi-region', 'gcp', fixtureDesign('gcp', { multiRegion: true })],
+    ];
+
+    describe.each(cases)('%s', (_, cloud, design) => {
+      const checks = cloud === 'aws' ? AWS_CHECKS : GCP_CHECKS;
+      it.each(Object.keys(checks))('%s passes', async id => {
+        const rule = rules!.get(id);
+        expect(rule).toBeDefined();
+        const files = renderTerraform(design);
+        // Production environments in which the rule matched no resource at all.
+        const unmatched: string[] = [];
+        for (const env of design.environments.filter(
+          e => e.stage === 'production',
+        )) {
+          const resources = await environmentResources(files, env.name);
+          const applicable = resources.filter(r =>
+            rule!.resource_type.includes(r.type),
+          );
+          if (applicable.length === 0) unmatched.push(env.name);
+          const failing = applicable.filter(r => !checks[id](r, resources));
+          expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual(
+            [],
+          );
+        }
+        // Only compute-specific rules may match nothing (their resources exist for some
+        // compute kinds only); every other rule must apply in each production environment.
+        const mayMatchNothing = COMPUTE_SPECIFIC.has(id);
+        expect(mayMatchNothing ? [] : unmatched).toEqual([]);
+      });
     });
-    return;
-  }
-
-  const cases: Array<[string, Cloud, ReturnType<typeof fixtureDesign>]> = [
-    [
-      'aws kubernetes multi-region',
-      'aws',
-      fixtureDesign('aws', { multiRegion: true }),
-    ],
-    ['aws vms', 'aws', fixtureDesign('aws', { compute: 'vms' })],
-    ['aws containers', 'aws', fixtureDesign('aws', { compute: 'containers' })],
-    ['gcp multi-region', 'gcp', fixtureDesign('gcp', { multiRegion: true })],
-  ];
-
-  describe.each(cases)('%s', (_, cloud, design) => {
-    const checks = cloud === 'aws' ? AWS_CHECKS : GCP_CHECKS;
-    it.each(Object.keys(checks))('%s passes', async id => {
-      const rule = rules!.get(id);
-      expect(rule).toBeDefined();
-      const files = renderTerraform(design);
-      // Production environments in which the rule matched no resource at all.
-      const unmatched: string[] = [];
-      for (const env of design.environments.filter(
-        e => e.stage === 'production',
-      )) {
-        const resources = await environmentResources(files, env.name);
-        const applicable = resources.filter(r =>
-          rule!.resource_type.includes(r.type),
-        );
-        if (applicable.length === 0) unmatched.push(env.name);
-        const failing = applicable.filter(r => !checks[id](r, resources));
-        expect(failing.map(r => `${r.module}.${r.type}.${r.name}`)).toEqual([]);
-      }
-      // Only compute-specific rules may match nothing (their resources exist for some
-      // compute kinds only); every other rule must apply in each production environment.
-      const mayMatchNothing = COMPUTE_SPECIFIC.has(id);
-      expect(mayMatchNothing ? [] : unmatched).toEqual([]);
-    });
-  });
-});
+  },
+);

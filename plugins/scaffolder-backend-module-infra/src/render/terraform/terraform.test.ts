@@ -70,7 +70,7 @@ describe('renderTerraform', () => {
     );
     expect(versions.terraform[0].required_providers[0].aws).toEqual({
       source: 'hashicorp/aws',
-      version: '~> 5.80',
+      version: '~> 6.25',
     });
     const backend = await parse(
       'backend.tf',

@@ -12,7 +12,7 @@ import { awsObservability } from './observability';
 import { awsSecurity } from './security';
 
 export const aws: CloudTarget = {
-  provider: { name: 'aws', source: 'hashicorp/aws', version: '~> 5.80' },
+  provider: { name: 'aws', source: 'hashicorp/aws', version: '~> 6.25' },
   modules: (design: Design) => {
     const kind = design.environments[0].compute.kind;
     return [

@@ -39,7 +39,7 @@ function peerAddress(rule: FirewallRule, side: 'source' | 'destination') {
     return { [`${side}_address_prefix`]: 'Internet' };
   if (peer.kind === 'cidr') return { [`${side}_address_prefix`]: peer.cidr };
   return {
-    [`${side}_address_prefixes`]: raw(`var.subnet_prefixes.${peer.tier}`),
+    [`${side}_address_prefixes`]: ref('var', 'subnet_prefixes', peer.tier),
   };
 }
 
@@ -69,7 +69,7 @@ function designRules(design: Design): HclFileItem[] {
   return firewallRulesOf(design).map((rule, index) => {
     const ingress = rule.direction === 'ingress';
     const ports = portRange(rule);
-    const own = raw(`var.subnet_prefixes.${rule.tier}`);
+    const own = ref('var', 'subnet_prefixes', rule.tier);
     return nsgRule(ruleLabel(rule, index), {
       name: ruleLabel(rule, index).replace(/_/g, '-'),
       network_security_group_name: ref(
@@ -114,8 +114,8 @@ function tierIsolation(): HclFileItem[] {
       protocol: '*',
       source_port_range: '*',
       destination_port_range: '*',
-      source_address_prefixes: raw(`var.subnet_prefixes.${tier}`),
-      destination_address_prefixes: raw(`var.subnet_prefixes.${tier}`),
+      source_address_prefixes: ref('var', 'subnet_prefixes', tier),
+      destination_address_prefixes: ref('var', 'subnet_prefixes', tier),
     }),
     nsgRule(`${tier}_deny_vnet`, {
       name: 'deny-other-tiers-in',
@@ -232,7 +232,7 @@ export function azureSecurity(design: Design): TerraformModule {
         tags: ref('var', 'tags'),
       }),
       resource('azurerm_subnet_network_security_group_association', tier, {
-        subnet_id: raw(`var.subnet_ids.${tier}`),
+        subnet_id: ref('var', 'subnet_ids', tier),
         network_security_group_id: ref(
           'azurerm_network_security_group',
           tier,

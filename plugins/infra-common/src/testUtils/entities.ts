@@ -1,7 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 
-/** Catalog entities as the catalog returns them, for tests. */
+/*
+ * Catalog entities as the catalog returns them (a service, its environments, its SLOs),
+ * built to the contract of docs/catalog-contract.md, for every package's tests.
+ */
+
+/** A service Component, with its frameworks annotation when given. */
 export function service(
   name: string,
   options: { frameworks?: string; owner?: string; system?: string } = {},

@@ -1,6 +1,6 @@
 import type { AnswersInput } from '../answers/schema';
 
-/** The example of design/answers.md, field for field. */
+/** The example of docs/answers.md, field for field (schema.test.ts checks they agree). */
 export const exampleAnswers: AnswersInput = {
   service: {
     name: 'payments-api',
@@ -64,3 +64,21 @@ export const exampleAnswers: AnswersInput = {
     budgetAlertPercents: [50, 80, 100],
   },
 };
+
+type Sections = typeof exampleAnswers;
+
+/**
+ * The example answers with some sections changed: each given section is merged over the
+ * example's (a section given as an array, like `environments`, replaces it).
+ */
+export function withAnswers(changes: {
+  [K in keyof Sections]?: Partial<NonNullable<Sections[K]>>;
+}): AnswersInput {
+  const copy = structuredClone(exampleAnswers) as Record<string, unknown>;
+  for (const [section, value] of Object.entries(changes)) {
+    copy[section] = Array.isArray(value)
+      ? value
+      : { ...(copy[section] as object), ...(value as object) };
+  }
+  return copy as AnswersInput;
+}
