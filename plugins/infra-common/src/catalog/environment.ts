@@ -24,7 +24,11 @@ import {
   TLS_VERSIONS,
 } from './types';
 
-/** True for a `Resource` whose `spec.type` is `environment`. */
+/**
+ * True for a `Resource` whose `spec.type` is `environment`.
+ *
+ * @public
+ */
 export function isEnvironmentEntity(entity: Entity): boolean {
   const kind = entity?.kind;
   // The exact spelling first: the locale-aware lower-casing is the slow path.
@@ -265,6 +269,8 @@ export function parseEnvironmentDataFast(
 /**
  * Reads an environment (a `Resource` with `spec.type: environment`) as the
  * contract describes it. Never throws: problems come back with their field.
+ *
+ * @public
  */
 export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
   if (!isEnvironmentEntity(entity)) {

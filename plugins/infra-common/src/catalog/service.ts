@@ -78,7 +78,11 @@ export function parseFrameworks(entity: Entity): {
   };
 }
 
-/** Reads a service (a `Component`) as the contract describes it. Never throws. */
+/**
+ * Reads a service (a `Component`) as the contract describes it. Never throws.
+ *
+ * @public
+ */
 export function parseService(entity: Entity): ParseResult<ServiceView> {
   const kind = entity?.kind;
   // The exact spelling first: the locale-aware lower-casing is the slow path.

@@ -14,7 +14,11 @@ import {
   SloView,
 } from './types';
 
-/** True for an OpenSLO v1 `SLO` entity. */
+/**
+ * True for an OpenSLO v1 `SLO` entity.
+ *
+ * @public
+ */
 export function isSloEntity(entity: Entity): boolean {
   return entity?.kind === SLO_KIND && entity.apiVersion === OPENSLO_API_VERSION;
 }
@@ -75,6 +79,8 @@ function indicatorOf(spec: OpenSloSloSpec): SloView['indicator'] {
 /**
  * Reads an OpenSLO v1 SLO entity: validates it against the OpenSLO
  * specification, then against Plinth's annotations. Never throws.
+ *
+ * @public
  */
 export function parseSlo(entity: Entity): ParseResult<SloView> {
   if (!isSloEntity(entity)) {
