@@ -229,8 +229,10 @@ export async function startPrometheus(
   return {
     baseUrl,
     async query(expr) {
-      const data = await api(`/api/v1/query?query=${encodeURIComponent(expr)}`);
-      return data.result as PrometheusSample[];
+      const found = await api(
+        `/api/v1/query?query=${encodeURIComponent(expr)}`,
+      );
+      return found.result as PrometheusSample[];
     },
     async alerts() {
       return (await api('/api/v1/alerts')).alerts as PrometheusAlert[];

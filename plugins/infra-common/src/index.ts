@@ -24,6 +24,9 @@ export {
   type AnswersInput,
   type ParseAnswersResult,
   answersObjectSchema,
+  networksOfEnvironment,
+  overlappingNetworks,
+  type UsedNetwork,
   type AnswerDefault,
   type AnswerSection,
   type Jurisdiction,
@@ -145,6 +148,28 @@ export {
   type ErrorBudget,
 } from './slo';
 
+// Live SLOs: Sloth's recording-rule names read back from Prometheus, and the readings.
+export {
+  CARD_SERIES_REGEX,
+  SLOTH_LABEL_ID,
+  SLOTH_LABEL_SERVICE,
+  SLOTH_LABEL_SLO,
+  SLOTH_META_RECORDS,
+  historyStepSeconds,
+  readSlo,
+  seriesKeys,
+  seriesOf,
+  sloKey,
+  sloServiceName,
+  slothSelector,
+  type BudgetPoint,
+  type FiringAlert,
+  type PromSample,
+  type ServiceSlosLive,
+  type SloLive,
+  type SloLiveSummary,
+} from './slo';
+
 // Compliance: the evaluator and its report.
 export {
   evaluateCompliance,
@@ -172,6 +197,7 @@ export {
   type ServiceSummary,
   type SummaryIssue,
   type SummarySlo,
+  type ServiceLive,
 } from './overview';
 
 // Plinth's permissions, for permission policies.

@@ -4,7 +4,7 @@
  * `plinth.dev/prometheus` annotation. Entities can only name configured
  * instances, never give a URL, so the catalog cannot point the backend anywhere.
  */
-import { Config } from '@backstage/config';
+import type { RootConfigService as Config } from '@backstage/backend-plugin-api';
 
 /** The default instance's name, for messages and annotations. */
 export const DEFAULT_INSTANCE = 'default';

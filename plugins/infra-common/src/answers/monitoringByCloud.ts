@@ -13,6 +13,12 @@ export const MONITORING_SYSTEMS = [
 
 export type MonitoringSystem = (typeof MONITORING_SYSTEMS)[number];
 
+export const MONITORING_NAMES: Record<MonitoringSystem, string> = {
+  prometheus: 'Prometheus',
+  cloudwatch: 'Amazon CloudWatch',
+  datadog: 'Datadog',
+};
+
 const CLOUD_NAMES: Record<Cloud, string> = {
   aws: 'AWS',
   gcp: 'Google Cloud',
@@ -44,9 +50,3 @@ export function monitoringProblem(
     .map(m => MONITORING_NAMES[m])
     .join(' or ')}`;
 }
-
-export const MONITORING_NAMES: Record<MonitoringSystem, string> = {
-  prometheus: 'Prometheus',
-  cloudwatch: 'Amazon CloudWatch',
-  datadog: 'Datadog',
-};
