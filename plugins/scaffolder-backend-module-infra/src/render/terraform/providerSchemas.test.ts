@@ -100,7 +100,7 @@ describe('generated Terraform against the provider schemas', () => {
     it('reports a missing required argument', async () => {
       const problems = await problemsOf(main =>
         main.replace(
-          /(resource "aws_lb_listener" "https" \{[\s\S]*?)\n  load_balancer_arn *= [^\n]*/,
+          /(resource "aws_lb_listener" "https" \{[\s\S]*?)\n {2}load_balancer_arn *= [^\n]*/,
           '$1',
         ),
       );

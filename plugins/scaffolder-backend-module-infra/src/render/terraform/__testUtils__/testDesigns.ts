@@ -16,7 +16,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { repoRoot } from '../../../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 import { fixtureDesign } from './designs';
 
 const CLOUDS: Cloud[] = ['aws', 'azure', 'gcp'];
