@@ -117,6 +117,28 @@ describe('Azure apply-time defects', () => {
   });
 });
 
+describe('Azure Application Gateway backends', () => {
+  it.each([
+    ['containers', true],
+    ['serverless', true],
+    ['vms', false],
+  ] as const)(
+    'reaches a %s backend on the port its ingress serves',
+    async (compute, https) => {
+      const files = await parsed(fixtureDesign('azure', { compute }));
+      const gateway = files.get('terraform/modules/edge/main.tf').resource
+        .azurerm_application_gateway;
+      const settings = (Object.values<any>(gateway)[0][0] as any)
+        .backend_http_settings[0];
+      expect(settings.port).toBe(
+        '${var.backend_https ? 443 : var.target_port}',
+      );
+      const call = files.get('terraform/envs/prod/main.tf').module.edge[0];
+      expect(call.backend_https).toBe(https);
+    },
+  );
+});
+
 describe('GCP apply-time defects', () => {
   it("uses each region's own VPC range in the shared firewall rules", async () => {
     const design = fixtureDesign('gcp');
