@@ -8,4 +8,5 @@
 export * from './backend';
 export * from './postgres';
 export * from './prometheus';
+export * from './prometheusRecording';
 export * from './reference';

@@ -8,13 +8,19 @@ import { createRouter } from './router';
 import { loadCatalogSnapshot } from './overview/loadCatalog';
 import { summarizeServices } from './overview/summarize';
 import { SummaryCache } from './overview/SummaryCache';
+import { readPrometheusConfig } from './prometheus/config';
+import { PrometheusClient } from './prometheus/PrometheusClient';
+import { LiveBudgets, loadLiveBudgets } from './slos/liveBudgets';
 
 /** How long computed summaries are served before they are recomputed. */
 const DEFAULT_CACHE_TTL_SECONDS = 30;
 
 /**
  * The infra backend: the overview of every service's SLOs, environments and
- * compliance (`GET /api/infra/overview`) and the planner (`POST /api/infra/plan`).
+ * compliance (`GET /api/infra/overview`), the live SLOs of a service from
+ * Prometheus (`GET /api/infra/slos/live`) and the planner (`POST /api/infra/plan`).
+ *
+ * @public
  *
  * @public
  */
@@ -52,8 +58,31 @@ export const infraPlugin = createBackendPlugin({
           load: async () =>
             summarizeServices(await loadCatalogSnapshot(catalog, auth)),
         });
+        const prometheus = new Map(
+          [...readPrometheusConfig(config)].map(([name, instance]) => [
+            name,
+            new PrometheusClient(instance),
+          ]),
+        );
+        // Refreshed on the same schedule as the summaries, separately, so a
+        // slow Prometheus never holds up the catalog columns.
+        const liveBudgets =
+          prometheus.size > 0
+            ? new SummaryCache<LiveBudgets>({
+                ttlMs: ttlSeconds * 1000,
+                logger,
+                load: () => loadLiveBudgets(prometheus, logger),
+              })
+            : undefined;
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, catalog, summaries }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            summaries,
+            catalog,
+            prometheus,
+            liveBudgets,
+          }),
         );
       },
     });

@@ -2,33 +2,49 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  environmentQueryForService,
   formatIssues,
   infraPlanPermission,
   planFromInput,
+  ServiceSlosLive,
+  sloQueryForService,
 } from '@plinth/backstage-plugin-infra-common';
 import { applyOverviewQuery, parseOverviewQuery } from './overview/query';
 import { readableRows } from './overview/readable';
 import { Snapshot } from './overview/SummaryCache';
+import { PrometheusClient } from './prometheus/PrometheusClient';
+import { LiveBudgets } from './slos/liveBudgets';
+import { serviceSlosLive } from './slos/serviceSlosLive';
+import { withLiveBudgets } from './slos/withLiveBudgets';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  /** Asked which entities a caller may read when the policy's answer is conditional. */
+  /**
+   * Asked which entities a caller may read when the policy's answer is conditional;
+   * reads a service and its SLOs with the caller's credentials for the SLO card.
+   */
   catalog: CatalogService;
   /** The current summaries of every service (cached). */
   summaries: { get(): Promise<Snapshot> };
+  /** Every configured Prometheus by name (empty: none configured). */
+  prometheus?: ReadonlyMap<string, PrometheusClient>;
+  /** The live budgets of every SLO (cached; one query per Prometheus per refresh). */
+  liveBudgets?: { get(): Promise<{ rows: LiveBudgets }> };
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, summaries } = options;
+  const prometheus = options.prometheus ?? new Map();
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -43,12 +59,72 @@ export async function createRouter(
     });
     const query = parseOverviewQuery(req.query);
     const snapshot = await summaries.get();
-    const rows = await readableRows(snapshot.rows, {
+    // A Prometheus that is down never breaks the overview: it loses its live columns.
+    const live = options.liveBudgets
+      ? (await options.liveBudgets.get().catch(() => undefined))?.rows
+      : undefined;
+    const readable = await readableRows(snapshot.rows, {
       credentials,
       permissions,
       catalog,
     });
-    res.json(applyOverviewQuery(rows, query, snapshot.generatedAt));
+    const rows = live ? withLiveBudgets(readable, live) : readable;
+    res.json({
+      ...applyOverviewQuery(rows, query, snapshot.generatedAt),
+      live: {
+        configured: prometheus.size > 0,
+        unavailable: live ? live.unavailable : [...prometheus.keys()],
+      },
+    });
+  });
+
+  /**
+   * GET /slos/live?entityRef=component:default/x: the live state of every SLO of
+   * one service that the caller may read (service and SLOs read with the caller's
+   * credentials, so the catalog's permissions apply).
+   */
+  router.get('/slos/live', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const raw = req.query.entityRef;
+    if (typeof raw !== 'string' || raw.length > 300) {
+      throw new InputError('entityRef: expected one entity ref');
+    }
+    let entityRef: string;
+    try {
+      entityRef = stringifyEntityRef(
+        parseEntityRef(raw, { defaultKind: 'component' }),
+      );
+    } catch (error) {
+      throw new InputError(`entityRef: ${(error as Error).message}`);
+    }
+    const service = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!service) throw new NotFoundError(`No entity ${entityRef}`);
+    const [slos, environments] = await Promise.all(
+      [
+        sloQueryForService(entityRef),
+        environmentQueryForService(entityRef),
+      ].map(
+        async q =>
+          (
+            await catalog.getEntities(
+              { filter: q.filter, fields: q.fields },
+              { credentials },
+            )
+          ).items,
+      ),
+    );
+    const body: ServiceSlosLive = {
+      entityRef,
+      slos: await serviceSlosLive({
+        sloEntities: slos,
+        environments,
+        clients: prometheus,
+      }),
+      generatedAt: new Date().toISOString(),
+    };
+    res.json(body);
   });
 
   /**

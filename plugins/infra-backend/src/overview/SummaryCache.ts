@@ -1,8 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
 
-export interface Snapshot {
-  rows: ServiceSummary[];
+export interface Snapshot<Rows = ServiceSummary[]> {
+  rows: Rows;
   generatedAt: Date;
 }
 
@@ -13,16 +13,16 @@ export interface Snapshot {
  * in the background (stale-while-revalidate), so no request waits for the
  * catalog once the first snapshot exists. Concurrent callers share one load.
  */
-export class SummaryCache {
-  readonly #load: () => Promise<ServiceSummary[]>;
+export class SummaryCache<Rows = ServiceSummary[]> {
+  readonly #load: () => Promise<Rows>;
   readonly #ttlMs: number;
   readonly #logger: LoggerService;
   readonly #now: () => number;
-  #snapshot?: Snapshot;
-  #inFlight?: Promise<Snapshot>;
+  #snapshot?: Snapshot<Rows>;
+  #inFlight?: Promise<Snapshot<Rows>>;
 
   constructor(options: {
-    load: () => Promise<ServiceSummary[]>;
+    load: () => Promise<Rows>;
     ttlMs: number;
     logger: LoggerService;
     now?: () => number;
@@ -33,7 +33,7 @@ export class SummaryCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async get(): Promise<Snapshot> {
+  async get(): Promise<Snapshot<Rows>> {
     const snapshot = this.#snapshot;
     if (!snapshot) {
       return this.refresh();
@@ -41,7 +41,7 @@ export class SummaryCache {
     if (this.#now() - snapshot.generatedAt.getTime() >= this.#ttlMs) {
       this.refresh().catch(error =>
         this.#logger.warn(
-          `Could not refresh the infrastructure overview; serving the summaries of ${snapshot.generatedAt.toISOString()}`,
+          `Could not refresh the infrastructure overview; serving the data of ${snapshot.generatedAt.toISOString()}`,
           error,
         ),
       );
@@ -50,7 +50,7 @@ export class SummaryCache {
   }
 
   /** Loads now (or joins the load already running). */
-  refresh(): Promise<Snapshot> {
+  refresh(): Promise<Snapshot<Rows>> {
     if (!this.#inFlight) {
       const startedAt = this.#now();
       this.#inFlight = this.#load()

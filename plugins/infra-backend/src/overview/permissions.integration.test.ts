@@ -33,7 +33,12 @@ import yaml from 'yaml';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogInfraModule from '@plinth/backstage-plugin-catalog-backend-module-infra';
 import { infraPlugin } from '../plugin';
-import { prod, service, slo, goodControls } from './testEntities';
+import {
+  goodControls,
+  prod,
+  service,
+  slo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
 jest.setTimeout(120_000);
 

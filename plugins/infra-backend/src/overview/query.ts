@@ -42,6 +42,7 @@ const querySchema = z.object({
   framework: optionalText,
   status: z.enum(COMPLIANCE_STATUSES).optional(),
   hasIssues: z.enum(['true', 'false']).optional(),
+  outOfBudget: z.enum(['true', 'false']).optional(),
   q: optionalText,
   sort: z.enum(OVERVIEW_SORTS).default('failures'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -59,10 +60,11 @@ export function parseOverviewQuery(raw: unknown): ResolvedOverviewQuery {
         .join('; '),
     );
   }
-  const { hasIssues, ...rest } = parsed.data;
+  const { hasIssues, outOfBudget, ...rest } = parsed.data;
   return {
     ...rest,
     hasIssues: hasIssues === undefined ? undefined : hasIssues === 'true',
+    outOfBudget: outOfBudget === 'true' ? true : undefined,
   };
 }
 
@@ -88,6 +90,9 @@ function matches(row: ServiceSummary, query: ResolvedOverviewQuery): boolean {
   ) {
     return false;
   }
+  if (query.outOfBudget && !((row.live?.budgetRemaining ?? 1) <= 0)) {
+    return false;
+  }
   if (query.q) {
     const needle = query.q.toLocaleLowerCase('en-US');
     const haystack = [row.name, row.title, row.owner, row.system]
@@ -98,6 +103,9 @@ function matches(row: ServiceSummary, query: ResolvedOverviewQuery): boolean {
   }
   return true;
 }
+
+const budgetKey = (row: ServiceSummary) =>
+  row.live?.budgetRemaining ?? Number.POSITIVE_INFINITY;
 
 const byText = (a?: string, b?: string) => (a ?? '').localeCompare(b ?? '');
 
@@ -117,6 +125,12 @@ function comparator(query: ResolvedOverviewQuery, framework?: string) {
     owner: (a, b) => byText(a.owner, b.owner),
     system: (a, b) => byText(a.system, b.system),
     environments: (a, b) => a.environmentCount - b.environmentCount,
+    // least budget first; services without live data last
+    budget: (a, b) => budgetKey(a) - budgetKey(b),
+    // burning first, then the least budget
+    burning: (a, b) =>
+      Number(b.live?.burning ?? false) - Number(a.live?.burning ?? false) ||
+      budgetKey(a) - budgetKey(b),
   };
   const direction = query.order === 'desc' ? -1 : 1;
   return (a: ServiceSummary, b: ServiceSummary) =>

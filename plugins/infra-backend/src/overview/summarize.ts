@@ -15,6 +15,7 @@ import {
   summarizeCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { worstStatus } from './query';
+import { annotatedInstance, productionInstances } from '../slos/instanceFor';
 
 export interface CatalogSnapshot {
   services: Entity[];
@@ -95,6 +96,8 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
   const environmentCounts = new Map<string, number>();
   const slosByService = new Map<string, SloView[]>();
   const issuesByService = new Map<string, SummaryIssue[]>();
+  const environmentsByService = new Map<string, Entity[]>();
+  const sloInstances = new Map<string, string | undefined>();
 
   for (const entity of snapshot.environments) {
     const parsed = parseEnvironment(entity);
@@ -103,6 +106,7 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
       : ownersOfBrokenEntity(entity, RELATION_DEPENDENCY_OF);
     for (const serviceRef of serviceRefs) {
       if (parsed.ok) {
+        push(environmentsByService, serviceRef, entity);
         environmentCounts.set(
           serviceRef,
           (environmentCounts.get(serviceRef) ?? 0) + 1,
@@ -122,7 +126,16 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
       ? [parsed.value.serviceRef]
       : ownersOfBrokenEntity(entity, RELATION_SLO_OF);
     for (const serviceRef of serviceRefs) {
-      if (parsed.ok) push(slosByService, serviceRef, parsed.value);
+      if (parsed.ok) {
+        push(slosByService, serviceRef, parsed.value);
+        const production = productionInstances(
+          environmentsByService.get(serviceRef) ?? [],
+        );
+        sloInstances.set(
+          parsed.value.ref,
+          annotatedInstance(entity, production)?.name,
+        );
+      }
       for (const issue of parsed.issues) {
         push(issuesByService, serviceRef, {
           entityRef: refOf(entity),
@@ -161,6 +174,9 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
           displayName: s.displayName,
           target: s.target,
           windowDays: s.windowDays,
+          ...(sloInstances.get(s.ref)
+            ? { prometheus: sloInstances.get(s.ref) }
+            : {}),
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
       environmentCount: environmentCounts.get(ref) ?? 0,

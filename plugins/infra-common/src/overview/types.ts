@@ -5,6 +5,7 @@
  */
 import type { ServiceView } from '../catalog/types';
 import type { FrameworkStatus } from '../compliance/evaluate';
+import type { SloLiveSummary } from '../slo/live/types';
 
 /** Compliance status of one framework, as the evaluator reports it. */
 export type ComplianceStatus = FrameworkStatus;
@@ -32,6 +33,17 @@ export interface SummarySlo {
   /** Objective as a fraction, 0.9995 */
   target: number;
   windowDays: number;
+  /** The Prometheus instance its annotations name; the default one when absent. */
+  prometheus?: string;
+  /** Live budget from Prometheus; absent when it has no value for this SLO. */
+  live?: SloLiveSummary;
+}
+
+/** A service's live SLO columns: its worst remaining budget, and whether any SLO burns now. */
+export interface ServiceLive {
+  /** The smallest remaining budget among its SLOs (a fraction); absent without live data. */
+  budgetRemaining?: number;
+  burning: boolean;
 }
 
 /** One row of the overview: a service and what Plinth knows about it. */
@@ -46,6 +58,8 @@ export interface ServiceSummary
   /** The worst framework status; `unknown` when the service names no framework. */
   status: ComplianceStatus;
   issues: SummaryIssue[];
+  /** Live SLO columns; absent when no Prometheus answered for its SLOs. */
+  live?: ServiceLive;
 }
 
 /** The columns the overview sorts by. */
@@ -55,6 +69,8 @@ export const OVERVIEW_SORTS = [
   'owner',
   'system',
   'environments',
+  'budget',
+  'burning',
 ] as const;
 
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
@@ -69,6 +85,8 @@ export interface OverviewQuery {
   /** Only services with (true) or without (false) contract issues. */
   hasIssues?: boolean;
   q?: string;
+  /** Only services with an SLO whose error budget is spent (live data). */
+  outOfBudget?: boolean;
   sort?: OverviewSort;
   order?: 'asc' | 'desc';
   /** 1-based */
@@ -93,4 +111,6 @@ export interface OverviewPage {
   facets: { owners: string[]; systems: string[]; frameworks: string[] };
   /** When the summaries were computed (ISO 8601). */
   generatedAt: string;
+  /** Live SLO data: whether a Prometheus is configured, and which did not answer. */
+  live?: { configured: boolean; unavailable: string[] };
 }

@@ -1,3 +1,4 @@
 export * from './errorBudget';
 export * from './burnRate';
 export * from './queries';
+export * from './live';

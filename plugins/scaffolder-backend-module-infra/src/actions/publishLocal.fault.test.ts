@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import git from 'isomorphic-git';
-import { repoRoot } from '../__testUtils__/reference';
+import { repoRoot } from '@plinth/test-support';
 import { publishLocalRepository } from './localRepository';
 
 jest.setTimeout(180_000);

@@ -1,0 +1,218 @@
+/*
+ * A real Prometheus (as in ./prometheus.ts: Debian's binary, history backfilled from
+ * OpenMetrics, a free loopback port) whose recording rules also have a past:
+ * `backfillRules` records them over a range
+ * (`promtool tsdb create-blocks-from rules`), one dependency level per pass, because
+ * promtool cannot backfill a rule from another rule's output in the same pass.
+ */
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse, stringify } from 'yaml';
+import { freePort } from './backend';
+import { hasPrometheus } from './prometheus';
+
+const run = promisify(execFile);
+
+export interface RecordingPrometheus {
+  baseUrl: string;
+  /** Evaluates the recording rules over [start, end] into blocks, then restarts to load them. */
+  backfillRules(range: {
+    start: Date;
+    end: Date;
+    evalIntervalSeconds: number;
+  }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface RuleGroup {
+  name: string;
+  interval?: string;
+  rules: Array<{ record?: string; alert?: string; expr: string }>;
+}
+
+/** Splits recording rules into levels: a rule is one level above the records it reads. */
+export function ruleLevels(groups: RuleGroup[]): RuleGroup[][] {
+  const records = new Map<string, { group: string; expr: string }[]>();
+  for (const g of groups) {
+    for (const r of g.rules) {
+      if (r.record) {
+        records.set(r.record, [
+          ...(records.get(r.record) ?? []),
+          { group: g.name, expr: r.expr },
+        ]);
+      }
+    }
+  }
+  const reads = (expr: string) =>
+    [...records.keys()].filter(name =>
+      new RegExp(
+        `(^|[^a-zA-Z0-9_:])${name.replace(
+          /[.*+?^${}()|[\]\\]/g,
+          '\\$&',
+        )}([^a-zA-Z0-9_:]|$)`,
+      ).test(expr),
+    );
+  const level = new Map<string, number>();
+  const levelOf = (name: string, seen: Set<string>): number => {
+    if (level.has(name)) return level.get(name)!;
+    if (seen.has(name))
+      throw new Error(`recording rules depend on each other: ${name}`);
+    seen.add(name);
+    const deps = records
+      .get(name)!
+      .flatMap(r => reads(r.expr))
+      .filter(d => d !== name);
+    const value = deps.length
+      ? 1 + Math.max(...deps.map(d => levelOf(d, seen)))
+      : 0;
+    level.set(name, value);
+    return value;
+  };
+  const levels: RuleGroup[][] = [];
+  for (const g of groups) {
+    for (const r of g.rules) {
+      if (!r.record) continue;
+      const n = levelOf(r.record, new Set());
+      levels[n] ??= [];
+      let group = levels[n].find(x => x.name === g.name);
+      if (!group) {
+        group = { name: g.name, interval: g.interval, rules: [] };
+        levels[n].push(group);
+      }
+      group.rules.push(r);
+    }
+  }
+  return levels.filter(Boolean);
+}
+
+async function waitReady(
+  baseUrl: string,
+  child: ChildProcess,
+  log: () => string,
+) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prometheus exited: ${log()}`);
+    try {
+      const res = await fetch(`${baseUrl}/-/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error(`prometheus did not become ready: ${log()}`);
+}
+
+/**
+ * Starts Prometheus with `rules` (a rule file's YAML) and `openMetrics` history (an
+ * OpenMetrics text ending in `# EOF`), or returns undefined when it is not installed.
+ */
+export async function startRecordingPrometheus(options: {
+  rules: string;
+  openMetrics?: string;
+  evaluationInterval?: string;
+}): Promise<RecordingPrometheus | undefined> {
+  if (!hasPrometheus()) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'plinth-prom-'));
+  const data = join(dir, 'data');
+  await mkdir(data);
+  if (options.openMetrics) {
+    const input = join(dir, 'history.om');
+    await writeFile(input, options.openMetrics);
+    await run(
+      'promtool',
+      ['tsdb', 'create-blocks-from', 'openmetrics', input, data],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  }
+  await writeFile(join(dir, 'rules.yaml'), options.rules);
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    stringify({
+      global: { evaluation_interval: options.evaluationInterval ?? '15s' },
+      rule_files: ['rules.yaml'],
+    }),
+  );
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let child: ChildProcess;
+  let output = '';
+  const start = async () => {
+    output = '';
+    child = spawn(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${data}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--storage.tsdb.retention.time=400d',
+        '--log.level=warn',
+      ],
+      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    child.stderr!.on('data', chunk => {
+      output = (output + chunk).slice(-4000);
+    });
+    await waitReady(baseUrl, child, () => output);
+  };
+  const halt = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise(r => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    baseUrl,
+    async backfillRules(range) {
+      const levels = ruleLevels(
+        (parse(options.rules) as { groups: RuleGroup[] }).groups,
+      );
+      for (const [i, groups] of levels.entries()) {
+        // One file name for every pass: Prometheus derives each group's evaluation
+        // offset from its name and file, so every level is evaluated at the same instants.
+        const file = join(dir, 'backfill.yaml');
+        const out = join(dir, `backfill-${i}`);
+        await writeFile(file, stringify({ groups }));
+        await run(
+          'promtool',
+          [
+            'tsdb',
+            'create-blocks-from',
+            'rules',
+            `--url=${baseUrl}`,
+            `--start=${Math.floor(range.start.getTime() / 1000)}`,
+            `--end=${Math.floor(range.end.getTime() / 1000)}`,
+            `--eval-interval=${range.evalIntervalSeconds}s`,
+            `--output-dir=${out}`,
+            file,
+          ],
+          { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+        );
+        // New blocks load at start-up; a restart keeps the test deterministic.
+        await halt();
+        for (const block of await readdir(out)) {
+          await rename(join(out, block), join(data, block));
+        }
+        await start();
+      }
+    },
+    async stop() {
+      await halt();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

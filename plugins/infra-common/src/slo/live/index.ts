@@ -1,0 +1,3 @@
+export * from './sloth';
+export * from './types';
+export * from './reading';
