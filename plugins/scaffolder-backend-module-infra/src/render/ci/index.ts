@@ -5,14 +5,8 @@ import type {
 import type { GeneratedFile } from '../types';
 import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
-import { block, renderHclFile } from '../hcl';
-import {
-  ACTIONS,
-  TFLINT_RULESETS,
-  TFLINT_VERSION,
-  uses,
-  withVersionComments,
-} from './actions';
+import { tflintConfig } from './tflint';
+import { ACTIONS, TFLINT_VERSION, uses, withVersionComments } from './actions';
 
 /*
  * CI for the infrastructure: format, validate, lint, policy scan, plan on
@@ -393,24 +387,6 @@ export function githubWorkflow(design: Design) {
       ...driftJobs,
     },
   };
-}
-
-/** `.tflint.hcl`: Terraform's recommended rules and the cloud's own ruleset, pinned. */
-function tflintConfig(design: Design): string {
-  const ruleset = TFLINT_RULESETS[design.cloud];
-  const items = [
-    block('plugin', ['terraform'], { enabled: true, preset: 'recommended' }),
-  ];
-  if (ruleset) {
-    items.push(
-      block('plugin', [ruleset.name], {
-        enabled: true,
-        version: ruleset.version,
-        source: `github.com/terraform-linters/tflint-ruleset-${ruleset.name}`,
-      }),
-    );
-  }
-  return renderHclFile(items);
 }
 
 function gitlabPipeline(design: Design) {
