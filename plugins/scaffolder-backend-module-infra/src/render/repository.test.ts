@@ -88,7 +88,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     // Nothing outside the contract's folders.
     for (const generated of files.keys()) {
       expect(generated).toMatch(
-        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
+        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
       );
     }
   });

@@ -5,6 +5,8 @@ import type {
 import type { GeneratedFile } from '../types';
 import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
+import { tflintConfig } from './tflint';
+import { ACTIONS, TFLINT_VERSION, uses, withVersionComments } from './actions';
 
 /*
  * CI for the infrastructure: format, validate, lint, policy scan, plan on
@@ -16,7 +18,6 @@ import { GENERATED_HEADER, toYaml } from '../yaml';
 // 1.10 is the first release of both tools with S3 native state locking (use_lockfile).
 const TERRAFORM_VERSION = '1.10.5';
 const OPENTOFU_VERSION = '1.10.0';
-const TFLINT_VERSION = 'v0.53.0';
 
 const binaryOf = (design: Design) =>
   design.iac.tool === 'opentofu' ? 'tofu' : 'terraform';
@@ -25,12 +26,12 @@ const setupIac = (design: Design) =>
   design.iac.tool === 'opentofu'
     ? {
         name: 'Set up OpenTofu',
-        uses: 'opentofu/setup-opentofu@v1',
+        uses: uses(ACTIONS.setupOpentofu),
         with: { tofu_version: OPENTOFU_VERSION, tofu_wrapper: false },
       }
     : {
         name: 'Set up Terraform',
-        uses: 'hashicorp/setup-terraform@v3',
+        uses: uses(ACTIONS.setupTerraform),
         with: {
           terraform_version: TERRAFORM_VERSION,
           terraform_wrapper: false,
@@ -43,22 +44,171 @@ const jobKey = (prefix: string, env: EnvironmentDesign) =>
 /** Whether a person approves this environment's applies. */
 const isGated = (design: Design, env: EnvironmentDesign) =>
   design.iac.gatedEnvironments?.includes(env.name) ||
-  (env.stage === 'production' && design.iac.prodApproval);
+  env.stage === 'production';
 
-function githubWorkflow(design: Design) {
+/** The suffix of an environment's repository variables: `prod` -> `PROD`. */
+export const variableSuffix = (env: EnvironmentDesign) =>
+  env.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+/**
+ * A repository variable of the environment, `vars.<NAME>_<ENV>`. The expression is fixed
+ * text; the suffix comes from the job's env (VARS_SUFFIX), never from design text.
+ */
+const envVar = (name: string) =>
+  `\${{ vars[format('${name}_{0}', env.VARS_SUFFIX)] }}`;
+
+/**
+ * The root variables without a value (see the README), from repository variables per
+ * environment; Terraform ignores a TF_VAR_ that a root does not declare.
+ */
+const TF_VARS: Record<string, Record<string, string>> = {
+  aws: {
+    TF_VAR_domain_name: envVar('DOMAIN_NAME'),
+    TF_VAR_dns_zone_name: envVar('DNS_ZONE_NAME'),
+  },
+  azure: {
+    TF_VAR_subscription_id: envVar('AZURE_SUBSCRIPTION_ID'),
+    TF_VAR_certificate_secret_id: envVar('TLS_CERTIFICATE_SECRET_ID'),
+    TF_VAR_management_ip_ranges: envVar('MANAGEMENT_IP_RANGES'),
+    TF_VAR_database_admins_group_name: envVar('DATABASE_ADMINS_GROUP_NAME'),
+    TF_VAR_database_admins_group_object_id: envVar(
+      'DATABASE_ADMINS_GROUP_OBJECT_ID',
+    ),
+    TF_VAR_ssh_public_key: envVar('SSH_PUBLIC_KEY'),
+  },
+  gcp: {
+    TF_VAR_project: envVar('GCP_PROJECT_ID'),
+    TF_VAR_domains: envVar('DOMAINS'),
+  },
+};
+
+/** OIDC login to the cloud: no stored cloud secret, one identity per environment. */
+function cloudLogin(design: Design): Record<string, unknown>[] {
+  switch (design.cloud) {
+    case 'aws':
+      return [
+        {
+          name: 'Log in to AWS (OIDC)',
+          uses: uses(ACTIONS.awsCredentials),
+          with: {
+            'role-to-assume': envVar('AWS_ROLE_ARN'),
+            'aws-region': '${{ env.PRIMARY_REGION }}',
+            'role-session-name': 'terraform-${{ github.run_id }}',
+          },
+        },
+      ];
+    case 'azure':
+      return [
+        {
+          name: 'Log in to Azure (OIDC, federated credential)',
+          uses: uses(ACTIONS.azureLogin),
+          with: {
+            'client-id': envVar('AZURE_CLIENT_ID'),
+            'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+            'subscription-id': envVar('AZURE_SUBSCRIPTION_ID'),
+          },
+        },
+      ];
+    case 'gcp':
+      return [
+        {
+          name: 'Log in to Google Cloud (workload identity federation)',
+          uses: uses(ACTIONS.googleAuth),
+          with: {
+            workload_identity_provider: envVar(
+              'GCP_WORKLOAD_IDENTITY_PROVIDER',
+            ),
+            service_account: envVar('GCP_SERVICE_ACCOUNT'),
+          },
+        },
+      ];
+    default:
+      throw new Error(`no CI login for cloud ${design.cloud}`);
+  }
+}
+
+/** Env of the steps that run Terraform against the cloud (azurerm reads ARM_* for OIDC). */
+function cloudEnv(design: Design): Record<string, string> {
+  const tfVars = TF_VARS[design.cloud] ?? {};
+  if (design.cloud !== 'azure') return tfVars;
+  return {
+    ...tfVars,
+    ARM_USE_OIDC: 'true',
+    ARM_CLIENT_ID: envVar('AZURE_CLIENT_ID'),
+    ARM_TENANT_ID: '${{ vars.AZURE_TENANT_ID }}',
+    ARM_SUBSCRIPTION_ID: envVar('AZURE_SUBSCRIPTION_ID'),
+  };
+}
+
+/** A pull request from a fork gets no cloud identity, no plan and no apply. */
+const NOT_A_FORK =
+  "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
+
+/** Updates this environment's one plan comment in place (found by its marker), or adds it. */
+const PLAN_COMMENT_SCRIPT = [
+  "const fs = require('fs');",
+  "const plan = fs.readFileSync(process.env.PLAN_FILE, 'utf8').slice(0, 60000);",
+  'const marker = `<!-- plinth-plan:${process.env.ENVIRONMENT_NAME} -->`;',
+  'const body = `${marker}\n### Plan for `${process.env.ENVIRONMENT_NAME}`\n\n<details><summary>Show plan</summary>\n\n```\n${plan}\n```\n</details>`;',
+  'const comments = await github.paginate(github.rest.issues.listComments, { ...context.repo, issue_number: context.issue.number });',
+  'const mine = comments.find(c => c.user.type === "Bot" && c.body.startsWith(marker));',
+  'if (mine) await github.rest.issues.updateComment({ ...context.repo, comment_id: mine.id, body });',
+  'else await github.rest.issues.createComment({ ...context.repo, issue_number: context.issue.number, body });',
+].join('\n');
+
+/** Fails the apply when the GitHub environment has no required reviewer: approval is not optional. */
+const REQUIRE_REVIEWERS = [
+  'reviewers=$(gh api "repos/$GITHUB_REPOSITORY/environments/$ENVIRONMENT_NAME" --jq \'[.protection_rules[]? | select(.type == "required_reviewers")] | length\')',
+  'if [ "$reviewers" -lt 1 ]; then',
+  '  echo "::error::GitHub environment $ENVIRONMENT_NAME has no required reviewers; add them (Settings > Environments) before applying."',
+  '  exit 1',
+  'fi',
+].join('\n');
+
+export interface WorkflowStep {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+
+/** The GitHub Actions workflow, as an object: jobs and steps can be added before it is written. */
+export function githubWorkflow(design: Design) {
   const tf = binaryOf(design);
-  const checkout = { uses: 'actions/checkout@v4' };
+  const checkout = {
+    uses: uses(ACTIONS.checkout),
+    with: { 'persist-credentials': false },
+  };
   const envFor = (env: EnvironmentDesign) => ({
     ENVIRONMENT_NAME: env.name,
     ROOT: environmentRootPath(env.name),
+    VARS_SUFFIX: variableSuffix(env),
+    PRIMARY_REGION: env.regions.primary,
   });
+  const init: WorkflowStep = {
+    name: 'Init',
+    run: `${tf} -chdir="$ROOT" init -input=false`,
+  };
+  // One state per environment: its plans, applies and drift checks never overlap.
+  const stateConcurrency = (env: EnvironmentDesign) => ({
+    group: `tfstate-${env.name}`,
+    'cancel-in-progress': false,
+  });
+  const cloudSteps = (steps: WorkflowStep[]): WorkflowStep[] =>
+    steps.map(step =>
+      step.run?.includes(`${tf} -chdir`)
+        ? { ...step, env: { ...cloudEnv(design), ...step.env } }
+        : step,
+    );
 
   const planJobs = Object.fromEntries(
     design.environments.map(env => [
       jobKey('plan', env),
       {
         name: `Plan ${env.name}`,
-        if: "github.event_name == 'pull_request'",
+        if: `(github.event_name == 'pull_request' || github.event_name == 'push') && (${NOT_A_FORK})`,
         needs: ['checks'],
         'runs-on': 'ubuntu-latest',
         permissions: {
@@ -66,29 +216,40 @@ function githubWorkflow(design: Design) {
           'id-token': 'write',
           'pull-requests': 'write',
         },
+        concurrency: stateConcurrency(env),
         env: envFor(env),
-        steps: [
+        steps: cloudSteps([
           checkout,
           setupIac(design),
-          { name: 'Init', run: `${tf} -chdir="$ROOT" init -input=false` },
+          ...cloudLogin(design),
+          init,
           {
             name: 'Plan',
-            run: `${tf} -chdir="$ROOT" plan -input=false -no-color -out=tfplan\n${tf} -chdir="$ROOT" show -no-color tfplan > "$RUNNER_TEMP/plan.txt"`,
+            run: `${tf} -chdir="$ROOT" plan -input=false -no-color -lock-timeout=10m -out=tfplan\n${tf} -chdir="$ROOT" show -no-color tfplan > "$RUNNER_TEMP/plan.txt"`,
+          },
+          {
+            // The apply job applies exactly this file, after approval.
+            name: 'Save the plan',
+            uses: uses(ACTIONS.uploadArtifact),
+            with: {
+              name: `tfplan-${env.name}`,
+              // The lock file too: the apply must use the providers the plan was made with.
+              path: `${environmentRootPath(
+                env.name,
+              )}/tfplan\n${environmentRootPath(env.name)}/.terraform.lock.hcl`,
+              'include-hidden-files': true,
+              'retention-days': 7,
+              'if-no-files-found': 'error',
+            },
           },
           {
             name: 'Post the plan on the pull request',
-            uses: 'actions/github-script@v7',
+            if: "github.event_name == 'pull_request'",
+            uses: uses(ACTIONS.githubScript),
             env: { PLAN_FILE: '${{ runner.temp }}/plan.txt' },
-            with: {
-              script: [
-                "const fs = require('fs');",
-                'const plan = fs.readFileSync(process.env.PLAN_FILE, "utf8").slice(0, 60000);',
-                'const body = `### Plan for \\`${process.env.ENVIRONMENT_NAME}\\`\\n\\n<details><summary>Show plan</summary>\\n\\n\\`\\`\\`\\n${plan}\\n\\`\\`\\`\\n</details>`;',
-                'await github.rest.issues.createComment({ ...context.repo, issue_number: context.issue.number, body });',
-              ].join('\n'),
-            },
+            with: { script: PLAN_COMMENT_SCRIPT },
           },
-        ],
+        ]),
       },
     ]),
   );
@@ -99,51 +260,92 @@ function githubWorkflow(design: Design) {
       {
         name: `Apply ${env.name}`,
         if: "github.event_name == 'push' && github.ref == 'refs/heads/main'",
-        needs:
-          index === 0
-            ? ['checks']
-            : [jobKey('apply', design.environments[index - 1])],
+        needs: [
+          jobKey('plan', env),
+          ...(index === 0
+            ? []
+            : [jobKey('apply', design.environments[index - 1])]),
+        ],
         'runs-on': 'ubuntu-latest',
-        // A GitHub environment per stage; production's requires a reviewer,
-        // configured in the repository settings (see docs/runbooks/deploy.md).
+        // The GitHub environment holds the approval: the job waits for its reviewers.
         environment: env.name,
-        permissions: { contents: 'read', 'id-token': 'write' },
-        concurrency: {
-          group: `apply-${env.name}`,
-          'cancel-in-progress': false,
-        },
-        env: {
-          ...envFor(env),
-          APPROVAL_REQUIRED: String(isGated(design, env)),
-        },
-        steps: [
+        permissions: { contents: 'read', 'id-token': 'write', actions: 'read' },
+        concurrency: stateConcurrency(env),
+        env: envFor(env),
+        steps: cloudSteps([
+          ...(isGated(design, env)
+            ? [
+                {
+                  name: 'Require a reviewer on this environment',
+                  env: { GH_TOKEN: '${{ github.token }}' },
+                  run: REQUIRE_REVIEWERS,
+                },
+              ]
+            : []),
           checkout,
           setupIac(design),
-          { name: 'Init', run: `${tf} -chdir="$ROOT" init -input=false` },
+          ...cloudLogin(design),
           {
-            name: 'Apply',
-            run: `${tf} -chdir="$ROOT" apply -input=false -auto-approve`,
+            name: 'Fetch the reviewed plan',
+            uses: uses(ACTIONS.downloadArtifact),
+            with: {
+              name: `tfplan-${env.name}`,
+              path: environmentRootPath(env.name),
+            },
           },
-        ],
+          init,
+          {
+            name: 'Apply the saved plan',
+            run: `${tf} -chdir="$ROOT" apply -input=false -lock-timeout=10m tfplan`,
+          },
+        ]),
       },
     ]),
   );
 
+  const driftJobs = Object.fromEntries(
+    design.environments.map(env => [
+      jobKey('drift', env),
+      {
+        name: `Drift check ${env.name}`,
+        if: "github.event_name == 'schedule'",
+        'runs-on': 'ubuntu-latest',
+        permissions: { contents: 'read', 'id-token': 'write' },
+        concurrency: stateConcurrency(env),
+        env: envFor(env),
+        steps: cloudSteps([
+          checkout,
+          setupIac(design),
+          ...cloudLogin(design),
+          init,
+          {
+            // -detailed-exitcode: 2 means the cloud differs from the code.
+            name: 'Plan against the live state',
+            run: `set +e\n${tf} -chdir="$ROOT" plan -input=false -no-color -lock-timeout=10m -detailed-exitcode\ncode=$?\nif [ "$code" -eq 2 ]; then echo "::error::$ENVIRONMENT_NAME has drifted from the code"; fi\nexit "$code"`,
+          },
+        ]),
+      },
+    ]),
+  );
+
+  const paths = [
+    'terraform/**',
+    '.tflint.hcl',
+    '.github/workflows/infrastructure.yaml',
+  ];
   return {
     name: 'infrastructure',
     on: {
-      pull_request: {
-        paths: ['terraform/**', '.github/workflows/infrastructure.yaml'],
-      },
-      push: {
-        branches: ['main'],
-        paths: ['terraform/**', '.github/workflows/infrastructure.yaml'],
-      },
+      pull_request: { paths },
+      push: { branches: ['main'], paths },
+      // Daily drift detection, off the hour most workflows start on.
+      schedule: [{ cron: '17 5 * * *' }],
     },
     permissions: { contents: 'read' },
     jobs: {
       checks: {
         name: 'Format, validate, lint and policy scan',
+        if: "github.event_name != 'schedule'",
         'runs-on': 'ubuntu-latest',
         env: {
           ROOTS: design.environments
@@ -160,16 +362,17 @@ function githubWorkflow(design: Design) {
           },
           {
             name: 'Set up TFLint',
-            uses: 'terraform-linters/setup-tflint@v4',
+            uses: uses(ACTIONS.setupTflint),
             with: { tflint_version: TFLINT_VERSION },
           },
           {
-            name: 'Lint',
-            run: 'tflint --init\ntflint --recursive --chdir terraform',
+            name: 'Lint (the cloud ruleset of .tflint.hcl)',
+            env: { GITHUB_TOKEN: '${{ github.token }}' },
+            run: 'tflint --init --config "$GITHUB_WORKSPACE/.tflint.hcl"\ntflint --recursive --chdir terraform --config "$GITHUB_WORKSPACE/.tflint.hcl"',
           },
           {
             name: 'Policy scan (Checkov)',
-            uses: 'bridgecrewio/checkov-action@v12',
+            uses: uses(ACTIONS.checkov),
             with: {
               directory: 'terraform',
               framework: 'terraform',
@@ -181,6 +384,7 @@ function githubWorkflow(design: Design) {
       },
       ...planJobs,
       ...applyJobs,
+      ...driftJobs,
     },
   };
 }
@@ -265,8 +469,11 @@ export function renderCi(design: Design): GeneratedFile[] {
   const files: GeneratedFile[] = [
     {
       path: WORKFLOW_PATH,
-      content: toYaml(githubWorkflow(design), GENERATED_HEADER),
+      content: withVersionComments(
+        toYaml(githubWorkflow(design), GENERATED_HEADER),
+      ),
     },
+    { path: '.tflint.hcl', content: tflintConfig(design) },
   ];
   if (design.iac.ciProvider === 'gitlab-ci') {
     files.push({

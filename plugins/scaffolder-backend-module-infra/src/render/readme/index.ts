@@ -1,6 +1,8 @@
 import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { mdTable, mdText } from '../markdown';
+import { variableSuffix } from '../ci';
+import { REPOSITORY_VARIABLES } from '../ci/repositoryVariables';
 
 /** `README.md`: the design's decisions, each with its reason, and its warnings. */
 export function renderReadme(design: Design): GeneratedFile[] {
@@ -34,6 +36,26 @@ ${mdTable(
         .map(w => `- ${mdText(w.code)}: ${mdText(w.message)}`)
         .join('\n')
     : 'None.';
+  const variables = (REPOSITORY_VARIABLES[design.cloud] ?? []).flatMap(v =>
+    v.perEnvironment
+      ? design.environments.map(env => [
+          `${v.name}_${variableSuffix(env)}`,
+          v.description,
+        ])
+      : [[v.name, v.description]],
+  );
+  const firstPlan = `## Before the first plan
+
+Nothing in this repository is a placeholder: a value that only you know is a root variable without a default, and \`plan\` stops until it is given. The workflow logs in with OIDC (no stored cloud secret) and passes those values from these GitHub repository variables (Settings > Secrets and variables > Actions > Variables):
+
+${mdTable(['Variable', 'What it is'], variables)}
+
+The state ${mdText(design.iac.stateBackend.kind)} backend \`${mdText(
+    design.iac.stateBackend.bucket,
+  )}\` must exist before \`init\`: create it once, versioned and encrypted, with the cloud CLI or console. Create a GitHub environment per environment (${mdText(
+    design.environments.map(env => env.name),
+  )}); the production one needs required reviewers, or its apply job fails on purpose.
+`;
   return [
     {
       path: 'README.md',
@@ -49,6 +71,7 @@ ${
 
 Layout: \`terraform/modules/\` (shared modules), \`terraform/envs/<environment>/\` (one root each), \`slos/\` (OpenSLO), \`monitoring/prometheus/\` (rules and their tests), \`docs/\` (TechDocs), \`catalog-info.yaml\`.
 
+${firstPlan}
 ## Warnings
 
 ${warnings}

@@ -5,10 +5,14 @@ import type {
 import type { HclBody, HclExpression, HclNestedBlock, HclValue } from '../hcl';
 import type { TerraformModule, VariableSpec } from './module';
 
-/** A variable of an environment root, with its value in that environment's tfvars. */
+/**
+ * A variable of an environment root, with its value in that environment's tfvars; one
+ * without a value has no default either, so `plan` refuses to run until it is given
+ * (`TF_VAR_<name>`, see the README), instead of running on a fake value.
+ */
 export interface RootVariable {
   spec: VariableSpec;
-  value: HclValue;
+  value?: HclValue;
 }
 
 /** What differs between clouds in the Terraform renderer. */

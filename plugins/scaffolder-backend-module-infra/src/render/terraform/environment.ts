@@ -204,7 +204,9 @@ export function renderEnvironment(
 
   // tfvars holds plain attribute assignments, written by the same serialiser.
   const tfvars = renderHclAttributes(
-    variables.map(v => [v.spec.name, v.value] as const),
+    variables
+      .filter(v => v.value !== undefined)
+      .map(v => [v.spec.name, v.value as HclValue] as const),
   );
 
   return [

@@ -49,6 +49,8 @@ export interface OutputSpec {
   value: HclExpression;
   description: string;
   sensitive?: boolean;
+  /** Resources a caller must wait for besides the value's own (e.g. the listener of a target group). */
+  dependsOn?: HclExpression[];
 }
 
 /** Where a module call runs: the environment and one of its regions. */
@@ -121,6 +123,7 @@ export function outputsFile(outputs: readonly OutputSpec[]): HclFileItem[] {
       value: o.value,
       description: o.description,
       sensitive: o.sensitive,
+      depends_on: o.dependsOn,
     }),
   );
 }

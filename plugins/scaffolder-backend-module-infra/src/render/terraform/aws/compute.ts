@@ -5,7 +5,15 @@
  * Instances only answer IMDSv2 and have encrypted disks.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
-import { HclFileItem, data, nested, raw, ref, resource } from '../../hcl';
+import {
+  HclFileItem,
+  HclValue,
+  data,
+  nested,
+  raw,
+  ref,
+  resource,
+} from '../../hcl';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
@@ -70,6 +78,62 @@ const VM_LAUNCH_TEMPLATE: HclFileItem[] = [
   }),
 ];
 
+function nodeSecurityGroupRules(): HclFileItem[] {
+  const clusterSg = raw(
+    'aws_eks_cluster.main.vpc_config[0].cluster_security_group_id',
+  );
+  const nodeSg = ref('var', 'security_group_id');
+  const rule = (
+    kind: 'ingress' | 'egress',
+    name: string,
+    body: Record<string, HclValue>,
+  ) =>
+    resource(`aws_vpc_security_group_${kind}_rule`, name, {
+      ...body,
+      tags: ref('var', 'tags'),
+    });
+  return [
+    ...[443, 10250].map(port =>
+      rule('ingress', `nodes_from_control_plane_${port}`, {
+        security_group_id: nodeSg,
+        referenced_security_group_id: clusterSg,
+        ip_protocol: 'tcp',
+        from_port: port,
+        to_port: port,
+        description: `EKS control plane to nodes on ${port}`,
+      }),
+    ),
+    rule('ingress', 'control_plane_from_nodes', {
+      security_group_id: clusterSg,
+      referenced_security_group_id: nodeSg,
+      ip_protocol: 'tcp',
+      from_port: 443,
+      to_port: 443,
+      description: 'Nodes to the EKS API',
+    }),
+    rule('egress', 'nodes_to_control_plane', {
+      security_group_id: nodeSg,
+      referenced_security_group_id: clusterSg,
+      ip_protocol: 'tcp',
+      from_port: 443,
+      to_port: 443,
+      description: 'Nodes to the EKS API',
+    }),
+    rule('ingress', 'node_to_node', {
+      security_group_id: nodeSg,
+      referenced_security_group_id: nodeSg,
+      ip_protocol: '-1',
+      description: 'Node to node (pods, cluster DNS)',
+    }),
+    rule('egress', 'node_to_node', {
+      security_group_id: nodeSg,
+      referenced_security_group_id: nodeSg,
+      ip_protocol: '-1',
+      description: 'Node to node (pods, cluster DNS)',
+    }),
+  ];
+}
+
 const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
   kubernetes: [
     resource('aws_iam_role', 'cluster', {
@@ -114,6 +178,10 @@ const BY_KIND: Record<ComputeKind, HclFileItem[]> = {
       depends_on: [ref('aws_iam_role_policy_attachment', 'cluster')],
     }),
     LAUNCH_TEMPLATE,
+    // The launch template replaces EKS's own node security group, so its rules are ours:
+    // the control plane reaches kubelets (10250) and webhooks (443), nodes reach the API
+    // (443) and each other (pod and DNS traffic).
+    ...nodeSecurityGroupRules(),
     resource('aws_eks_node_group', 'main', {
       cluster_name: ref('aws_eks_cluster', 'main', 'name'),
       node_group_name: nameWith('nodes'),

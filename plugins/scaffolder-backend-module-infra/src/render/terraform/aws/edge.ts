@@ -7,7 +7,7 @@ import type {
   ComputeKind,
   TlsVersion,
 } from '@plinth/backstage-plugin-infra-common';
-import { nested, raw, ref, resource } from '../../hcl';
+import { data, nested, raw, ref, resource } from '../../hcl';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
@@ -34,6 +34,38 @@ const WAF_RULE_SETS = [
   'AWSManagedRulesSQLiRuleSet',
 ];
 
+/** A certificate in the module's region, validated by DNS records in the zone. */
+const CERTIFICATE = [
+  data('aws_route53_zone', 'certificate', {
+    name: ref('var', 'dns_zone_name'),
+    private_zone: false,
+  }),
+  resource('aws_acm_certificate', 'main', {
+    domain_name: ref('var', 'domain_name'),
+    validation_method: 'DNS',
+    tags: ref('var', 'tags'),
+    lifecycle: nested({ create_before_destroy: true }),
+  }),
+  // Every region's certificate for a name asks for the same CNAME, hence allow_overwrite.
+  resource('aws_route53_record', 'certificate_validation', {
+    for_each: raw(
+      '{ for o in aws_acm_certificate.main.domain_validation_options : o.domain_name => o }',
+    ),
+    zone_id: ref('data', 'aws_route53_zone', 'certificate', 'zone_id'),
+    name: raw('each.value.resource_record_name'),
+    type: raw('each.value.resource_record_type'),
+    records: [raw('each.value.resource_record_value')],
+    ttl: 60,
+    allow_overwrite: true,
+  }),
+  resource('aws_acm_certificate_validation', 'main', {
+    certificate_arn: ref('aws_acm_certificate', 'main', 'arn'),
+    validation_record_fqdns: raw(
+      '[for record in aws_route53_record.certificate_validation : record.fqdn]',
+    ),
+  }),
+];
+
 export function awsEdge(kind: ComputeKind): TerraformModule {
   const lambda = kind === 'serverless';
   return {
@@ -58,9 +90,14 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         description: 'The public tier security group.',
       },
       {
-        name: 'certificate_arn',
+        name: 'domain_name',
         type: 'string',
-        description: 'ACM certificate for the HTTPS listener.',
+        description: 'Host name of the certificate.',
+      },
+      {
+        name: 'dns_zone_name',
+        type: 'string',
+        description: 'Public hosted zone that validates the certificate.',
       },
       {
         name: 'ssl_policy',
@@ -118,12 +155,18 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         }),
         tags: ref('var', 'tags'),
       }),
+      ...CERTIFICATE,
       resource('aws_lb_listener', 'https', {
         load_balancer_arn: ref('aws_lb', 'main', 'arn'),
         port: 443,
         protocol: 'HTTPS',
         ssl_policy: ref('var', 'ssl_policy'),
-        certificate_arn: ref('var', 'certificate_arn'),
+        // This region's validated certificate: an ACM certificate serves only its own region.
+        certificate_arn: ref(
+          'aws_acm_certificate_validation',
+          'main',
+          'certificate_arn',
+        ),
         default_action: nested({
           type: 'forward',
           target_group_arn: ref('aws_lb_target_group', 'workload', 'arn'),
@@ -188,6 +231,9 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         name: 'target_group_arn',
         value: ref('aws_lb_target_group', 'workload', 'arn'),
         description: 'Target group of the workload.',
+        // A target group takes targets (an ECS service, for one) only once a listener
+        // forwards to it: callers wait for the listener, the known first-apply race.
+        dependsOn: [ref('aws_lb_listener', 'https')],
       },
     ],
     usedBy: () => true,
@@ -199,7 +245,8 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
           ? ref('module', 'network', 'private_subnet_ids')
           : ref('module', 'network', 'public_subnet_ids'),
       security_group_id: ref('module', 'security', 'public_security_group_id'),
-      certificate_arn: ref('var', 'certificate_arn'),
+      domain_name: ref('var', 'domain_name'),
+      dns_zone_name: ref('var', 'dns_zone_name'),
       ssl_policy: AWS_TLS_POLICY[env.loadBalancer.tlsMinVersion],
       target_port: env.loadBalancer.targetPort,
       health_check_path: env.loadBalancer.healthCheckPath,

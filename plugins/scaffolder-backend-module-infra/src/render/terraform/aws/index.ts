@@ -53,14 +53,23 @@ export const aws: CloudTarget = {
       },
       value: env.compute.instanceType,
     },
+    // Each region's edge module requests its own ACM certificate (certificates are
+    // regional) and validates it by DNS in this public zone.
     {
       spec: {
-        name: 'certificate_arn',
+        name: 'domain_name',
         type: 'string',
         description:
-          'ACM certificate (in the primary region) for the HTTPS listener.',
+          'Host name the service answers on (the certificate and the DNS records).',
       },
-      value: 'arn:aws:acm:REGION:ACCOUNT:certificate/REPLACE-ME',
+    },
+    {
+      spec: {
+        name: 'dns_zone_name',
+        type: 'string',
+        description:
+          'Public Route 53 hosted zone that holds domain_name (certificate validation, failover records).',
+      },
     },
   ],
 };

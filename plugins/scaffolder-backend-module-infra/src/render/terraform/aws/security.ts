@@ -86,13 +86,16 @@ export function awsSecurity(design: Design): TerraformModule {
         rotation_period_in_days: 365,
         is_enabled: true,
         deletion_window_in_days: ref('var', 'kms_deletion_window_days'),
-        // The account administers the key; CloudWatch Logs and CloudTrail may only use it.
+        // The account administers the key; CloudWatch Logs and CloudTrail may only use it, and
+        // EC2 Auto Scaling's service-linked role uses it for the encrypted EBS volumes it launches.
         policy: raw(`jsonencode({
     Version = "2012-10-17"
     Statement = [
       { Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, Action = "kms:*", Resource = "*" },
       { Sid = "LogsEncrypt", Effect = "Allow", Principal = { Service = "logs.\${data.aws_region.current.name}.amazonaws.com" }, Action = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], Resource = "*", Condition = { ArnLike = { "kms:EncryptionContext:aws:logs:arn" = "arn:aws:logs:\${data.aws_region.current.name}:\${data.aws_caller_identity.current.account_id}:*" } } },
-      { Sid = "CloudTrailEncrypt", Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = ["kms:GenerateDataKey*", "kms:DescribeKey"], Resource = "*", Condition = { StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id } } }
+      { Sid = "CloudTrailEncrypt", Effect = "Allow", Principal = { Service = "cloudtrail.amazonaws.com" }, Action = ["kms:GenerateDataKey*", "kms:DescribeKey"], Resource = "*", Condition = { StringEquals = { "aws:SourceAccount" = data.aws_caller_identity.current.account_id } } },
+      { Sid = "AutoScalingUsesKeyForEbs", Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling" }, Action = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource = "*" },
+      { Sid = "AutoScalingAttachesEbs", Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling" }, Action = "kms:CreateGrant", Resource = "*", Condition = { Bool = { "kms:GrantIsForAWSResource" = true } } }
     ]
   })`),
         tags: ref('var', 'tags'),

@@ -40,6 +40,12 @@ export const azureEdge: TerraformModule = {
       description: 'Port the workload listens on.',
     },
     {
+      name: 'backend_https',
+      type: 'bool',
+      description:
+        'The backend is a managed endpoint (Container App, Function App) that serves HTTPS on 443.',
+    },
+    {
       name: 'health_check_path',
       type: 'string',
       description: 'Path the probe requests.',
@@ -157,7 +163,7 @@ export const azureEdge: TerraformModule = {
       }),
       probe: nested({
         name: 'health',
-        protocol: 'Http',
+        protocol: raw('var.backend_https ? "Https" : "Http"'),
         path: ref('var', 'health_check_path'),
         interval: 15,
         timeout: 5,
@@ -167,8 +173,10 @@ export const azureEdge: TerraformModule = {
       }),
       backend_http_settings: nested({
         name: 'workload',
-        port: ref('var', 'target_port'),
-        protocol: 'Http',
+        // A Container App's or Function App's ingress listens on 80/443 only, whatever port
+        // the container uses; instances that join the pool are reached on their own port.
+        port: raw('var.backend_https ? 443 : var.target_port'),
+        protocol: raw('var.backend_https ? "Https" : "Http"'),
         cookie_based_affinity: 'Disabled',
         request_timeout: 30,
         probe_name: 'health',
@@ -224,6 +232,8 @@ export const azureEdge: TerraformModule = {
     certificate_secret_id: ref('var', 'certificate_secret_id'),
     backend_fqdns: ref('module', 'compute', 'backend_fqdns'),
     target_port: env.loadBalancer.targetPort,
+    backend_https:
+      env.compute.kind === 'containers' || env.compute.kind === 'serverless',
     health_check_path: env.loadBalancer.healthCheckPath,
     min_tls_version: env.loadBalancer.tlsMinVersion === '1.3' ? '1.3' : '1.2',
     waf_enabled: env.loadBalancer.waf,

@@ -17,6 +17,8 @@ import { azureNetwork } from './network';
 import { azureObservability } from './observability';
 import { azureSecurity } from './security';
 
+// Variables without a value have no default either: the first plan asks for them (the
+// workflow passes them as TF_VAR_*, see the README) instead of running on a fake value.
 function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
   const variables: RootVariable[] = [
     {
@@ -25,7 +27,6 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
         type: 'string',
         description: 'The Azure subscription of this environment.',
       },
-      value: `REPLACE-ME-${env.name}`,
     },
     {
       spec: {
@@ -42,16 +43,14 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
         description:
           'Key Vault secret id of the TLS certificate the Application Gateway serves.',
       },
-      value: 'https://REPLACE-ME.vault.azure.net/secrets/tls',
     },
     {
       spec: {
         name: 'management_ip_ranges',
         type: 'list(string)',
         description:
-          'Public IP ranges of the CI runners, allowed through the Key Vault firewall.',
+          'Public IP ranges of the machine that runs Terraform (CI runners), allowed through the Key Vault firewall: without them creating the key is refused (403).',
       },
-      value: [],
     },
   ];
   if (design.environments.some(e => e.database?.engine === 'mysql')) {
@@ -63,7 +62,6 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
           description:
             'Display name of the Entra ID group that administers the MySQL server.',
         },
-        value: 'REPLACE-ME-database-admins',
       },
       {
         spec: {
@@ -71,7 +69,6 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
           type: 'string',
           description: 'Object id of that Entra ID group.',
         },
-        value: 'REPLACE-ME-object-id',
       },
     );
   }
@@ -82,7 +79,6 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
         type: 'string',
         description: 'Public SSH key of the instances admin user.',
       },
-      value: 'REPLACE-ME ssh-ed25519 public key',
     });
   }
   return variables;

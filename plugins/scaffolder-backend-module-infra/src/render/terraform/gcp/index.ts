@@ -37,9 +37,9 @@ export const gcp: CloudTarget = {
       spec: {
         name: 'project',
         type: 'string',
-        description: 'The Google Cloud project of this environment.',
+        description:
+          'The Google Cloud project id of this environment (no default: the first plan asks for it).',
       },
-      value: `REPLACE-ME-${env.name}`,
     },
     {
       spec: {
@@ -53,9 +53,9 @@ export const gcp: CloudTarget = {
       spec: {
         name: 'domains',
         type: 'list(string)',
-        description: 'Domains served over HTTPS.',
+        description:
+          'Domains served over HTTPS (Google-managed certificate); their DNS must point at the load balancer.',
       },
-      value: ['REPLACE-ME.example.com'],
     },
   ],
 };

@@ -6,7 +6,14 @@ import type {
   Design,
   FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
-import { nested, raw, ref, resource, HclFileItem } from '../../hcl';
+import {
+  nested,
+  raw,
+  ref,
+  resource,
+  HclExpression,
+  HclFileItem,
+} from '../../hcl';
 import { firewallRulesOf, ruleLabel } from '../firewall';
 import { NAME_VARIABLE, TerraformModule } from '../module';
 import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, TAGS } from './common';
@@ -15,13 +22,25 @@ import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, TAGS } from './common';
 const KMS_ROTATION = '7776000s';
 
 /** A rule's peer as source ranges; a tier peer is matched by network tag instead. */
-function sourceRanges(peer: FirewallRule['peer']): string[] | undefined {
+function sourceRanges(
+  peer: FirewallRule['peer'],
+  networkCidrs: Set<string>,
+): Array<string | HclExpression> | undefined {
   if (peer.kind === 'internet') return ['0.0.0.0/0'];
-  if (peer.kind === 'cidr') return [peer.cidr];
+  // The rules are shared by every environment: "the network" is the calling region's
+  // VPC range, never the one environment's range the rule was planned with.
+  if (peer.kind === 'cidr')
+    return [networkCidrs.has(peer.cidr) ? ref('var', 'vpc_cidr') : peer.cidr];
   return undefined;
 }
 
 export function gcpSecurity(design: Design): TerraformModule {
+  const networkCidrs = new Set(
+    design.environments.flatMap(env => [
+      env.cidr,
+      ...env.networks.map(n => n.cidr),
+    ]),
+  );
   const rules: HclFileItem[] = firewallRulesOf(design)
     .filter(rule => rule.direction === 'ingress')
     .map((rule, index) =>
@@ -39,7 +58,7 @@ export function gcpSecurity(design: Design): TerraformModule {
               ? undefined
               : [`${rule.fromPort}-${rule.toPort}`],
         }),
-        source_ranges: sourceRanges(rule.peer),
+        source_ranges: sourceRanges(rule.peer, networkCidrs),
         source_tags: rule.peer.kind === 'tier' ? [rule.peer.tier] : undefined,
         target_tags: [rule.tier],
         log_config: nested({ metadata: 'INCLUDE_ALL_METADATA' }),
@@ -55,6 +74,11 @@ export function gcpSecurity(design: Design): TerraformModule {
         description: 'Region of the key ring.',
       },
       { name: 'network_id', type: 'string', description: 'The VPC.' },
+      {
+        name: 'vpc_cidr',
+        type: 'string',
+        description: 'Address range of the VPC in this region.',
+      },
       TAGS,
     ],
     main: [
@@ -100,6 +124,7 @@ export function gcpSecurity(design: Design): TerraformModule {
     args: ({ network: n }) => ({
       region: n.region,
       network_id: ref('module', 'network', 'network_id'),
+      vpc_cidr: n.cidr,
     }),
   };
 }
