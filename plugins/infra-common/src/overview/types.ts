@@ -6,10 +6,18 @@
 import type { ServiceView } from '../catalog/types';
 import type { FrameworkStatus } from '../compliance/evaluate';
 
-/** Compliance status of one framework, as the evaluator reports it. */
+/**
+ * Compliance status of one framework, as the evaluator reports it.
+ *
+ * @public
+ */
 export type ComplianceStatus = FrameworkStatus;
 
-/** Every compliance status, in the order the query string accepts them. */
+/**
+ * Every compliance status, in the order the query string accepts them.
+ *
+ * @public
+ */
 export const COMPLIANCE_STATUSES = [
   'compliant',
   'at-risk',
@@ -17,7 +25,11 @@ export const COMPLIANCE_STATUSES = [
   'unknown',
 ] as const satisfies readonly ComplianceStatus[];
 
-/** A problem found while reading one of the service's entities. */
+/**
+ * A problem found while reading one of the service's entities.
+ *
+ * @public
+ */
 export interface SummaryIssue {
   /** The entity the problem is in (the service, an environment or an SLO). */
   entityRef: string;
@@ -25,6 +37,7 @@ export interface SummaryIssue {
   message: string;
 }
 
+/** @public */
 export interface SummarySlo {
   ref: string;
   name: string;
@@ -34,7 +47,11 @@ export interface SummarySlo {
   windowDays: number;
 }
 
-/** One row of the overview: a service and what Plinth knows about it. */
+/**
+ * One row of the overview: a service and what Plinth knows about it.
+ *
+ * @public
+ */
 export interface ServiceSummary
   extends Pick<
     ServiceView,
@@ -48,7 +65,11 @@ export interface ServiceSummary
   issues: SummaryIssue[];
 }
 
-/** The columns the overview sorts by. */
+/**
+ * The columns the overview sorts by.
+ *
+ * @public
+ */
 export const OVERVIEW_SORTS = [
   'failures',
   'name',
@@ -57,9 +78,14 @@ export const OVERVIEW_SORTS = [
   'environments',
 ] as const;
 
+/** @public */
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
-/** The overview's query parameters as a client sends them; the backend fills in the rest. */
+/**
+ * The overview's query parameters as a client sends them; the backend fills in the rest.
+ *
+ * @public
+ */
 export interface OverviewQuery {
   owner?: string;
   system?: string;
@@ -76,7 +102,11 @@ export interface OverviewQuery {
   pageSize?: number;
 }
 
-/** The query once the backend has read it: sorting and paging always set. */
+/**
+ * The query once the backend has read it: sorting and paging always set.
+ *
+ * @public
+ */
 export interface ResolvedOverviewQuery extends OverviewQuery {
   sort: OverviewSort;
   order: 'asc' | 'desc';
@@ -84,6 +114,7 @@ export interface ResolvedOverviewQuery extends OverviewQuery {
   pageSize: number;
 }
 
+/** @public */
 export interface OverviewPage {
   items: ServiceSummary[];
   total: number;
