@@ -27,6 +27,7 @@ import { planWorkloads, serviceInfo } from './steps/workloads';
 
 export { declaredControlsOf } from './design/controls';
 
+/** @public */
 export interface PlanResult {
   design: Design;
   warnings: DesignWarning[];
@@ -34,16 +35,22 @@ export interface PlanResult {
   cost: CostEstimate;
 }
 
+/** @public */
 export type PlanFromInputResult =
   | ({ ok: true; defaults: AnswerDefault[] } & PlanResult)
   | { ok: false; issues: AnswerIssue[] };
 
+/** @public */
 export interface PlanOptions {
   /** The defaults `parseAnswers` filled in, so decisions based on them say so. */
   defaults?: readonly AnswerDefault[];
 }
 
-/** Turns answers into a design. The answers must come from {@link parseAnswers}. */
+/**
+ * Turns answers into a design. The answers must come from {@link parseAnswers}.
+ *
+ * @public
+ */
 export function planDesign(
   answers: Answers,
   options: PlanOptions = {},
@@ -95,7 +102,11 @@ export function planDesign(
   return { design, warnings, compliance, cost: improvement.cost };
 }
 
-/** Validates unknown input and plans it; bad input gives every issue by dotted path. */
+/**
+ * Validates unknown input and plans it; bad input gives every issue by dotted path.
+ *
+ * @public
+ */
 export function planFromInput(input: unknown): PlanFromInputResult {
   const parsed = parseAnswers(input);
   if (!parsed.ok) return parsed;

@@ -49,6 +49,7 @@ export const TEAM_SKILLS = [
   'kubernetes',
   'serverless',
 ] as const;
+/** @public */
 export const COMPUTE_KINDS = [
   'kubernetes',
   'containers',
@@ -254,7 +255,11 @@ const improvementSchema = z
   })
   .strict();
 
-/** The answers model, without the cross-field rules (see {@link answersSchema}). */
+/**
+ * The answers model, without the cross-field rules (see {@link answersSchema}).
+ *
+ * @public
+ */
 export const answersObjectSchema = z
   .object({
     service: serviceSchema,
@@ -275,7 +280,11 @@ export const answersObjectSchema = z
   })
   .strict();
 
-/** The answers model with its cross-field rules. */
+/**
+ * The answers model with its cross-field rules.
+ *
+ * @public
+ */
 export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   const issue = (path: string, message: string) =>
     ctx.addIssue({
@@ -381,26 +390,43 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   }
 });
 
-/** The answers after validation, with every static default filled in. */
+/**
+ * The answers after validation, with every static default filled in.
+ *
+ * @public
+ */
 export type Answers = z.output<typeof answersObjectSchema> & {
   topology: { primaryRegion: string };
 };
-/** The answers as a caller may send them: optional fields may be left out. */
+/**
+ * The answers as a caller may send them: optional fields may be left out.
+ *
+ * @public
+ */
 export type AnswersInput = z.input<typeof answersObjectSchema>;
 
-/** A default the validator filled in, and why. */
+/**
+ * A default the validator filled in, and why.
+ *
+ * @public
+ */
 export interface AnswerDefault {
   path: string;
   value: unknown;
   reason: string;
 }
 
-/** A rejected value: its dotted path and what is wrong, for a person to read. */
+/**
+ * A rejected value: its dotted path and what is wrong, for a person to read.
+ *
+ * @public
+ */
 export interface AnswerIssue {
   path: string;
   message: string;
 }
 
+/** @public */
 export type ParseAnswersResult =
   | { ok: true; answers: Answers; defaults: AnswerDefault[] }
   | { ok: false; issues: AnswerIssue[] };
@@ -460,6 +486,8 @@ export function formatIssuePath(path: ReadonlyArray<string | number>): string {
 /**
  * Validates the answers and fills their defaults. Never throws: a bad input gives every
  * problem with its dotted path (`environments.1.name`).
+ *
+ * @public
  */
 export function parseAnswers(input: unknown): ParseAnswersResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {

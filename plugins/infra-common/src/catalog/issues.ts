@@ -43,7 +43,11 @@ export function issuesFromZod(
   );
 }
 
-/** An issue as a person reads it: `path: message`, after the entity when it names one. */
+/**
+ * An issue as a person reads it: `path: message`, after the entity when it names one.
+ *
+ * @public
+ */
 export function formatIssue(
   issue: ContractIssue & { entityRef?: string },
 ): string {
@@ -51,7 +55,11 @@ export function formatIssue(
   return `${where}${issue.path}: ${issue.message}`;
 }
 
-/** The issues on one line (or one per line with `separator` '\n'), for logs and errors. */
+/**
+ * The issues on one line (or one per line with `separator` '\n'), for logs and errors.
+ *
+ * @public
+ */
 export function formatIssues(
   issues: ReadonlyArray<ContractIssue & { entityRef?: string }>,
   separator = '; ',

@@ -30,7 +30,11 @@ function isPrivatePeer(peer: RuleLike['peer']): boolean {
   return !('error' in parsed) && PRIVATE_RANGES.some(r => contains(r, parsed));
 }
 
-/** True when the rule lets SSH or RDP in from an address outside the private ranges. */
+/**
+ * True when the rule lets SSH or RDP in from an address outside the private ranges.
+ *
+ * @public
+ */
 export function opensAdminPortsToTheWorld(rule: RuleLike): boolean {
   return (
     rule.direction === 'ingress' &&

@@ -43,7 +43,11 @@ import {
   SYSTEM_NAME_PATTERN,
 } from './names';
 
-/** Bumped when a field changes meaning; renderers refuse versions they do not know. */
+/**
+ * Bumped when a field changes meaning; renderers refuse versions they do not know.
+ *
+ * @public
+ */
 export const DESIGN_VERSION = 1;
 
 export const SUBNET_TIERS = ['public', 'private', 'data'] as const;
@@ -587,7 +591,11 @@ const designShape = z
   })
   .strict();
 
-/** The whole design, as `infra:repository:render` accepts it. */
+/**
+ * The whole design, as `infra:repository:render` accepts it.
+ *
+ * @public
+ */
 export const designSchema = designShape.superRefine(checkReferences);
 
 /** What no single field can say: names unique, references pointing at something that exists. */

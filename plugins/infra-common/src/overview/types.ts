@@ -7,10 +7,18 @@ import type { ServiceView } from '../catalog/types';
 import type { FrameworkStatus } from '../compliance/evaluate';
 import type { SloLiveSummary } from '../slo/live/types';
 
-/** Compliance status of one framework, as the evaluator reports it. */
+/**
+ * Compliance status of one framework, as the evaluator reports it.
+ *
+ * @public
+ */
 export type ComplianceStatus = FrameworkStatus;
 
-/** Every compliance status, in the order the query string accepts them. */
+/**
+ * Every compliance status, in the order the query string accepts them.
+ *
+ * @public
+ */
 export const COMPLIANCE_STATUSES = [
   'compliant',
   'at-risk',
@@ -18,7 +26,11 @@ export const COMPLIANCE_STATUSES = [
   'unknown',
 ] as const satisfies readonly ComplianceStatus[];
 
-/** A problem found while reading one of the service's entities. */
+/**
+ * A problem found while reading one of the service's entities.
+ *
+ * @public
+ */
 export interface SummaryIssue {
   /** The entity the problem is in (the service, an environment or an SLO). */
   entityRef: string;
@@ -26,6 +38,7 @@ export interface SummaryIssue {
   message: string;
 }
 
+/** @public */
 export interface SummarySlo {
   ref: string;
   name: string;
@@ -46,7 +59,11 @@ export interface ServiceLive {
   burning: boolean;
 }
 
-/** One row of the overview: a service and what Plinth knows about it. */
+/**
+ * One row of the overview: a service and what Plinth knows about it.
+ *
+ * @public
+ */
 export interface ServiceSummary
   extends Pick<
     ServiceView,
@@ -62,7 +79,11 @@ export interface ServiceSummary
   live?: ServiceLive;
 }
 
-/** The columns the overview sorts by. */
+/**
+ * The columns the overview sorts by.
+ *
+ * @public
+ */
 export const OVERVIEW_SORTS = [
   'failures',
   'name',
@@ -73,9 +94,14 @@ export const OVERVIEW_SORTS = [
   'burning',
 ] as const;
 
+/** @public */
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 
-/** The overview's query parameters as a client sends them; the backend fills in the rest. */
+/**
+ * The overview's query parameters as a client sends them; the backend fills in the rest.
+ *
+ * @public
+ */
 export interface OverviewQuery {
   owner?: string;
   system?: string;
@@ -94,7 +120,11 @@ export interface OverviewQuery {
   pageSize?: number;
 }
 
-/** The query once the backend has read it: sorting and paging always set. */
+/**
+ * The query once the backend has read it: sorting and paging always set.
+ *
+ * @public
+ */
 export interface ResolvedOverviewQuery extends OverviewQuery {
   sort: OverviewSort;
   order: 'asc' | 'desc';
@@ -102,6 +132,7 @@ export interface ResolvedOverviewQuery extends OverviewQuery {
   pageSize: number;
 }
 
+/** @public */
 export interface OverviewPage {
   items: ServiceSummary[];
   total: number;

@@ -1,6 +1,10 @@
 import type { AnswersInput } from '../answers/schema';
 
-/** The example of docs/answers.md, field for field (schema.test.ts checks they agree). */
+/**
+ * The example of docs/answers.md, field for field (schema.test.ts checks they agree).
+ *
+ * @public
+ */
 export const exampleAnswers: AnswersInput = {
   service: {
     name: 'payments-api',
@@ -70,6 +74,8 @@ type Sections = typeof exampleAnswers;
 /**
  * The example answers with some sections changed: each given section is merged over the
  * example's (a section given as an array, like `environments`, replaces it).
+ *
+ * @public
  */
 export function withAnswers(changes: {
   [K in keyof Sections]?: Partial<NonNullable<Sections[K]>>;

@@ -6,7 +6,11 @@ import { JsonObject } from '@backstage/types';
  * built to the contract of docs/catalog-contract.md, for every package's tests.
  */
 
-/** A service Component, with its frameworks annotation when given. */
+/**
+ * A service Component, with its frameworks annotation when given.
+ *
+ * @public
+ */
 export function service(
   name: string,
   options: { frameworks?: string; owner?: string; system?: string } = {},
@@ -30,6 +34,7 @@ export function service(
   };
 }
 
+/** @public */
 export function environment(
   serviceName: string,
   env: string,
@@ -54,6 +59,7 @@ export function environment(
   };
 }
 
+/** @public */
 export const goodControls = {
   encryptionAtRest: 'managed-key',
   encryptionInTransit: true,
@@ -75,6 +81,7 @@ export const goodControls = {
   restoreTested: true,
 };
 
+/** @public */
 export function prod(serviceName: string, controls: Record<string, unknown>) {
   return environment(serviceName, 'prod', {
     name: 'prod',
@@ -88,6 +95,7 @@ export function prod(serviceName: string, controls: Record<string, unknown>) {
   });
 }
 
+/** @public */
 export function slo(
   serviceName: string,
   name: string,
