@@ -8,6 +8,7 @@ import { InfraReviewField, validateInfraReview } from './InfraReviewField';
 const infraApi = {
   getOverview: jest.fn(),
   plan: jest.fn(),
+  getSlosLive: jest.fn(),
 } satisfies jest.Mocked<InfraApi>;
 const apis = [[infraApiRef, infraApi]] as const;
 
