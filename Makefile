@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: start test setup build-app e2e bench clean
+.PHONY: start test setup build-app e2e stock-app bench clean
 
 ## Set up if needed, then start the portal: app on :3000, backend on :7007 (SQLite in memory).
 start: setup
@@ -22,6 +22,10 @@ build-app: setup
 
 e2e: build-app
 	$(ENV) bash scripts/test.sh e2e
+
+## Only the stock-app test: Plinth installed into a new Backstage app (docs/install.md).
+stock-app: setup
+	$(ENV) bash scripts/test.sh stock-app
 
 ## Every package's benchmark, then the overview page at 5,000 services in Chromium.
 bench: build-app

@@ -54,3 +54,49 @@ test('the overview lists every service, failures first, and filters them', async
   }).toPass();
   await screenshot(page, 'overview-pci-dss');
 });
+
+test('the URL keeps the filtered, sorted view, and a reload shows it again', async ({
+  page,
+}) => {
+  await signIn(page, '/infra');
+  const rows = page.getByTestId('overview-row');
+  await expect(rows.first()).toBeVisible();
+
+  // Owner options are names, as the table shows them, not entity refs
+  await page.getByRole('combobox', { name: 'Owner' }).click();
+  await expect(
+    page.getByRole('option', { name: 'payments', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('option', { name: /group:/ })).toHaveCount(0);
+  await page.getByRole('option', { name: 'payments', exact: true }).click();
+  // sorted by name, descending (a second click reverses it)
+  await page.getByRole('button', { name: 'Service' }).click();
+  await page.getByRole('button', { name: 'Service' }).click();
+  await page.getByRole('combobox', { name: /Rows per page/ }).click();
+  await page.getByRole('option', { name: '10', exact: true }).click();
+
+  await expect(page).toHaveURL(/owner=group%3Adefault%2Fpayments/);
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page).toHaveURL(/order=desc/);
+  await expect(page).toHaveURL(/pageSize=10/);
+  const serviceHeader = page.getByRole('columnheader', { name: 'Service' });
+  await expect(serviceHeader).toHaveAttribute('aria-sort', 'descending');
+  const names = async () =>
+    (await rows.getByRole('link').allTextContents()).filter(Boolean);
+  await expect(async () =>
+    expect((await names()).length).toBeGreaterThan(1),
+  ).toPass();
+  const before = await names();
+
+  await page.reload();
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Owner' })).toHaveText(
+    'payments',
+  );
+  await expect(
+    page.getByRole('combobox', { name: /Rows per page/ }),
+  ).toHaveText('10');
+  await expect(serviceHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(async () => expect(await names()).toEqual(before)).toPass();
+  await screenshot(page, 'overview-from-url');
+});

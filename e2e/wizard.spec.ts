@@ -7,17 +7,20 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, Locator, Page, test } from '@playwright/test';
 import { artifactsDir, guestToken, signIn } from './support';
+import {
+  TEMPLATE_PATH,
+  expectPage,
+  freeCidr,
+  next,
+  pick,
+  pickOwner,
+  uniqueServiceName,
+} from './wizardSupport';
 
-const TEMPLATE_PATH = '/create/templates/default/infra-request';
 const docsImages = join(__dirname, '..', 'docs', 'images');
 
 // Small, readable screenshots for the user guide.
 test.use({ viewport: { width: 1280, height: 800 } });
-
-/** Unique per run: the local publish step never overwrites a repository. */
-function uniqueServiceName() {
-  return `ledger-api-${Date.now().toString(36)}`;
-}
 
 /**
  * A viewport screenshot, scrolled to `focus` when given, without a focused input or a
@@ -46,31 +49,6 @@ async function shot(
     mkdirSync(docsImages, { recursive: true });
     copyFileSync(file, join(docsImages, `${name}.png`));
   }
-}
-
-/** The page's submit button: Next, or Confirm on the design review. */
-async function next(page: Page) {
-  await page.getByRole('button', { name: /^(Next|Confirm)$/ }).click();
-}
-
-/** A page of the wizard, known by its description under the stepper. */
-async function expectPage(page: Page, description: string) {
-  await expect(page.getByText(description, { exact: true })).toBeVisible();
-}
-
-/** An MUI select rendered by the form: open it, choose the option. */
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(page.getByRole('listbox')).toBeHidden();
-}
-
-/** The catalog's OwnerPicker: type, then choose the group by its title. */
-async function pickOwner(page: Page, label: string, title: string) {
-  await page
-    .getByRole('textbox', { name: label, exact: true })
-    .fill(title.toLowerCase());
-  await page.getByRole('option').filter({ hasText: title }).first().click();
 }
 
 test('a new service goes from the wizard to the catalog with its SLOs and environments', async ({
@@ -128,7 +106,8 @@ test('a new service goes from the wizard to the catalog with its SLOs and enviro
   await expect(page.getByRole('option', { name: /^eu-west-1/ })).toBeVisible();
   await expect(page.getByRole('option', { name: /^us-east-1/ })).toHaveCount(0);
   await page.getByRole('option', { name: /^eu-central-1/ }).click();
-  await page.getByLabel('VPC / VNet CIDR').fill('10.20.0.0/16');
+  // A range of its own: the wizard rejects one another environment already uses
+  await page.getByLabel('VPC / VNet CIDR').fill(await freeCidr(baseURL!));
   await pick(page, 'Database', 'PostgreSQL');
   await shot(
     page,
@@ -323,28 +302,4 @@ test('an invalid value shows its error next to the field and blocks Next', async
   await page.getByLabel(/Availability objective/).fill('99.9');
   await next(page);
   await expectPage(page, 'Where it runs and how the network is laid out.');
-});
-
-test('answers the planner rejects are listed on the review and block Create', async ({
-  page,
-}) => {
-  await signIn(page, TEMPLATE_PATH);
-  await page.getByLabel('Service name').fill(uniqueServiceName());
-  await pickOwner(page, 'Owner', 'Payments');
-  await next(page);
-  // A CIDR the form accepts (it looks like one) but the planner does not: /8 is too large
-  await page.getByLabel('VPC / VNet CIDR').fill('10.0.0.0/8');
-  for (let step = 2; step <= 7; step++) {
-    await next(page);
-  }
-
-  await expect(page.getByTestId('infra-review-issues')).toContainText(
-    'topology.vpcCidr',
-  );
-  await next(page);
-  // Still on the review: the issue is listed as the field's error and Create is not offered
-  await expect(page.locator('#root_review__error')).toContainText(
-    'topology.vpcCidr',
-  );
-  await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 });

@@ -27,9 +27,15 @@ if [ "${1:-}" = e2e ]; then
   run_e2e
   exit 0
 fi
+if [ "${1:-}" = stock-app ]; then
+  bash scripts/stock-app-test.sh
+  exit 0
+fi
 
 step "type check"
 yarn tsc
+step "API reports are up to date (regenerate with: yarn build:api-reports)"
+yarn test:api-reports
 step "lint and formatting"
 yarn lint:all
 yarn prettier:check
@@ -38,3 +44,5 @@ CI=${CI:-true} yarn backstage-cli repo test --maxWorkers=2
 step "suites without their reference data or tools: skipped outside CI, failed under CI"
 bash scripts/check-skips.sh
 run_e2e
+step "Plinth installed into a stock Backstage app (docs/install.md)"
+bash scripts/stock-app-test.sh

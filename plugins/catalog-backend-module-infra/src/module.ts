@@ -11,6 +11,8 @@ import { InfraEntitiesProcessor } from './processor/InfraEntitiesProcessor';
 /**
  * Plinth's catalog support: the SLO kind and the contract's relations and
  * validation (docs/catalog.md).
+ *
+ * @public
  */
 export const catalogModuleInfra = createBackendModule({
   pluginId: 'catalog',

@@ -21,6 +21,8 @@ const DEFAULT_CACHE_TTL_SECONDS = 30;
  * Prometheus (`GET /api/infra/slos/live`) and the planner (`POST /api/infra/plan`).
  *
  * @public
+ *
+ * @public
  */
 export const infraPlugin = createBackendPlugin({
   pluginId: 'infra',

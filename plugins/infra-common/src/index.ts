@@ -1,16 +1,178 @@
 /**
  * The /infra domain shared by Plinth's packages: the answers model, the planner that
  * turns answers into an explained design, the SLO maths, the compliance frameworks and
- * their evaluator, the cost estimate, and the catalog contract.
+ * their evaluator, and the catalog contract.
+ *
+ * The public surface is listed name by name (ADR 1801): what Plinth's other packages
+ * and users' own plugins need, not every rule's constants. A new export is a reviewed
+ * change: add it here, then run `yarn build:api-reports` and commit `report.api.md`.
  *
  * @packageDocumentation
  */
 
-export * from './catalog';
-export * from './answers';
-export * from './design';
-export * from './slo';
-export * from './compliance';
-export * from './plan';
-export * from './overview';
-export * from './permissions';
+// The wizard's answers: schema, parser and the choices it offers.
+export {
+  ANSWER_SECTIONS,
+  COMPUTE_KINDS,
+  REGIONS,
+  answersSchema,
+  isRegionAllowed,
+  parseAnswers,
+  regionsFor,
+  type AnswerIssue,
+  type Answers,
+  type AnswersInput,
+  type ParseAnswersResult,
+  answersObjectSchema,
+  type AnswerDefault,
+  type AnswerSection,
+  type Jurisdiction,
+  type RegionInfo,
+} from './answers';
+
+// The planner's entry points and the design it produces.
+export {
+  planDesign,
+  planFromInput,
+  type PlanFromInputResult,
+  type PlanOptions,
+  type PlanResult,
+} from './plan';
+export {
+  DESIGN_VERSION,
+  REPOSITORY_NAME_MESSAGE,
+  REPOSITORY_NAME_PATTERN,
+  SERVICE_NAME_MAX_LENGTH,
+  SERVICE_NAME_PATTERN,
+  designSchema,
+  infraRepositoryName,
+  opensAdminPortsToTheWorld,
+} from './design';
+export type {
+  BurnRateAlertTier,
+  ComplianceRequirement,
+  ComputeDesign,
+  CostEstimate,
+  CostFamily,
+  DataClassification,
+  DataKind,
+  DesignWarning,
+  EncryptionDesign,
+  EnvironmentCost,
+  IacDesign,
+  ImprovementDesign,
+  LoadBalancerDesign,
+  OperationsDesign,
+  ServiceInfo,
+  Severity,
+  SizeClass,
+  SliQueries,
+  Subnet,
+  SubnetTier,
+  TrafficPattern,
+  CacheDesign,
+  ComputeKind,
+  DatabaseDesign,
+  Decision,
+  Design,
+  EnvironmentDesign,
+  FirewallRule,
+  RegionNetwork,
+  RuleSource,
+  Runbook,
+  SloDesign,
+  StateBackend,
+  WorkflowStep,
+  WorkloadType,
+} from './design';
+
+// The catalog contract: annotations, relations, parsers and queries.
+export {
+  ANNOTATION_COMPLIANCE_FRAMEWORKS,
+  ANNOTATION_IAC_PATH,
+  ANNOTATION_INFRA_SOURCE,
+  ANNOTATION_SLO_OWNER,
+  ANNOTATION_SLO_RUNBOOK,
+  ANNOTATION_SLO_SOURCE,
+  FRAMEWORK_IDS,
+  OPENSLO_API_VERSION,
+  RELATION_HAS_SLO,
+  RELATION_SLO_OF,
+  SERVICE_FIELDS,
+  SLO_KIND,
+  STAGES,
+  allEnvironmentsQuery,
+  allSlosQuery,
+  environmentQueryForService,
+  formatIssue,
+  formatIssues,
+  isEnvironmentEntity,
+  isSloEntity,
+  parseEnvironment,
+  parseService,
+  parseSlo,
+  sloQueryForService,
+  type CatalogQuery,
+  type Cloud,
+  type ContractIssue,
+  type DeclaredControls,
+  type EnvironmentView,
+  type ServiceView,
+  type SloView,
+  type Stage,
+  type TlsVersion,
+  CLOUDS,
+  DR_PATTERNS,
+  ENCRYPTION_AT_REST,
+  RESIDENCIES,
+  TLS_VERSIONS,
+  type DataResidency,
+  type DrPattern,
+  type EncryptionAtRest,
+  type FrameworkId,
+  type ParseResult,
+  type SliKind,
+  type SloObjectiveView,
+} from './catalog';
+
+// SLO maths: error budgets, burn-rate alerts and SLI queries.
+export {
+  WINDOW_PLACEHOLDER,
+  burnRateAlerts,
+  errorBudget,
+  sliQueries,
+  windowDays,
+  type ErrorBudget,
+} from './slo';
+
+// Compliance: the evaluator and its report.
+export {
+  evaluateCompliance,
+  summarizeCompliance,
+  type ComplianceReport,
+  type ControlResult,
+  type ControlStatus,
+  type FrameworkResult,
+  type FrameworkStatus,
+  type ComplianceEnvironment,
+  type ComplianceSummary,
+  type ControlEvidence,
+  type RequirementSeverity,
+} from './compliance';
+
+// The overview endpoint's contract, shared by its backend and frontend.
+export {
+  COMPLIANCE_STATUSES,
+  OVERVIEW_SORTS,
+  type ComplianceStatus,
+  type OverviewPage,
+  type OverviewQuery,
+  type OverviewSort,
+  type ResolvedOverviewQuery,
+  type ServiceSummary,
+  type SummaryIssue,
+  type SummarySlo,
+} from './overview';
+
+// Plinth's permissions, for permission policies.
+export { infraPermissions, infraPlanPermission } from './permissions';

@@ -93,6 +93,12 @@ export const infraRollupCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * Plinth's frontend: the Infrastructure tab and cards on entity pages, the /infra
+ * overview page and the wizard's field extensions. Installed by feature discovery.
+ *
+ * @public
+ */
 export const infraPlugin = createFrontendPlugin({
   pluginId: 'infra',
   extensions: [

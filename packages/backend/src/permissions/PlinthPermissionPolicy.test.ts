@@ -61,11 +61,17 @@ describe('PlinthPermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('lets owners change their own entities, but not templates', async () => {
-    for (const permission of [
-      catalogEntityRefreshPermission,
-      catalogEntityDeletePermission,
-    ]) {
+  it('lets anyone refresh an entity (the wizard registers through a refresh)', async () => {
+    expect(
+      await policy().handle(
+        { permission: catalogEntityRefreshPermission },
+        as('user:default/alice'),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets owners delete their own entities, but not templates', async () => {
+    for (const permission of [catalogEntityDeletePermission]) {
       const decision = await policy().handle(
         { permission },
         as('user:default/alice'),

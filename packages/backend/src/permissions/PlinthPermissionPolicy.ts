@@ -3,7 +3,8 @@
  * team, to copy and adapt (docs/permissions.md).
  *
  * - Everyone signed in reads everything (catalog, templates, the overview, the planner).
- * - Owners change their own entities (refresh, delete); templates are not "their own".
+ * - Owners delete their own entities; templates are not "their own". Anyone may ask for a
+ *   refresh (it only re-reads the source).
  * - Only the platform group edits templates and anything else that changes shared state.
  * - Running templates (creating tasks, executing actions, dry runs) and registering new
  *   components is open to everyone: that is what the portal is for.
@@ -11,6 +12,7 @@
 import type { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   catalogEntityCreatePermission,
+  catalogEntityRefreshPermission,
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
@@ -31,6 +33,8 @@ import type {
 /** Writes any signed-in user may make; every other write needs the platform group. */
 const OPEN_WRITES = new Set([
   catalogEntityCreatePermission.name,
+  // A refresh only re-reads an entity from its source; the wizard's register step needs it.
+  catalogEntityRefreshPermission.name,
   catalogLocationCreatePermission.name,
   'scaffolder.task.create',
   'scaffolder.task.cancel',

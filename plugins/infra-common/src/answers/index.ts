@@ -1,3 +1,5 @@
 export * from './schema';
 export * from './regions';
 export * from './sections';
+export * from './monitoringByCloud';
+export * from './networkOverlap';

@@ -3,7 +3,10 @@ import { zonesOf } from './regions';
 
 describe('zonesOf', () => {
   it('names the first zones of a region in each cloud', () => {
-    expect(zonesOf('aws', 'eu-west-1', 2)).toEqual(['eu-west-1a', 'eu-west-1b']);
+    expect(zonesOf('aws', 'eu-west-1', 2)).toEqual([
+      'eu-west-1a',
+      'eu-west-1b',
+    ]);
     expect(zonesOf('gcp', 'europe-west1', 3)).toHaveLength(3);
     expect(zonesOf('azure', 'westeurope', 3)).toEqual(['1', '2', '3']);
   });

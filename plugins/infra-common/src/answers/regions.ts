@@ -7,9 +7,14 @@
  */
 import type { Cloud, DataResidency } from '../catalog';
 
-/** Where a region sits; `other` regions are only offered with residency `any`. */
+/**
+ * Where a region sits; `other` regions are only offered with residency `any`.
+ *
+ * @public
+ */
 export type Jurisdiction = 'eu' | 'us' | 'uk' | 'other';
 
+/** @public */
 export interface RegionInfo {
   id: string;
   location: string;
@@ -29,7 +34,11 @@ function regions(
   );
 }
 
-/** Regions per cloud; within a jurisdiction the first is the default primary. */
+/**
+ * Regions per cloud; within a jurisdiction the first is the default primary.
+ *
+ * @public
+ */
 export const REGIONS: Record<Cloud, RegionInfo[]> = {
   aws: [
     ...regions('eu', [
@@ -96,7 +105,11 @@ export const REGIONS: Record<Cloud, RegionInfo[]> = {
   ],
 };
 
-/** The regions of a cloud that satisfy a residency, in preference order. */
+/**
+ * The regions of a cloud that satisfy a residency, in preference order.
+ *
+ * @public
+ */
 export function regionsFor(cloud: Cloud, residency: DataResidency): string[] {
   return REGIONS[cloud]
     .filter(r => residency === 'any' || r.jurisdiction === residency)
@@ -110,6 +123,7 @@ export function findRegion(
   return REGIONS[cloud].find(r => r.id === region);
 }
 
+/** @public */
 export function isRegionAllowed(
   cloud: Cloud,
   residency: DataResidency,

@@ -13,6 +13,7 @@ import {
 } from '../catalog';
 import { isRegionAllowed, findRegion, regionsFor } from './regions';
 import { parseCidr, privateRangeOf } from '../design/cidr';
+import { MONITORING_SYSTEMS, monitoringProblem } from './monitoringByCloud';
 import {
   ENTITY_REF_PATTERN,
   ENVIRONMENT_NAME_PATTERN,
@@ -59,11 +60,6 @@ export const CACHE_ENGINES = ['none', 'redis'] as const;
 /** What Plinth generates; Pulumi waits until it writes Pulumi programs (ADR 1000). */
 export const IAC_TOOLS = ['terraform', 'opentofu'] as const;
 export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
-export const MONITORING_SYSTEMS = [
-  'prometheus',
-  'cloudwatch',
-  'datadog',
-] as const;
 export const ALERT_ROUTES = [
   'pagerduty',
   'opsgenie',
@@ -350,7 +346,7 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   if (a.slos.latencyTarget !== undefined && a.slos.latencyP99Ms === undefined) {
     issue(
       'slos.latencyP99Ms',
-      'is required when slos.latencyTarget is set (the latency threshold in ms)',
+      'is required when a share of requests under the threshold is set (the latency threshold in ms)',
     );
   }
 
@@ -375,8 +371,13 @@ export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
   if (scaling && scaling.min > scaling.max) {
     issue(
       'reliability.autoscaling.min',
-      `must not exceed reliability.autoscaling.max (${scaling.max})`,
+      `must not exceed the maximum replicas (${scaling.max})`,
     );
+  }
+
+  const monitoring = monitoringProblem(cloud, a.operations.monitoring);
+  if (monitoring) {
+    issue('operations.monitoring', monitoring);
   }
 });
 

@@ -4,10 +4,18 @@
  */
 import { answersObjectSchema } from './schema';
 
-/** A top-level section of the answers model, e.g. `service` or `topology`. */
+/**
+ * A top-level section of the answers model, e.g. `service` or `topology`.
+ *
+ * @public
+ */
 export type AnswerSection = keyof typeof answersObjectSchema.shape;
 
-/** Every section of the answers model, in the schema's (workflow) order. */
+/**
+ * Every section of the answers model, in the schema's (workflow) order.
+ *
+ * @public
+ */
 export const ANSWER_SECTIONS: readonly AnswerSection[] = Object.freeze(
   Object.keys(answersObjectSchema.shape) as AnswerSection[],
 );

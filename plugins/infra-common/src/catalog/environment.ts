@@ -1,7 +1,7 @@
 import { boundedAnnotation } from './limits';
 import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
-import { issuesFromZod } from './issues';
+import { issuesFromZod, rejected } from './issues';
 import {
   annotationPath,
   collectRefs,
@@ -24,7 +24,11 @@ import {
   TLS_VERSIONS,
 } from './types';
 
-/** True for a `Resource` whose `spec.type` is `environment`. */
+/**
+ * True for a `Resource` whose `spec.type` is `environment`.
+ *
+ * @public
+ */
 export function isEnvironmentEntity(entity: Entity): boolean {
   const kind = entity?.kind;
   // The exact spelling first: the locale-aware lower-casing is the slow path.
@@ -265,18 +269,12 @@ export function parseEnvironmentDataFast(
 /**
  * Reads an environment (a `Resource` with `spec.type: environment`) as the
  * contract describes it. Never throws: problems come back with their field.
+ *
+ * @public
  */
 export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
   if (!isEnvironmentEntity(entity)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'spec.type',
-          message: 'expected a Resource of type environment',
-        },
-      ],
-    };
+    return rejected('spec.type', 'expected a Resource of type environment');
   }
   const namespace = namespaceOf(entity);
   const spec = entity.spec as Record<string, unknown>;

@@ -14,6 +14,14 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   }, '');
 }
 
+/** A parser's refusal for one field: what `ParseResult` says when the entity is unusable. */
+export function rejected(
+  path: string,
+  message: string,
+): { ok: false; issues: ContractIssue[] } {
+  return { ok: false, issues: [{ path, message }] };
+}
+
 /** Turns zod's issues into contract issues, with paths under `prefix`. */
 export function issuesFromZod(
   error: z.ZodError,

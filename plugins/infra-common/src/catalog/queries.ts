@@ -4,13 +4,19 @@ import { ENVIRONMENT_RESOURCE_TYPE, RELATION_SLO_OF, SLO_KIND } from './types';
 /**
  * A catalog query in the shape of the catalog client's `getEntities` request:
  * a filter (all keys must match) and the fields to return.
+ *
+ * @public
  */
 export interface CatalogQuery {
   filter: Record<string, string>;
   fields: string[];
 }
 
-/** The fields the parsers read from a service. */
+/**
+ * The fields the parsers read from a service.
+ *
+ * @public
+ */
 export const SERVICE_FIELDS = [
   'kind',
   'apiVersion',
@@ -54,7 +60,11 @@ export const SLO_FIELDS = [
   'status',
 ];
 
-/** A service's SLOs: every SLO whose `sloOf` relation points at it. */
+/**
+ * A service's SLOs: every SLO whose `sloOf` relation points at it.
+ *
+ * @public
+ */
 export function sloQueryForService(serviceRef: string): CatalogQuery {
   return {
     filter: { kind: SLO_KIND, [`relations.${RELATION_SLO_OF}`]: serviceRef },
@@ -62,7 +72,11 @@ export function sloQueryForService(serviceRef: string): CatalogQuery {
   };
 }
 
-/** A service's environments: every environment Resource that is a `dependencyOf` it. */
+/**
+ * A service's environments: every environment Resource that is a `dependencyOf` it.
+ *
+ * @public
+ */
 export function environmentQueryForService(serviceRef: string): CatalogQuery {
   return {
     filter: {
@@ -74,7 +88,11 @@ export function environmentQueryForService(serviceRef: string): CatalogQuery {
   };
 }
 
-/** Every environment in the catalog (the overview page, roll-ups). */
+/**
+ * Every environment in the catalog (the overview page, roll-ups).
+ *
+ * @public
+ */
 export function allEnvironmentsQuery(): CatalogQuery {
   return {
     filter: { kind: 'Resource', 'spec.type': ENVIRONMENT_RESOURCE_TYPE },
@@ -82,7 +100,11 @@ export function allEnvironmentsQuery(): CatalogQuery {
   };
 }
 
-/** Every SLO in the catalog. */
+/**
+ * Every SLO in the catalog.
+ *
+ * @public
+ */
 export function allSlosQuery(): CatalogQuery {
   return { filter: { kind: SLO_KIND }, fields: SLO_FIELDS };
 }

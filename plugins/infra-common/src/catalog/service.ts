@@ -1,4 +1,5 @@
 import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import { rejected } from './issues';
 import { echo, tooLong } from './limits';
 import {
   annotationPath,
@@ -77,7 +78,11 @@ export function parseFrameworks(entity: Entity): {
   };
 }
 
-/** Reads a service (a `Component`) as the contract describes it. Never throws. */
+/**
+ * Reads a service (a `Component`) as the contract describes it. Never throws.
+ *
+ * @public
+ */
 export function parseService(entity: Entity): ParseResult<ServiceView> {
   const kind = entity?.kind;
   // The exact spelling first: the locale-aware lower-casing is the slow path.
@@ -85,16 +90,10 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
     kind !== 'Component' &&
     kind?.toLocaleLowerCase('en-US') !== 'component'
   ) {
-    return {
-      ok: false,
-      issues: [{ path: 'kind', message: 'expected Component' }],
-    };
+    return rejected('kind', 'expected Component');
   }
   if (!entity.metadata?.name) {
-    return {
-      ok: false,
-      issues: [{ path: 'metadata.name', message: 'is required' }],
-    };
+    return rejected('metadata.name', 'is required');
   }
   const namespace = namespaceOf(entity);
   const { frameworks, issues } = parseFrameworks(entity);

@@ -1,6 +1,6 @@
 import { boundedAnnotation } from './limits';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { formatPath } from './issues';
+import { formatPath, rejected } from './issues';
 import { OpenSloSloSpec, validateOpenSloSlo } from './openslo';
 import { annotationPath, entityRefOf, namespaceOf, tryParseRef } from './refs';
 import {
@@ -14,7 +14,11 @@ import {
   SloView,
 } from './types';
 
-/** True for an OpenSLO v1 `SLO` entity. */
+/**
+ * True for an OpenSLO v1 `SLO` entity.
+ *
+ * @public
+ */
 export function isSloEntity(entity: Entity): boolean {
   return entity?.kind === SLO_KIND && entity.apiVersion === OPENSLO_API_VERSION;
 }
@@ -75,18 +79,15 @@ function indicatorOf(spec: OpenSloSloSpec): SloView['indicator'] {
 /**
  * Reads an OpenSLO v1 SLO entity: validates it against the OpenSLO
  * specification, then against Plinth's annotations. Never throws.
+ *
+ * @public
  */
 export function parseSlo(entity: Entity): ParseResult<SloView> {
   if (!isSloEntity(entity)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'kind',
-          message: `expected kind ${SLO_KIND} with apiVersion ${OPENSLO_API_VERSION}`,
-        },
-      ],
-    };
+    return rejected(
+      'kind',
+      `expected kind ${SLO_KIND} with apiVersion ${OPENSLO_API_VERSION}`,
+    );
   }
   const specIssues = validateOpenSloSlo(entity);
   if (specIssues.length) {
@@ -98,16 +99,10 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
   const issues: ContractIssue[] = [];
 
   if (!ENTITY_NAME.test(spec.service)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'spec.service',
-          message:
-            'expected the name of a Backstage Component in the same namespace',
-        },
-      ],
-    };
+    return rejected(
+      'spec.service',
+      'expected the name of a Backstage Component in the same namespace',
+    );
   }
 
   const ownerAnnotation = boundedAnnotation(
@@ -131,15 +126,10 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
   const windowDays = durationToDays(window.duration);
   if (windowDays === undefined) {
     // The spec validator accepts only shorthands we can convert; keep the guard honest.
-    return {
-      ok: false,
-      issues: [
-        {
-          path: formatPath(['spec', 'timeWindow', 0, 'duration']),
-          message: 'unreadable duration',
-        },
-      ],
-    };
+    return rejected(
+      formatPath(['spec', 'timeWindow', 0, 'duration']),
+      'unreadable duration',
+    );
   }
   const first = spec.objectives[0];
   const target = first.target ?? (first.targetPercent as number) / 100;

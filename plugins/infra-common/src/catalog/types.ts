@@ -3,7 +3,11 @@
  * readers get back from the parsers in this folder. Reference: docs/catalog-contract.md.
  */
 
-/** Compliance framework ids, as written in `plinth.dev/compliance-frameworks`. */
+/**
+ * Compliance framework ids, as written in `plinth.dev/compliance-frameworks`.
+ *
+ * @public
+ */
 export const FRAMEWORK_IDS = [
   'soc2',
   'iso27001',
@@ -11,50 +15,81 @@ export const FRAMEWORK_IDS = [
   'pci-dss',
   'gdpr',
 ] as const;
+/** @public */
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
+/** @public */
 export const ANNOTATION_COMPLIANCE_FRAMEWORKS =
   'plinth.dev/compliance-frameworks';
+/** @public */
 export const ANNOTATION_INFRA_SOURCE = 'plinth.dev/infra-source';
+/** @public */
 export const ANNOTATION_IAC_PATH = 'plinth.dev/iac-path';
+/** @public */
 export const ANNOTATION_SLO_OWNER = 'plinth.dev/owner';
+/** @public */
 export const ANNOTATION_SLO_RUNBOOK = 'plinth.dev/runbook';
+/** @public */
 export const ANNOTATION_SLO_SOURCE = 'plinth.dev/source';
 
 export const ENVIRONMENT_RESOURCE_TYPE = 'environment';
+/** @public */
 export const SLO_KIND = 'SLO';
+/** @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
-/** SLO -> Component */
+/**
+ * SLO -\> Component
+ *
+ * @public
+ */
 export const RELATION_SLO_OF = 'sloOf';
-/** Component -> SLO */
+/**
+ * Component -\> SLO
+ *
+ * @public
+ */
 export const RELATION_HAS_SLO = 'hasSlo';
 
+/** @public */
 export const STAGES = ['development', 'staging', 'production'] as const;
+/** @public */
 export type Stage = (typeof STAGES)[number];
+/** @public */
 export const CLOUDS = ['aws', 'gcp', 'azure'] as const;
+/** @public */
 export type Cloud = (typeof CLOUDS)[number];
+/** @public */
 export const DR_PATTERNS = [
   'backup-restore',
   'pilot-light',
   'warm-standby',
   'active-active',
 ] as const;
+/** @public */
 export type DrPattern = (typeof DR_PATTERNS)[number];
+/** @public */
 export const RESIDENCIES = ['any', 'eu', 'us', 'uk'] as const;
+/** @public */
 export type DataResidency = (typeof RESIDENCIES)[number];
+/** @public */
 export const ENCRYPTION_AT_REST = [
   'managed-key',
   'provider-managed',
   'none',
 ] as const;
+/** @public */
 export type EncryptionAtRest = (typeof ENCRYPTION_AT_REST)[number];
+/** @public */
 export const TLS_VERSIONS = ['1.2', '1.3'] as const;
+/** @public */
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
 
 /**
  * The controls an environment declares. Every field is optional: absent means
  * "no data", which the compliance evaluator reports as unknown, never as passing.
+ *
+ * @public
  */
 export interface DeclaredControls {
   encryptionAtRest?: EncryptionAtRest;
@@ -77,17 +112,26 @@ export interface DeclaredControls {
   restoreTested?: boolean;
 }
 
-/** A problem found while reading an entity: the dotted path of the field and what is wrong. */
+/**
+ * A problem found while reading an entity: the dotted path of the field and what is wrong.
+ *
+ * @public
+ */
 export interface ContractIssue {
   path: string;
   message: string;
 }
 
-/** A parser's answer: the typed view, or the precise problems. Parsers never throw. */
+/**
+ * A parser's answer: the typed view, or the precise problems. Parsers never throw.
+ *
+ * @public
+ */
 export type ParseResult<T> =
   | { ok: true; value: T; issues: ContractIssue[] }
   | { ok: false; issues: ContractIssue[] };
 
+/** @public */
 export interface ServiceView {
   /** Entity ref, e.g. `component:default/payments-api` */
   ref: string;
@@ -102,6 +146,7 @@ export interface ServiceView {
   environmentRefs: string[];
 }
 
+/** @public */
 export interface EnvironmentView {
   ref: string;
   name: string;
@@ -120,9 +165,14 @@ export interface EnvironmentView {
   owner?: string;
 }
 
-/** `reference`: the SLO names its SLI with `indicatorRef` instead of inlining it. */
+/**
+ * `reference`: the SLO names its SLI with `indicatorRef` instead of inlining it.
+ *
+ * @public
+ */
 export type SliKind = 'ratio' | 'threshold' | 'reference';
 
+/** @public */
 export interface SloObjectiveView {
   displayName?: string;
   /** As a fraction: 0.9995 */
@@ -133,6 +183,7 @@ export interface SloObjectiveView {
   timeSliceWindow?: string;
 }
 
+/** @public */
 export interface SloView {
   ref: string;
   name: string;

@@ -13,14 +13,20 @@ import type { ControlDefinition } from './controls';
 import { FRAMEWORKS } from './frameworks';
 import type { FrameworkDefinition, RequirementSeverity } from './frameworks';
 
+/** @public */
 export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
+/** @public */
 export type FrameworkStatus =
   | 'compliant'
   | 'at-risk'
   | 'non-compliant'
   | 'unknown';
 
-/** An environment as the evaluator reads it; an EnvironmentView from the parsers fits. */
+/**
+ * An environment as the evaluator reads it; an EnvironmentView from the parsers fits.
+ *
+ * @public
+ */
 export interface ComplianceEnvironment {
   /** Entity name or short name; `environmentName` wins when both are present. */
   name: string;
@@ -29,6 +35,7 @@ export interface ComplianceEnvironment {
   controls: DeclaredControls;
 }
 
+/** @public */
 export interface ControlEvidence {
   environment: string;
   stage: Stage;
@@ -38,6 +45,7 @@ export interface ControlEvidence {
   value: string | number | boolean | null;
 }
 
+/** @public */
 export interface ControlResult {
   controlId: string;
   title: string;
@@ -50,6 +58,7 @@ export interface ControlResult {
   fixHint?: string;
 }
 
+/** @public */
 export interface FrameworkResult {
   framework: FrameworkId;
   name: string;
@@ -65,6 +74,7 @@ export interface FrameworkResult {
   controls: ControlResult[];
 }
 
+/** @public */
 export interface ComplianceReport {
   frameworks: FrameworkResult[];
 }
@@ -276,6 +286,8 @@ export const defaultRules = new CompiledRules(Object.values(FRAMEWORKS));
  * A required control that fails makes the framework non-compliant; a recommended one that
  * fails, or any control without data, puts it at risk; no data at all is unknown.
  * Unknown framework ids are skipped (the catalog reports them as processing errors).
+ *
+ * @public
  */
 export function evaluateCompliance(
   frameworks: readonly FrameworkId[],

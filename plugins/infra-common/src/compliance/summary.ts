@@ -54,6 +54,8 @@ import { CompiledRules, defaultRules, FrameworkStatus } from './evaluate';
 /**
  * One service's compliance at a glance. Services with the same answer share one frozen
  * object (and one frozen `frameworks` record): copy before changing.
+ *
+ * @public
  */
 export interface ComplianceSummary {
   /**
@@ -440,6 +442,8 @@ const STATUS_CODES: FrameworkStatus[] = [
  *   each counts for the services it names in `spec.dependencyOf` or its `dependencyOf`
  *   relations
  * @returns one summary per service, keyed by the service's entity ref
+ *
+ * @public
  */
 export function summarizeCompliance(
   services: readonly Entity[],

@@ -27,11 +27,11 @@ import {
   DATA_CLASSIFICATIONS,
   DATA_KINDS,
   IAC_TOOLS,
-  MONITORING_SYSTEMS,
   REVIEW_CADENCES,
   TRAFFIC_PATTERNS,
   WORKLOAD_TYPES,
 } from '../answers/schema';
+import { MONITORING_SYSTEMS } from '../answers/monitoringByCloud';
 import { controlsSchema } from '../catalog/environment';
 import { parseCidr } from './cidr';
 import { opensAdminPortsToTheWorld } from './adminAccess';

@@ -66,7 +66,11 @@ export function burnRateFactor(
   return ((budgetPercent / 100) * (windowDays * 24)) / (longWindowMinutes / 60);
 }
 
-/** The alert tiers for an objective (in percent) over a window of `windowDays`. */
+/**
+ * The alert tiers for an objective (in percent) over a window of `windowDays`.
+ *
+ * @public
+ */
 export function burnRateAlerts(
   objectivePercent: number,
   windowDays: number,

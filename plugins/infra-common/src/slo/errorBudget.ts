@@ -3,6 +3,7 @@
  * A 99.95% objective over 28 days allows 0.05% of 40,320 minutes = 20.16 minutes.
  */
 
+/** @public */
 export interface ErrorBudget {
   /** The allowed error ratio: 1 - objective. */
   ratio: number;
@@ -15,6 +16,7 @@ function tidy(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/** @public */
 export function windowDays(window: '28d' | '30d' | string): number {
   const match = /^(\d+)d$/.exec(window);
   if (!match) {
@@ -25,6 +27,7 @@ export function windowDays(window: '28d' | '30d' | string): number {
   return Number(match[1]);
 }
 
+/** @public */
 export function errorBudget(
   objectivePercent: number,
   days: number,

@@ -8,6 +8,7 @@
  */
 import type { SliQueries, WorkloadType } from '../design/types';
 
+/** @public */
 export const WINDOW_PLACEHOLDER = '{{.window}}';
 
 interface MetricFamily {
@@ -63,6 +64,7 @@ export function bucketBound(thresholdMs: number): string {
   return String(Number((thresholdMs / 1000).toPrecision(6)));
 }
 
+/** @public */
 export function sliQueries(options: {
   workloadType: WorkloadType;
   kind: 'availability' | 'latency';

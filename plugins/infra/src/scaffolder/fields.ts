@@ -1,5 +1,6 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { InfraReviewField, validateInfraReview } from './InfraReviewField';
+import { InfraSectionField, validateInfraSection } from './InfraSectionField';
 import { RegionPickerField, validateRegions } from './RegionPickerField';
 import { SloObjectiveField, validateSloObjective } from './SloObjectiveField';
 
@@ -22,4 +23,11 @@ export const InfraReview = createFormField({
   name: 'InfraReview',
   component: InfraReviewField as any,
   validation: validateInfraReview as any,
+});
+
+/** `ui:field: InfraSection`: a section of the answers, checked by the planner's schema on Next. */
+export const InfraSection = createFormField({
+  name: 'InfraSection',
+  component: InfraSectionField as any,
+  validation: validateInfraSection as any,
 });

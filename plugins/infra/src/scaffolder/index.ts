@@ -20,7 +20,13 @@ const infraReviewFormField = FormFieldBlueprint.make({
   params: { field: () => import('./fields').then(m => m.InfraReview) },
 });
 
+const infraSectionFormField = FormFieldBlueprint.make({
+  name: 'infra-section',
+  params: { field: () => import('./fields').then(m => m.InfraSection) },
+});
+
 export const infraFormFields = [
+  infraSectionFormField,
   sloObjectiveFormField,
   regionPickerFormField,
   infraReviewFormField,

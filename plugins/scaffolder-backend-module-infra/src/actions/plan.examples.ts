@@ -33,47 +33,36 @@ export const regulatedAnswers = {
   operations: { alertRouting: 'pagerduty' },
 };
 
+/** The plan step of a template, planning `answers` (an object or a template expression). */
+export function planStep(answers: unknown) {
+  return {
+    id: 'plan',
+    name: 'Plan the infrastructure',
+    action: 'infra:design:plan',
+    input: { answers },
+  };
+}
+
 export const examples: TemplateExample[] = [
   {
     description:
       'Plan a design from a few answers; everything else gets a default and the plan says why',
     example: yaml.stringify({
-      steps: [
-        {
-          id: 'plan',
-          name: 'Plan the infrastructure',
-          action: 'infra:design:plan',
-          input: { answers: minimalAnswers },
-        },
-      ],
+      steps: [planStep(minimalAnswers)],
     }),
   },
   {
     description:
       'Plan a HIPAA and GDPR design on Azure in the EU with availability and latency SLOs',
     example: yaml.stringify({
-      steps: [
-        {
-          id: 'plan',
-          name: 'Plan the infrastructure',
-          action: 'infra:design:plan',
-          input: { answers: regulatedAnswers },
-        },
-      ],
+      steps: [planStep(regulatedAnswers)],
     }),
   },
   {
     description:
       'Plan from the answers the /infra wizard collected as parameters',
     example: yaml.stringify({
-      steps: [
-        {
-          id: 'plan',
-          name: 'Plan the infrastructure',
-          action: 'infra:design:plan',
-          input: { answers: '${{ parameters.answers }}' },
-        },
-      ],
+      steps: [planStep('${{ parameters.answers }}')],
     }),
   },
 ];

@@ -23,7 +23,7 @@ import scaffolderModuleInfra from '../index';
 
 const templatePath = path.resolve(
   __dirname,
-  '../../../../templates/infra-request/template.yaml',
+  '../../templates/infra-request/template.yaml',
 );
 
 /** The wizard's values: the shared example answers, and where to publish. */

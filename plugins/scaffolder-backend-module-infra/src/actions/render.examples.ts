@@ -1,6 +1,6 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
-import { minimalAnswers } from './plan.examples';
+import { minimalAnswers, planStep } from './plan.examples';
 
 export const examples: TemplateExample[] = [
   {
@@ -8,12 +8,7 @@ export const examples: TemplateExample[] = [
       'Plan a design, then write its repository into the workspace and publish it',
     example: yaml.stringify({
       steps: [
-        {
-          id: 'plan',
-          name: 'Plan the infrastructure',
-          action: 'infra:design:plan',
-          input: { answers: minimalAnswers },
-        },
+        planStep(minimalAnswers),
         {
           id: 'render',
           name: 'Write the infrastructure repository',
@@ -28,12 +23,7 @@ export const examples: TemplateExample[] = [
       "Plan from the wizard's answers, then write the repository into the workspace",
     example: yaml.stringify({
       steps: [
-        {
-          id: 'plan',
-          name: 'Plan the infrastructure',
-          action: 'infra:design:plan',
-          input: { answers: '${{ parameters.answers }}' },
-        },
+        planStep('${{ parameters.answers }}'),
         {
           id: 'render',
           name: 'Write the infrastructure repository',

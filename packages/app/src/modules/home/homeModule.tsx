@@ -2,36 +2,20 @@ import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
+// Everything here works offline: no widget on the home page calls the internet.
 const content = `
-## Welcome to Backstage! 👋
+## Welcome to Plinth
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Plinth turns a service's SLOs and constraints into a reviewed, secure
+infrastructure repository, and shows every service's SLOs, environments
+and compliance in one place.
 
-### Quick Start
+- **Request infrastructure** with the [guided wizard](/create/templates/default/infra-request)
+- **See every service** on the [Infrastructure overview](/infra)
+- **Browse the catalog** in the [Software Catalog](/catalog)
+- **Read the docs** of any service from its catalog page (TechDocs)
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+This card is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
@@ -39,14 +23,35 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'GettingStarted',
     title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    description: 'Where to start with Plinth',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
   },
 });
 
+const infrastructureContent = `
+Each service's **Infrastructure** tab shows its SLOs and error budgets, its
+environments and the compliance of its frameworks, with a fix for every
+unmet control.
+
+[Open the overview](/infra) or [request infrastructure](/create/templates/default/infra-request).
+`;
+
+/** Takes the place of the random-joke widget, which needs the internet. */
+const infrastructureWidget = HomePageWidgetBlueprint.make({
+  name: 'plinth-infrastructure',
+  params: {
+    name: 'PlinthInfrastructure',
+    title: 'Infrastructure',
+    description: 'SLOs, environments and compliance of every service',
+    components: async () => ({
+      Content: () => <MarkdownContent content={infrastructureContent} />,
+    }),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, infrastructureWidget],
 });

@@ -4,6 +4,8 @@ import type { ControlDefinition } from '../controls';
 /**
  * required: failing it makes the service non-compliant.
  * recommended: expected by auditors or good practice; failing it puts the service at risk.
+ *
+ * @public
  */
 export type RequirementSeverity = 'required' | 'recommended';
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -19,7 +20,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { infraApiRef } from '../../api';
 import type {
   ComplianceStatus,
-  OverviewQuery,
+  OverviewPage as OverviewPageData,
   OverviewSort,
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
@@ -27,6 +28,14 @@ import { overviewCsv } from '../../lib/csv';
 import { WIZARD_PATH, frameworkName } from '../../lib/frameworks';
 import { OverviewTable } from '../OverviewTable';
 import { statusLabel } from '../StatusLabel';
+import {
+  FilterKey,
+  OverviewViewState,
+  PAGE_SIZES,
+  overviewQueryOf,
+  readOverviewState,
+  writeOverviewState,
+} from './overviewState';
 
 const STATUSES: ComplianceStatus[] = [
   'non-compliant',
@@ -36,10 +45,40 @@ const STATUSES: ComplianceStatus[] = [
 ];
 const EXPORT_PAGE_SIZE = 500;
 
-type Filters = Pick<
-  OverviewQuery,
-  'owner' | 'system' | 'framework' | 'status' | 'q'
->;
+/** `group:default/payments` -> `payments`, as the table shows it. */
+const nameOf = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/i, '');
+
+/** The filters above the table, in order; each reads its options from the facets. */
+const FILTERS: Array<{
+  key: FilterKey;
+  label: string;
+  options: (facets: OverviewPageData['facets']) => Array<{
+    value: string;
+    label: string;
+  }>;
+}> = [
+  {
+    key: 'owner',
+    label: 'Owner',
+    options: f => f.owners.map(o => ({ value: o, label: nameOf(o) })),
+  },
+  {
+    key: 'system',
+    label: 'System',
+    options: f => f.systems.map(s => ({ value: s, label: nameOf(s) })),
+  },
+  {
+    key: 'framework',
+    label: 'Framework',
+    options: f =>
+      f.frameworks.map(v => ({ value: v, label: frameworkName(v) })),
+  },
+  {
+    key: 'status',
+    label: 'Status',
+    options: () => STATUSES.map(v => ({ value: v, label: statusLabel(v) })),
+  },
+];
 
 /** Waits until the user stops typing before searching. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -94,24 +133,29 @@ function FilterSelect(props: {
  */
 export function OverviewPage() {
   const infraApi = useApi(infraApiRef);
-  const [filters, setFilters] = useState<Filters>({});
-  const [search, setSearch] = useState('');
+  // The view lives in the URL: a reload or a shared link shows the same rows.
+  const [params, setParams] = useSearchParams();
+  const view = readOverviewState(params);
+  const { filters, sort, order, page, pageSize } = view;
+  const update = useCallback(
+    (patch: Partial<OverviewViewState>) =>
+      setParams(
+        current =>
+          writeOverviewState({ ...readOverviewState(current), ...patch }),
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const [search, setSearch] = useState(view.q);
   const q = useDebounced(search.trim(), 300);
-  const [sort, setSort] = useState<OverviewSort>('failures');
-  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
+  useEffect(() => {
+    if (q !== view.q.trim()) update({ q, page: 0 });
+    // Only a change of the typed search writes the URL.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
   const [exporting, setExporting] = useState<Error | boolean>(false);
 
-  const query: OverviewQuery = {
-    ...filters,
-    q: q || undefined,
-    sort,
-    order,
-    page: page + 1,
-    pageSize,
-  };
-  const queryKey = JSON.stringify(query);
+  const queryKey = JSON.stringify(overviewQueryOf(view));
   const { value, loading, error } = useAsync(
     () => infraApi.getOverview(JSON.parse(queryKey)),
     [infraApi, queryKey],
@@ -122,21 +166,20 @@ export function OverviewPage() {
     if (value) setShown(value);
   }, [value]);
 
-  const setFilter = useCallback((key: keyof Filters, v?: string) => {
-    setFilters(f => ({ ...f, [key]: v }));
-    setPage(0);
-  }, []);
+  const setFilter = useCallback(
+    (key: FilterKey, v?: string) =>
+      update({ filters: { ...filters, [key]: v }, page: 0 }),
+    [update, filters],
+  );
   const onSort = useCallback(
     (column: OverviewSort) => {
       if (column === sort) {
-        setOrder(o => (o === 'asc' ? 'desc' : 'asc'));
+        update({ order: order === 'asc' ? 'desc' : 'asc', page: 0 });
       } else {
-        setSort(column);
-        setOrder('asc');
+        update({ sort: column, order: 'asc', page: 0 });
       }
-      setPage(0);
     },
-    [sort],
+    [sort, order, update],
   );
 
   const exportCsv = useCallback(async () => {
@@ -170,7 +213,7 @@ export function OverviewPage() {
   if (!shown) {
     return null;
   }
-  const filtering = Object.values(filters).some(Boolean) || !!q;
+  const filtering = Object.values(filters).some(Boolean) || !!view.q;
   if (shown.total === 0 && !filtering) {
     return (
       <EmptyState
@@ -194,38 +237,17 @@ export function OverviewPage() {
           label="Search"
           placeholder="Name, owner or system"
           value={search}
-          onChange={e => {
-            setSearch(e.target.value);
-            setPage(0);
-          }}
+          onChange={e => setSearch(e.target.value)}
         />
-        <FilterSelect
-          label="Owner"
-          value={filters.owner}
-          options={shown.facets.owners.map(o => ({ value: o, label: o }))}
-          onChange={v => setFilter('owner', v)}
-        />
-        <FilterSelect
-          label="System"
-          value={filters.system}
-          options={shown.facets.systems.map(s => ({ value: s, label: s }))}
-          onChange={v => setFilter('system', v)}
-        />
-        <FilterSelect
-          label="Framework"
-          value={filters.framework}
-          options={shown.facets.frameworks.map(f => ({
-            value: f,
-            label: frameworkName(f),
-          }))}
-          onChange={v => setFilter('framework', v)}
-        />
-        <FilterSelect
-          label="Status"
-          value={filters.status}
-          options={STATUSES.map(s => ({ value: s, label: statusLabel(s) }))}
-          onChange={v => setFilter('status', v)}
-        />
+        {FILTERS.map(f => (
+          <FilterSelect
+            key={f.key}
+            label={f.label}
+            value={filters[f.key]}
+            options={f.options(shown.facets)}
+            onChange={v => setFilter(f.key, v)}
+          />
+        ))}
         <Box flexGrow={1} />
         <Button
           variant="outlined"
@@ -262,12 +284,11 @@ export function OverviewPage() {
             Math.max(0, Math.ceil(shown.total / pageSize) - 1),
           )}
           rowsPerPage={pageSize}
-          rowsPerPageOptions={[20, 50, 100]}
-          onPageChange={(_e, p) => setPage(p)}
-          onRowsPerPageChange={e => {
-            setPageSize(Number(e.target.value));
-            setPage(0);
-          }}
+          rowsPerPageOptions={PAGE_SIZES}
+          onPageChange={(_e, p) => update({ page: p })}
+          onRowsPerPageChange={e =>
+            update({ pageSize: Number(e.target.value), page: 0 })
+          }
         />
       </Paper>
     </Box>

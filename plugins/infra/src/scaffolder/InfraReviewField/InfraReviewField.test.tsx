@@ -1,9 +1,24 @@
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { PlanResult } from '@plinth/backstage-plugin-infra-common';
 import { InfraApi, infraApiRef } from '../../api';
-import { InfraReviewField, validateInfraReview } from './InfraReviewField';
+import {
+  InfraReviewField,
+  formatNumber,
+  validateInfraReview,
+} from './InfraReviewField';
+
+describe('formatNumber', () => {
+  it('rounds for people without losing an objective', () => {
+    expect(formatNumber(0.0432000000013)).toBe('0.0432');
+    expect(formatNumber(99.9999)).toBe('99.9999');
+    expect(formatNumber(99.95)).toBe('99.95');
+    expect(formatNumber(21.599999999)).toBe('21.6');
+    expect(formatNumber(1234.5678)).toBe('1,235');
+    expect(formatNumber(3000)).toBe('3,000');
+  });
+});
 
 const infraApi = {
   getOverview: jest.fn(),
@@ -161,7 +176,7 @@ describe('InfraReviewField', () => {
     ).toBeInTheDocument();
   });
 
-  it('lists invalid answers by their dotted paths', async () => {
+  it('lists invalid answers by page and field, each leading back to its page', async () => {
     infraApi.plan.mockResolvedValue({
       ok: false,
       issues: [
@@ -174,10 +189,27 @@ describe('InfraReviewField', () => {
 
     const onChange = await renderReview();
 
+    // The stepper's label of page 2, which the link clicks to go back
+    const step = document.createElement('span');
+    step.setAttribute('aria-label', 'Step 2');
+    const stepClicked = jest.fn();
+    step.addEventListener('click', stepClicked);
+    document.body.appendChild(step);
+
     expect(await screen.findByTestId('infra-review-issues')).toHaveTextContent(
-      'topology.primaryRegion: eu residency allows eu-west-1, eu-central-1',
+      'Environments and topology, Primary region: eu residency allows eu-west-1, eu-central-1',
+    );
+    expect(screen.getByTestId('infra-review-issues')).not.toHaveTextContent(
+      'topology.primaryRegion',
     );
     expect(onChange).toHaveBeenCalledWith('needs-fixes');
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Environments and topology, Primary region',
+      }),
+    );
+    expect(stepClicked).toHaveBeenCalled();
+    step.remove();
   });
 
   it('shows a server failure as an error, not as an empty review', async () => {
@@ -221,8 +253,8 @@ describe('InfraReviewField', () => {
     );
 
     expect(errors).toEqual([
-      'service.name: must be 3-40 characters',
-      "environments.1.name: 'dev' is used by another environment",
+      'Workloads, SLOs and constraints, Service name: must be 3-40 characters',
+      "Environments and topology, Environment 2, name: 'dev' is used by another environment",
     ]);
   });
 

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { RefObject, useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import MuiLink from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import {
   Progress,
@@ -18,9 +19,57 @@ import type {
   PlanResult,
   WorkflowStep,
 } from '@plinth/backstage-plugin-infra-common';
-import { formatIssue } from '@plinth/backstage-plugin-infra-common';
 import { infraApiRef } from '../../api';
 import { answersFromFormData } from './answersFromFormData';
+import { issueLocation } from './issueLocation';
+
+/** "Environments and topology, VPC / VNet CIDR" for a dotted answers path. */
+function whereIs(path: string): string {
+  const at = issueLocation(path);
+  return at ? `${at.pageTitle}, ${at.fieldLabel}` : path;
+}
+
+/**
+ * Goes back to the page of a field and focuses it. The stepper keeps its page to
+ * itself; its step labels are the way back it offers (a click on an earlier step).
+ */
+function goToField(path: string) {
+  const at = issueLocation(path);
+  if (!at) return;
+  const step = document.querySelector<HTMLElement>(
+    `[aria-label="Step ${at.page}"]`,
+  );
+  step?.click();
+  setTimeout(() => {
+    const field = document.getElementById(at.fieldId);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, 100);
+}
+
+/**
+ * Disables the page's Confirm button while the answers do not plan. The button belongs to
+ * the scaffolder's stepper, which only disables it while validating; Confirm would
+ * otherwise look usable and then only repeat the issues.
+ */
+function useConfirmDisabled(anchor: RefObject<HTMLElement>, disabled: boolean) {
+  useEffect(() => {
+    const button = anchor.current
+      ?.closest('form')
+      ?.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (!button || !disabled) return undefined;
+    button.disabled = true;
+    button.setAttribute('aria-disabled', 'true');
+    button.setAttribute('data-disabled', 'true');
+    button.title = 'Fix the answers listed on this page first';
+    return () => {
+      button.disabled = false;
+      button.removeAttribute('aria-disabled');
+      button.removeAttribute('data-disabled');
+      button.removeAttribute('title');
+    };
+  }, [anchor, disabled]);
+}
 
 const STEP_TITLES: Record<WorkflowStep, string> = {
   1: 'Workloads, SLOs and constraints',
@@ -49,9 +98,24 @@ const STATUS_COLOURS: Record<
   unknown: 'default',
 };
 
+/** Rounded for people: 0.0432000000013 -> 0.0432, 99.9999 stays, 1234.56 -> 1,235. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) {
+    return value.toLocaleString('en-US');
+  }
+  // Ten significant digits drop floating-point noise before rounding for display.
+  const clean = Number(value.toPrecision(10));
+  if (Math.abs(clean) >= 100) return Math.round(clean).toLocaleString('en-US');
+  if (Math.abs(clean) >= 1) {
+    return clean.toLocaleString('en-US', { maximumFractionDigits: 5 });
+  }
+  return String(Number(clean.toPrecision(3)));
+}
+
 function formatValue(value: Decision['value']): string {
   if (Array.isArray(value)) return value.join(', ') || 'none';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return formatNumber(value);
   return String(value);
 }
 
@@ -209,6 +273,8 @@ export const InfraReviewField = (
       onChange.current(outcome);
     }
   }, [outcome]);
+  const anchor = useRef<HTMLDivElement>(null);
+  useConfirmDisabled(anchor, outcome === 'needs-fixes');
 
   if (loading) {
     return <Progress />;
@@ -221,14 +287,22 @@ export const InfraReviewField = (
   }
   if (!value.ok) {
     return (
-      <Alert severity="error" data-testid="infra-review-issues">
+      <Alert severity="error" data-testid="infra-review-issues" ref={anchor}>
         <Typography variant="subtitle2">
-          Some answers need fixing before Plinth can plan the design:
+          Some answers need fixing before Plinth can plan the design; Confirm is
+          disabled until they are fixed:
         </Typography>
         <ul>
           {value.issues.map(issue => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path}</code>: {issue.message}
+              <MuiLink
+                component="button"
+                type="button"
+                onClick={() => goToField(issue.path)}
+              >
+                {whereIs(issue.path)}
+              </MuiLink>
+              : {issue.message}
             </li>
           ))}
         </ul>
@@ -273,7 +347,7 @@ export async function validateInfraReview(
   const outcome = await infraApi.plan(answersFromFormData(context.formData));
   if (!outcome.ok) {
     for (const issue of outcome.issues) {
-      validation.addError(formatIssue(issue));
+      validation.addError(`${whereIs(issue.path)}: ${issue.message}`);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -65,6 +67,37 @@ export const RegionPickerField = (
     id => !multiple || id !== primary,
   );
   const hasErrors = !!rawErrors?.length;
+
+  // A region the cloud or residency no longer allows (they were changed after it was
+  // picked) is cleared at once, with a note saying what was removed and why.
+  const chosen = ([] as string[]).concat(formData ?? []);
+  const allowed = regionsFor(cloud, residency);
+  const dropped = chosen.filter(id => !allowed.includes(id));
+  const droppedKey = dropped.join(',');
+  const [note, setNote] = useState<string>();
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => {
+    if (!droppedKey) return;
+    const kept = chosen.filter(id => allowed.includes(id));
+    onChangeRef.current(multiple ? kept : (undefined as any));
+    setNote(
+      `${droppedKey.replace(/,/g, ', ')} ${
+        dropped.length > 1 ? 'were' : 'was'
+      } cleared: ${CLOUD_NAMES[cloud]} with ${
+        residency === 'any'
+          ? 'no residency constraint'
+          : `${RESIDENCY_NAMES[residency]} residency`
+      } does not offer ${dropped.length > 1 ? 'them' : 'it'}. Choose again.`,
+    );
+    // Runs when the set of disallowed regions changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [droppedKey]);
+  const noteElement = note ? (
+    <Alert severity="info" role="status" data-testid="region-cleared">
+      {note}
+    </Alert>
+  ) : null;
   // Errors are listed under the field by the form; the helper says what limits the list.
   const limit =
     residency === 'any'
@@ -87,26 +120,38 @@ export const RegionPickerField = (
 
   if (multiple) {
     return (
-      <Autocomplete
-        id={idSchema?.$id}
-        multiple
-        options={options}
-        getOptionLabel={id => label(cloud, id)}
-        value={Array.isArray(formData) ? formData : []}
-        onChange={(_, value) => onChange(value)}
-        renderInput={input}
-      />
+      <>
+        {noteElement}
+        <Autocomplete
+          id={idSchema?.$id}
+          multiple
+          options={options}
+          getOptionLabel={id => label(cloud, id)}
+          value={Array.isArray(formData) ? formData : []}
+          onChange={(_, value) => {
+            setNote(undefined);
+            onChange(value);
+          }}
+          renderInput={input}
+        />
+      </>
     );
   }
   return (
-    <Autocomplete
-      id={idSchema?.$id}
-      options={options}
-      getOptionLabel={id => label(cloud, id)}
-      value={typeof formData === 'string' ? formData : null}
-      onChange={(_, value) => onChange(value ?? (undefined as any))}
-      renderInput={input}
-    />
+    <>
+      {noteElement}
+      <Autocomplete
+        id={idSchema?.$id}
+        options={options}
+        getOptionLabel={id => label(cloud, id)}
+        value={typeof formData === 'string' ? formData : null}
+        onChange={(_, value) => {
+          setNote(undefined);
+          onChange(value ?? (undefined as any));
+        }}
+        renderInput={input}
+      />
+    </>
   );
 };
 

@@ -77,6 +77,8 @@ export function renderCatalog(design: Design): GeneratedFile[] {
         multiAz: env.multiAz,
         multiRegion: env.multiRegion,
         drPattern: env.drPattern,
+        // Read by the wizard so that a new service does not reuse these ranges.
+        networks: env.networks.map(n => ({ region: n.region, cidr: n.cidr })),
         controls: env.controls,
       },
     },

@@ -1,0 +1,100 @@
+/*
+ * Plinth installed into a stock Backstage app by docs/install.md (scripts/stock-app-test.sh):
+ * the actions, the template, the SLO kind and /api/infra through the REST API, then the
+ * Infrastructure tab, the template list and /create/actions in Chromium.
+ */
+import { expect, Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const baseURL = process.env.PLINTH_STOCK_APP_URL!;
+const shots = join(__dirname, '..', '..', 'artifacts', 'stock-app');
+const ACTIONS = [
+  'infra:design:plan',
+  'infra:repository:render',
+  'infra:publish:local',
+  'infra:catalog:register-local',
+];
+
+async function api(path: string): Promise<any> {
+  const refresh = await fetch(`${baseURL}/api/auth/guest/refresh`);
+  expect(refresh.ok).toBe(true);
+  const token = (await refresh.json()).backstageIdentity.token;
+  const res = await fetch(`${baseURL}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status, `${path}`).toBe(200);
+  return res.json();
+}
+
+async function signIn(page: Page, path: string) {
+  await page.goto(path);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  await expect(enter).toBeHidden();
+}
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+test.beforeAll(async () => {
+  test.skip(!baseURL, 'run by scripts/stock-app-test.sh');
+});
+
+test('the backend has the actions, the template, the SLO kind and /api/infra', async () => {
+  const actions: { id: string }[] = await api('/api/scaffolder/v2/actions');
+  for (const id of ACTIONS) {
+    expect(actions.map(a => a.id)).toContain(id);
+  }
+  // The catalog ingests the locations after the backend answers.
+  await expect
+    .poll(
+      async () =>
+        (
+          await api('/api/catalog/entity-facets?facet=kind')
+        ).facets.kind.map((f: { value: string }) => f.value),
+      { timeout: 120_000 },
+    )
+    .toEqual(expect.arrayContaining(['Template', 'SLO', 'Component']));
+  const template = await api(
+    '/api/catalog/entities/by-name/template/default/infra-request',
+  );
+  expect(template.spec.steps.map((s: { action: string }) => s.action)).toEqual(
+    expect.arrayContaining(ACTIONS),
+  );
+  await expect
+    .poll(async () => (await api('/api/infra/overview')).total, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+});
+
+test('the Infrastructure tab renders on an example service', async ({
+  page,
+}) => {
+  await signIn(page, '/catalog/default/component/payments-api/infrastructure');
+  await expect(
+    page.getByText('Service level objectives', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByTestId('slo').first()).toBeVisible();
+  await expect(page.getByTestId('environment-row').first()).toBeVisible();
+  await screenshot(page, 'infrastructure-tab');
+});
+
+test('the template is listed', async ({ page }) => {
+  await signIn(page, '/create');
+  await expect(
+    page.getByText('Request infrastructure (/infra)').first(),
+  ).toBeVisible();
+  await screenshot(page, 'templates');
+});
+
+test('the actions appear at /create/actions', async ({ page }) => {
+  await signIn(page, '/create/actions');
+  for (const id of ACTIONS) {
+    await expect(page.getByText(id, { exact: true }).first()).toBeVisible();
+  }
+  await screenshot(page, 'actions');
+});

@@ -1,0 +1,1 @@
+export { InfraSectionField, validateInfraSection } from './InfraSectionField';
