@@ -147,6 +147,30 @@ export {
   windowDays,
   type ErrorBudget,
 } from './slo';
+// Live SLOs: the Sloth series the portal reads back, and what it makes of them.
+export {
+  CARD_SERIES_REGEX,
+  SLOTH_LABEL_ID,
+  SLOTH_LABEL_SERVICE,
+  SLOTH_LABEL_SLO,
+  SLOTH_META_RECORDS,
+  historyStepSeconds,
+  readSlo,
+  seriesKeys,
+  seriesOf,
+  sloKey,
+  sloServiceName,
+  slothSelector,
+  type BudgetPoint,
+  type BudgetStatus,
+  type FiringAlert,
+  type LiveProblem,
+  type PromSample,
+  type ServiceSlosLive,
+  type SloLive,
+  type SloLiveSummary,
+  type SloReading,
+} from './slo/live';
 
 // Live SLOs: Sloth's recording-rule names read back from Prometheus, and the readings.
 export {

@@ -195,3 +195,35 @@ describe('applyOverviewQuery', () => {
     expect(failing.total).toBe(1);
   });
 });
+
+describe('live SLO columns', () => {
+  const liveRows = [
+    summary('spent', { live: { budgetRemaining: -0.2, burning: false } }),
+    summary('burning', { live: { budgetRemaining: 0.6, burning: true } }),
+    summary('fine', { live: { budgetRemaining: 0.9, burning: false } }),
+    summary('unmeasured'),
+  ];
+  const liveNames = (raw: Record<string, string>) =>
+    applyOverviewQuery(
+      liveRows,
+      parseOverviewQuery(raw),
+      new Date(0),
+    ).items.map(r => r.name);
+
+  it('sorts by budget remaining, least first, services without live data last', () => {
+    expect(liveNames({ sort: 'budget' })).toEqual([
+      'spent',
+      'burning',
+      'fine',
+      'unmeasured',
+    ]);
+  });
+
+  it('sorts the services burning now first', () => {
+    expect(liveNames({ sort: 'burning' })[0]).toBe('burning');
+  });
+
+  it('filters the services with an SLO out of budget', () => {
+    expect(liveNames({ outOfBudget: 'true' })).toEqual(['spent']);
+  });
+});

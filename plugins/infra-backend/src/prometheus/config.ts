@@ -4,7 +4,19 @@
  * `plinth.dev/prometheus` annotation. Entities can only name configured
  * instances, never give a URL, so the catalog cannot point the backend anywhere.
  */
-import type { RootConfigService as Config } from '@backstage/backend-plugin-api';
+import { RootConfigService } from '@backstage/backend-plugin-api';
+
+type Config = Pick<
+  RootConfigService,
+  | 'getString'
+  | 'getOptionalConfig'
+  | 'getOptionalNumber'
+  | 'getOptionalBoolean'
+  | 'getConfig'
+  | 'has'
+  | 'keys'
+  | 'getOptionalString'
+>;
 
 /** The default instance's name, for messages and annotations. */
 export const DEFAULT_INSTANCE = 'default';

@@ -4,6 +4,7 @@ import type {
   OverviewPage,
   OverviewQuery,
   PlanResult,
+  ServiceSlosLive,
 } from '@plinth/backstage-plugin-infra-common';
 
 /**
@@ -25,6 +26,8 @@ export interface InfraApi {
    * failure rejects with a ResponseError.
    */
   plan(answers: unknown): Promise<PlanOutcome>;
+  /** The live state of a service's SLOs from Prometheus (`GET /slos/live`). */
+  getSlosLive(entityRef: string): Promise<ServiceSlosLive>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

@@ -6,6 +6,7 @@ import type {
   OverviewPage,
   OverviewQuery,
   PlanResult,
+  ServiceSlosLive,
 } from '@plinth/backstage-plugin-infra-common';
 
 /** Talks to the infra backend at `/api/infra`. */
@@ -27,6 +28,16 @@ export class InfraClient implements InfraApi {
     }
     const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
     const res = await this.#fetchApi.fetch(`${baseUrl}/overview?${params}`);
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+
+  async getSlosLive(entityRef: string): Promise<ServiceSlosLive> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const params = new URLSearchParams({ entityRef });
+    const res = await this.#fetchApi.fetch(`${baseUrl}/slos/live?${params}`);
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }

@@ -4,7 +4,7 @@ import { ReactNode } from 'react';
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
-import { SloCard } from '../SloCard';
+import { LiveSloCard } from '../SloCard';
 import { complianceOf } from './InfraContent';
 
 function WithServiceInfra(props: {
@@ -24,7 +24,7 @@ const sourceOf = (infra: ServiceInfra) =>
 export function EntitySloCard() {
   return (
     <WithServiceInfra>
-      {infra => <SloCard slos={infra.slos} infraSource={sourceOf(infra)} />}
+      {infra => <LiveSloCard infra={infra} />}
     </WithServiceInfra>
   );
 }

@@ -16,7 +16,7 @@ import { WIZARD_PATH } from '../../lib/frameworks';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { IssueList } from '../IssueList';
-import { SloCard } from '../SloCard';
+import { LiveSloCard } from '../SloCard';
 
 /** The compliance report for what the catalog holds, from infra-common's evaluator. */
 export function complianceOf(infra: ServiceInfra): ComplianceReport {
@@ -75,7 +75,7 @@ export function InfraContent() {
       />
       <Grid container spacing={3} alignItems="stretch">
         <Grid item xs={12} lg={6}>
-          <SloCard slos={value.slos} infraSource={infraSource} />
+          <LiveSloCard infra={value} />
         </Grid>
         <Grid item xs={12} lg={6}>
           <ComplianceCard report={complianceOf(value)} />

@@ -8,12 +8,14 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
 import {
   burnRateAlerts,
   errorBudget,
+  ServiceSlosLive,
   SloView,
 } from '@plinth/backstage-plugin-infra-common';
+import { LiveSlo } from './LiveSlo';
 import { formatTarget } from '../../lib/csv';
 import { infraSourceLink, Parsed } from '../../hooks/useServiceInfra';
 import { IssueList } from '../IssueList';
@@ -21,8 +23,32 @@ import { IssueList } from '../IssueList';
 const minutes = (m: number) =>
   `${Number(m.toFixed(2)).toLocaleString('en-US')} min`;
 
-function Objective(props: { slo: SloView; infraSource?: string }) {
-  const { slo, infraSource } = props;
+/** The live state of the card: absent where no infra API is installed. */
+export type SloCardLive =
+  | { loading: true }
+  | { loading: false; error?: Error; value?: ServiceSlosLive };
+
+function LiveState(props: { slo: SloView; live?: SloCardLive }) {
+  const { slo, live } = props;
+  if (!live) return null;
+  if (live.loading) return <Progress />;
+  if (live.error) {
+    return (
+      <Typography variant="body2" color="error" role="alert">
+        Live SLO data unavailable: {live.error.message}
+      </Typography>
+    );
+  }
+  const state = live.value?.slos.find(s => s.sloRef === slo.ref);
+  return state ? <LiveSlo live={state} target={slo.target} /> : null;
+}
+
+function Objective(props: {
+  slo: SloView;
+  infraSource?: string;
+  live?: SloCardLive;
+}) {
+  const { slo, infraSource, live } = props;
   const percent = slo.target * 100;
   const budget = errorBudget(percent, slo.windowDays);
   const alerts = burnRateAlerts(percent, slo.windowDays);
@@ -50,18 +76,23 @@ function Objective(props: { slo: SloView; infraSource?: string }) {
         {slo.windowDays} days ({formatTarget(budget.ratio)} of{' '}
         {windowMinutes.toLocaleString('en-US')} min)
       </Typography>
-      <LinearProgress
-        variant="determinate"
-        value={100}
-        aria-label={`Error budget ${minutes(
-          budget.minutes,
-        )}, full budget at the start of each window`}
-        sx={{ height: 8, borderRadius: 1, my: 0.5 }}
-      />
-      <Typography variant="caption" color="text.secondary">
-        Full budget at the start of each window; what is spent comes from
-        monitoring.
-      </Typography>
+      <LiveState slo={slo} live={live} />
+      {!live && (
+        <LinearProgress
+          variant="determinate"
+          value={100}
+          aria-label={`Error budget ${minutes(
+            budget.minutes,
+          )}, full budget at the start of each window`}
+          sx={{ height: 8, borderRadius: 1, my: 0.5 }}
+        />
+      )}
+      {!live && (
+        <Typography variant="caption" color="text.secondary">
+          Full budget at the start of each window; what is spent comes from
+          monitoring.
+        </Typography>
+      )}
       <Table size="small" aria-label="Burn-rate alerts">
         <TableHead>
           <TableRow>
@@ -129,12 +160,14 @@ function Objective(props: { slo: SloView; infraSource?: string }) {
   );
 }
 
-/** Each SLO: target, window, error budget, burn-rate alerts, indicator and links. */
+/** Each SLO: target, window, error budget, live state, burn-rate alerts, indicator and links. */
 export function SloCard(props: {
   slos: Parsed<SloView>[];
   infraSource?: string;
+  /** Live state from Prometheus through the infra backend, when available. */
+  live?: SloCardLive;
 }) {
-  const { slos, infraSource } = props;
+  const { slos, infraSource, live } = props;
   return (
     <InfoCard title="Service level objectives">
       {slos.length === 0 && (
@@ -146,7 +179,9 @@ export function SloCard(props: {
       {slos.map((slo, i) => (
         <Box key={slo.entityRef}>
           {i > 0 && <Divider sx={{ mb: 2 }} />}
-          {slo.ok && <Objective slo={slo.value} infraSource={infraSource} />}
+          {slo.ok && (
+            <Objective slo={slo.value} infraSource={infraSource} live={live} />
+          )}
           <IssueList
             entityRef={slo.entityRef}
             issues={slo.issues}

@@ -1,1 +1,3 @@
 export { SloCard } from './SloCard';
+export type { SloCardLive } from './SloCard';
+export { LiveSloCard } from './LiveSloCard';

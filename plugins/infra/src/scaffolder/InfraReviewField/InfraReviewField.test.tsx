@@ -23,6 +23,7 @@ describe('formatNumber', () => {
 const infraApi = {
   getOverview: jest.fn(),
   plan: jest.fn(),
+  getSlosLive: jest.fn(),
 } satisfies jest.Mocked<InfraApi>;
 const apis = [[infraApiRef, infraApi]] as const;
 
