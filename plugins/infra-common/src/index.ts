@@ -147,6 +147,7 @@ export {
   windowDays,
   type ErrorBudget,
 } from './slo';
+
 // Live SLOs: the Sloth series the portal reads back, and what it makes of them.
 export {
   CARD_SERIES_REGEX,
@@ -171,28 +172,6 @@ export {
   type SloLiveSummary,
   type SloReading,
 } from './slo/live';
-
-// Live SLOs: Sloth's recording-rule names read back from Prometheus, and the readings.
-export {
-  CARD_SERIES_REGEX,
-  SLOTH_LABEL_ID,
-  SLOTH_LABEL_SERVICE,
-  SLOTH_LABEL_SLO,
-  SLOTH_META_RECORDS,
-  historyStepSeconds,
-  readSlo,
-  seriesKeys,
-  seriesOf,
-  sloKey,
-  sloServiceName,
-  slothSelector,
-  type BudgetPoint,
-  type FiringAlert,
-  type PromSample,
-  type ServiceSlosLive,
-  type SloLive,
-  type SloLiveSummary,
-} from './slo';
 
 // Compliance: the evaluator and its report.
 export {
