@@ -76,8 +76,9 @@ const stringPaths = (design: Design) =>
 
 const DELETE = Symbol('delete');
 function setAt(design: Design, at: Path, value: unknown): Design {
+  // Deleting the root leaves no design at all (a Symbol must never become the design).
+  if (at.length === 0) return (value === DELETE ? undefined : value) as Design;
   const copy: any = structuredClone(design);
-  if (at.length === 0) return value as Design;
   const parent = at.slice(0, -1).reduce((v: any, k) => v[k], copy);
   const key = at[at.length - 1];
   if (value === DELETE) {
