@@ -28,6 +28,8 @@ describe('toOpenMetrics', () => {
 
 describe('startPrometheus', () => {
   if (prometheusUnavailable('the Prometheus helper test')) {
+    // Without Debian's prometheus the suite shows as skipped, never as passed;
+    // prometheusUnavailable throws under CI=true, so CI cannot skip it.
     it.skip('needs prometheus and promtool', () => {});
     return;
   }
