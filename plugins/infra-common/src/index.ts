@@ -23,7 +23,6 @@ export {
   type Answers,
   type AnswersInput,
   type ParseAnswersResult,
-  answersObjectSchema,
   networksOfEnvironment,
   overlappingNetworks,
   type UsedNetwork,

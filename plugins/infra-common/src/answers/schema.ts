@@ -255,11 +255,7 @@ const improvementSchema = z
   })
   .strict();
 
-/**
- * The answers model, without the cross-field rules (see {@link answersSchema}).
- *
- * @public
- */
+/** The answers model, without the cross-field rules (see {@link answersSchema}). */
 export const answersObjectSchema = z
   .object({
     service: serviceSchema,
@@ -285,7 +281,12 @@ export const answersObjectSchema = z
  *
  * @public
  */
-export const answersSchema = answersObjectSchema.superRefine((a, ctx) => {
+// Annotated so the API report names the type instead of expanding it (see designSchema).
+export const answersSchema: z.ZodType<
+  z.output<typeof answersObjectSchema>,
+  z.ZodTypeDef,
+  z.input<typeof answersObjectSchema>
+> = answersObjectSchema.superRefine((a, ctx) => {
   const issue = (path: string, message: string) =>
     ctx.addIssue({
       code: z.ZodIssueCode.custom,

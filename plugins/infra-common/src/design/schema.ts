@@ -596,7 +596,13 @@ const designShape = z
  *
  * @public
  */
-export const designSchema = designShape.superRefine(checkReferences);
+// Annotated so the API report names the type instead of expanding the whole object, whose
+// union members TypeScript prints in an order that differs between runs.
+export const designSchema: z.ZodType<
+  z.output<typeof designShape>,
+  z.ZodTypeDef,
+  z.input<typeof designShape>
+> = designShape.superRefine(checkReferences);
 
 /** What no single field can say: names unique, references pointing at something that exists. */
 function checkReferences(
