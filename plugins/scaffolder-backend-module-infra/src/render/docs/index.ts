@@ -16,6 +16,35 @@ import {
 } from '../names';
 import { alertThreshold } from '../prometheus';
 import { toYaml } from '../yaml';
+import { drClaims, drGaps, replicatesInto } from '../terraform/drClaims';
+
+/** A resource (`module.m.type.name`) or a module output (`module.m.output`). */
+const ADDRESS = /^module\.[a-z0-9_]+(\.[a-z0-9_]+){1,2}$/;
+
+/** A Terraform address of our own making (never user text), as a code span. */
+function mdAddress(address: string): string {
+  if (!ADDRESS.test(address)) throw new TypeError(`bad address ${address}`);
+  return `\`${address}\``;
+}
+
+/** The standby region's resources, by what they are for, and what Plinth leaves to do. */
+function standbySection(design: Design, env: EnvironmentDesign): string {
+  const claims = drClaims(design, env);
+  const gaps = drGaps(design, env);
+  if (claims.length === 0 && gaps.length === 0) return '';
+  return `## Standby of ${mdText(env.name)} (${mdText(env.drPattern)})
+
+${[
+  ...claims.map(
+    claim =>
+      `- ${mdText(claim.what)}: ${claim.addresses.map(mdAddress).join(', ')}${
+        claim.via ? ` (with ${mdAddress(claim.via)})` : ''
+      }`,
+  ),
+  ...gaps.map(gap => `- Not created by Plinth: ${mdText(gap)}`),
+].join('\n')}
+`;
+}
 
 const docsPath = (repoPath: string) => repoPath.replace(/^docs\//, '');
 
@@ -71,13 +100,18 @@ function diagram(design: Design): string {
         )}"]`,
       );
       lines.push(`      ${n}_lb --> ${n}_app`);
-      if (env.database) {
+      // A standby region draws a database only where it holds a replica.
+      const replica = network.role === 'secondary';
+      if (env.database && (!replica || replicatesInto(env, network.region))) {
         lines.push(
-          `      ${n}_db[("${mermaidText(`${env.database.engine} private`)}")]`,
+          `      ${n}_db[("${mermaidText(
+            `${env.database.engine} ${replica ? 'read replica' : 'private'}`,
+          )}")]`,
         );
         lines.push(`      ${n}_app --> ${n}_db`);
       }
-      if (env.cache) {
+      // The cache lives with the primary database only.
+      if (env.cache && !replica) {
         lines.push(`      ${n}_cache[("redis")]`);
         lines.push(`      ${n}_app --> ${n}_cache`);
       }
@@ -215,15 +249,7 @@ function operationRunbook(design: Design, id: string, title: string): string {
       'Review its plan: it must undo only the change.',
       'Merge; the gated apply restores the previous state. Data changes (a dropped column, a resized disk) need the restore runbook.',
     ],
-    failover: [
-      `Disaster recovery pattern of ${prod.name}: ${prod.drPattern}; RTO ${prod.rtoMinutes} minutes, RPO ${prod.rpoMinutes} minutes.`,
-      prod.multiRegion
-        ? `Promote the replica in ${prod.regions.secondary.join(
-            ', ',
-          )} and switch DNS to its load balancer.`
-        : 'The design is single-region: fail over between zones is automatic; a region loss follows the restore runbook.',
-      'Confirm the SLO dashboards recover, then record the timeline in the incident.',
-    ],
+    failover: failoverSteps(design, prod),
     'restore-from-backup': [
       `Backups are kept ${
         prod.database?.backupRetentionDays ??
@@ -259,6 +285,50 @@ ${(steps[id] ?? [])
 `;
 }
 
+const PROMOTE: Record<string, string> = {
+  aws: 'aws rds promote-read-replica --db-instance-identifier <replica_identifier output>',
+  gcp: 'gcloud sql instances promote-replica <replica_name output>',
+  azure:
+    'az postgres flexible-server replica promote (or az mysql flexible-server replica stop-replication) on the replica_id output',
+};
+
+/** The failover runbook: the real resources of the standby, in the order on-call uses them. */
+function failoverSteps(design: Design, env: EnvironmentDesign): string[] {
+  const head = `Disaster recovery pattern of ${env.name}: ${env.drPattern}; RTO ${env.rtoMinutes} minutes, RPO ${env.rpoMinutes} minutes.`;
+  const claims = drClaims(design, env);
+  if (claims.length === 0)
+    return [
+      head,
+      env.multiRegion
+        ? 'This pattern keeps no standby region running: a region loss follows the restore runbook, into the secondary region.'
+        : 'The design is single-region: fail over between zones is automatic; a region loss follows the restore runbook.',
+      'Confirm the SLO dashboards recover, then record the timeline in the incident.',
+    ];
+  const of = (kind: string) => claims.find(c => c.kind === kind);
+  const replica = of('data-replica');
+  const traffic = of('traffic-failover');
+  const steps = [head];
+  if (replica)
+    steps.push(
+      `Promote the database replica ${replica.addresses.join(', ')} in ${
+        replica.region
+      } (${
+        PROMOTE[design.cloud]
+      }), then point the standby workload at it (its endpoint becomes writable).`,
+    );
+  steps.push(
+    traffic
+      ? `Traffic: ${traffic.what} (${traffic.addresses.join(
+          ', ',
+        )}); confirm that the standby now answers, or force it by failing the primary's health check.`
+      : `Traffic: switch the service's DNS to the load balancer in ${env.regions.secondary[0]} (see the DR page: Plinth does not create this routing for this design).`,
+  );
+  steps.push(
+    'Confirm the SLO dashboards recover, then record the timeline in the incident; after the primary region is back, rebuild a replica there before failing back.',
+  );
+  return steps;
+}
+
 function envRow(env: EnvironmentDesign) {
   return [
     env.name,
@@ -278,6 +348,10 @@ ${mdTable(
   design.environments.map(envRow),
 )}
 
+${design.environments
+  .map(env => standbySection(design, env))
+  .filter(Boolean)
+  .join('\n')}
 ## Restore test
 
 Every quarter, per production environment:

@@ -25,20 +25,17 @@ import {
 import type { CloudTarget, RootVariable } from './cloud';
 import {
   ModuleCall,
+  PrimaryRegionRef,
   TerraformModule,
   commonTags,
   namePrefix,
   variablesFile,
   variablesRead,
 } from './module';
+import { secondaryAlias } from './drClaims';
 
 /** Terraform and OpenTofu 1.10+: the first with S3 native state locking (`use_lockfile`). */
 const REQUIRED_VERSION = '>= 1.10.0';
-
-/** The alias of a secondary region's provider, and the suffix of its module calls. */
-function secondaryAlias(index: number): string {
-  return index === 0 ? 'secondary' : `secondary_${index + 1}`;
-}
 
 /**
  * Args are written for the primary region (`module.network.vpc_id`); a secondary region's
@@ -49,6 +46,7 @@ function renameModuleRefs(
   suffix: string,
 ): HclValue | undefined {
   if (!suffix || value === undefined || value === null) return value;
+  if (value instanceof PrimaryRegionRef) return value;
   if (value instanceof HclExpression) {
     const source = value.source.replace(
       /^module\.([a-z_]+)\./,

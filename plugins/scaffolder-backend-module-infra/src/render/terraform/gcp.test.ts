@@ -32,9 +32,12 @@ describe('the GCP load balancer serves the workload', () => {
     const { parsed, find } = await production('vms');
     const [service] = find('google_compute_backend_service');
     expect(service.module).toBe('edge');
-    expect(service.body.backend).toEqual([
+    // One backend per region, written as a dynamic block over the regions' groups.
+    const [backend] = service.body.dynamic.backend;
+    expect(backend.for_each).toEqual(['${module.compute.backend_group}']);
+    expect(backend.content).toEqual([
       {
-        group: '${module.compute.backend_group}',
+        group: '${backend.value}',
         balancing_mode: 'UTILIZATION',
         capacity_scaler: 1,
       },
@@ -94,9 +97,9 @@ describe('the GCP load balancer serves the workload', () => {
     async compute => {
       const { parsed, find } = await production(compute);
       const [service] = find('google_compute_backend_service');
-      expect(service.body.backend).toEqual([
-        { group: '${module.compute.backend_group}' },
-      ]);
+      const [backend] = service.body.dynamic.backend;
+      expect(backend.for_each).toEqual(['${module.compute.backend_group}']);
+      expect(backend.content).toEqual([{ group: '${backend.value}' }]);
       expect(service.body).not.toHaveProperty('health_checks');
       expect(service.body).not.toHaveProperty('port_name');
       const [neg] = find('google_compute_region_network_endpoint_group');

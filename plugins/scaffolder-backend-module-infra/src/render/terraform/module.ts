@@ -15,6 +15,7 @@ import {
   HclFileItem,
   HclValue,
   raw,
+  ref,
   renderHclFile,
 } from '../hcl';
 
@@ -23,7 +24,9 @@ export type ModuleName =
   | 'security'
   | 'compute'
   | 'data'
+  | 'replica'
   | 'edge'
+  | 'failover'
   | 'observability';
 
 /** The order modules are written and called in; also the order of the README's list. */
@@ -32,9 +35,22 @@ export const MODULE_ORDER: readonly ModuleName[] = [
   'security',
   'compute',
   'data',
+  'replica',
   'edge',
+  'failover',
   'observability',
 ];
+
+/**
+ * A reference a secondary region's module call keeps as written: its calls otherwise point at
+ * their own sibling modules, but a replica reads its source from the primary region.
+ */
+export class PrimaryRegionRef extends HclExpression {}
+
+/** `module.<name>.<output>` of the primary region's call, also from a secondary region's call. */
+export function primaryOutput(module: ModuleName, output: string) {
+  return new PrimaryRegionRef(ref('module', module, output).source);
+}
 
 export interface VariableSpec {
   name: string;

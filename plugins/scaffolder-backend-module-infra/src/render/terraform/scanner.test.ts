@@ -147,7 +147,10 @@ const GCP_CHECKS: Record<
   CKV_GCP_74: r => r.body.private_ip_google_access === true,
   CKV_GCP_60: r =>
     one(one(r.body.settings).ip_configuration).ipv4_enabled !== true,
+  // The reference gives checkov's verdict for a replica as UNKNOWN: a read replica takes no
+  // backups of its own (its primary's cover it); every other instance must have them.
   CKV_GCP_14: r =>
+    r.body.master_instance_name !== undefined ||
     one(one(r.body.settings).backup_configuration).enabled === true,
   CKV_GCP_29: r => r.body.uniform_bucket_level_access === true,
   CKV_GCP_114: r => r.body.public_access_prevention === 'enforced',

@@ -8,6 +8,7 @@ import type {
   Cloud,
   ComputeKind,
   Design,
+  DrPattern,
   EnvironmentDesign,
   FirewallRule,
   RegionNetwork,
@@ -146,7 +147,7 @@ function environment(
   name: string,
   stage: Stage,
   index: number,
-  options: { multiRegion: boolean; compute: ComputeKind },
+  options: { multiRegion: boolean; compute: ComputeKind; drPattern: DrPattern },
 ): EnvironmentDesign {
   const production = stage === 'production';
   const zones = production ? 3 : 1;
@@ -155,6 +156,9 @@ function environment(
   if (multiRegion)
     networks.push(network(cloud, 'secondary', 17 + index * 8, zones));
   const retention = production ? 365 : 90;
+  const drPattern: DrPattern = multiRegion
+    ? options.drPattern
+    : 'backup-restore';
   return {
     name,
     stage,
@@ -200,7 +204,9 @@ function environment(
       deletionProtection: production,
       private: true,
       port: 5432,
-      crossRegionReplicas: [],
+      // As the planner: a standby region beyond backups keeps a replica of the data.
+      crossRegionReplicas:
+        drPattern === 'backup-restore' ? [] : [REGIONS[cloud].secondary],
     },
     cache: production
       ? {
@@ -220,7 +226,7 @@ function environment(
     },
     auditLog: { enabled: true, retentionDays: retention },
     flowLogs: { enabled: true, retentionDays: production ? 365 : 30 },
-    drPattern: multiRegion ? 'warm-standby' : 'backup-restore',
+    drPattern,
     rtoMinutes: 60,
     rpoMinutes: 15,
     controls: {},
@@ -229,11 +235,16 @@ function environment(
 
 export function fixtureDesign(
   cloud: Cloud,
-  options: { multiRegion?: boolean; compute?: ComputeKind } = {},
+  options: {
+    multiRegion?: boolean;
+    compute?: ComputeKind;
+    drPattern?: DrPattern;
+  } = {},
 ): Design {
   const opts = {
     multiRegion: options.multiRegion ?? false,
     compute: options.compute ?? 'kubernetes',
+    drPattern: options.drPattern ?? 'warm-standby',
   };
   const environments = [
     environment(cloud, 'dev', 'development', 0, opts),

@@ -56,6 +56,19 @@ export function everyTestDesign(): Array<[string, Design]> {
       }
     }
   }
+  // Every standby pattern, for the resources that differ between them (DNS routing).
+  for (const cloud of CLOUDS) {
+    for (const drPattern of ['pilot-light', 'active-active'] as const) {
+      designs.push([
+        `${cloud} containers multi-region ${drPattern} fixture`,
+        fixtureDesign(cloud, {
+          compute: 'containers',
+          multiRegion: true,
+          drPattern,
+        }),
+      ]);
+    }
+  }
   for (const [file, answers] of exampleAnswers()) {
     designs.push([`planned from ${file}`, planned(answers)]);
     for (const compute of COMPUTE) {

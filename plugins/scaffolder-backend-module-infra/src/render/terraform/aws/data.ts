@@ -16,7 +16,7 @@ import {
   nameWith,
 } from '../module';
 
-const LOG_EXPORTS: Record<string, string[]> = {
+export const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],
   mysql: ['audit', 'error', 'general', 'slowquery'],
 };
@@ -163,6 +163,12 @@ export function awsData(design: Design): TerraformModule {
               name: 'database_endpoint',
               value: ref('aws_db_instance', 'main', 'endpoint'),
               description: 'Private endpoint of the database.',
+            },
+            {
+              name: 'database_arn',
+              value: ref('aws_db_instance', 'main', 'arn'),
+              description:
+                'ARN of the database, the source of cross-region replicas.',
             },
             {
               name: 'database_secret_arn',

@@ -228,6 +228,11 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         description: 'DNS name of the load balancer.',
       },
       {
+        name: 'load_balancer_zone_id',
+        value: ref('aws_lb', 'main', 'zone_id'),
+        description: 'Hosted zone of the load balancer (DNS alias records).',
+      },
+      {
         name: 'target_group_arn',
         value: ref('aws_lb_target_group', 'workload', 'arn'),
         description: 'Target group of the workload.',

@@ -7,6 +7,9 @@ import type { CloudTarget } from '../cloud';
 import { awsCompute } from './compute';
 import { awsData } from './data';
 import { awsEdge } from './edge';
+import { awsFailover } from './failover';
+import { anyReplica, awsReplica } from './replica';
+import { hasStandbyRegion } from '../drClaims';
 import { awsNetwork } from './network';
 import { awsObservability } from './observability';
 import { awsSecurity } from './security';
@@ -20,7 +23,9 @@ export const aws: CloudTarget = {
       awsSecurity(design),
       awsCompute(kind),
       awsData(design),
+      ...(anyReplica(design) ? [awsReplica(design)] : []),
       awsEdge(kind),
+      ...(design.environments.some(hasStandbyRegion) ? [awsFailover] : []),
       awsObservability,
     ];
   },

@@ -411,6 +411,11 @@ export function azureData(design: Design): TerraformModule {
     outputs: db
       ? [
           {
+            name: 'database_id',
+            value: ref(server, 'main', 'id'),
+            description: 'The server (the source of replicas).',
+          },
+          {
             name: 'database_fqdn',
             value: ref(server, 'main', 'fqdn'),
             description: 'Private host name of the database.',

@@ -7,6 +7,7 @@
 import { comment, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith } from '../module';
 import { ZONES, moduleVariables, placed, publicIp } from './common';
+import { hasStandbyRegion } from '../drClaims';
 
 const GATEWAY = 'azurerm_application_gateway.main';
 
@@ -222,14 +223,19 @@ export const azureEdge: TerraformModule = {
       description: 'Address to point the DNS records at.',
     },
   ],
-  usedBy: ({ network: n }) => n.role === 'primary',
+  // A standby region gets its own gateway for the traffic manager to fail over to.
+  usedBy: ({ env, network: n }) =>
+    n.role === 'primary' || hasStandbyRegion(env),
   args: ({ env, network: n }) => ({
     location: n.region,
     resource_group_name: ref('module', 'network', 'resource_group_name'),
     zones: n.zones,
     subnet_id: ref('module', 'network', 'public_subnet_id'),
     key_vault_id: ref('module', 'security', 'key_vault_id'),
-    certificate_secret_id: ref('var', 'certificate_secret_id'),
+    certificate_secret_id:
+      n.role === 'primary'
+        ? ref('var', 'certificate_secret_id')
+        : ref('var', 'secondary_certificate_secret_id'),
     backend_fqdns: ref('module', 'compute', 'backend_fqdns'),
     target_port: env.loadBalancer.targetPort,
     backend_https:

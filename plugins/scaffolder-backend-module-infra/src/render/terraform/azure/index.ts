@@ -13,6 +13,9 @@ import type { CloudTarget, RootVariable } from '../cloud';
 import { azureCompute } from './compute';
 import { azureData } from './data';
 import { azureEdge } from './edge';
+import { azureFailover } from './failover';
+import { azureAnyReplica, azureReplica } from './replica';
+import { hasStandbyRegion } from '../drClaims';
 import { azureNetwork } from './network';
 import { azureObservability } from './observability';
 import { azureSecurity } from './security';
@@ -42,6 +45,15 @@ function rootVariables(env: EnvironmentDesign, design: Design): RootVariable[] {
         type: 'string',
         description:
           'Key Vault secret id of the TLS certificate the Application Gateway serves.',
+      },
+    },
+    // A standby region's gateway reads its certificate from that region's Key Vault.
+    {
+      spec: {
+        name: 'secondary_certificate_secret_id',
+        type: 'string',
+        description:
+          "Key Vault secret id of the TLS certificate in the standby region's Key Vault (disaster recovery).",
       },
     },
     {
@@ -105,7 +117,9 @@ export const azure: CloudTarget = {
     azureSecurity(design),
     azureCompute(design.environments[0].compute.kind),
     azureData(design),
+    ...(azureAnyReplica(design) ? [azureReplica(design)] : []),
     azureEdge,
+    ...(design.environments.some(hasStandbyRegion) ? [azureFailover] : []),
     azureObservability,
   ],
   // azurerm has no provider region or default tags: modules take location and tags.

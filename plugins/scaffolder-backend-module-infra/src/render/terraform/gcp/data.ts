@@ -127,6 +127,20 @@ export function gcpData(design: Design): TerraformModule {
     outputs: db
       ? [
           {
+            name: 'database_instance_name',
+            value: ref('google_sql_database_instance', 'main', 'name'),
+            description: 'Name of the instance (the source of replicas).',
+          },
+          {
+            name: 'database_version',
+            value: ref(
+              'google_sql_database_instance',
+              'main',
+              'database_version',
+            ),
+            description: 'Engine version of the instance.',
+          },
+          {
             name: 'database_private_ip',
             value: ref(
               'google_sql_database_instance',

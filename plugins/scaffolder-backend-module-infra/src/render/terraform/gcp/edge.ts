@@ -22,6 +22,7 @@ import {
   VariableSpec,
   nameWith,
 } from '../module';
+import { hasStandbyRegion, secondaryAlias } from '../drClaims';
 
 /** The backend service's backend, per compute kind; GKE builds its own (see `gkeEdgeNote`). */
 function backendService(kind: ComputeKind): HclBody {
@@ -32,11 +33,19 @@ function backendService(kind: ComputeKind): HclBody {
     load_balancing_scheme: 'EXTERNAL_MANAGED',
     // The instance group's named port; a serverless NEG has none.
     port_name: vms ? 'http' : undefined,
-    backend: nested({
-      group: ref('var', 'backend_group'),
-      balancing_mode: vms ? 'UTILIZATION' : undefined,
-      capacity_scaler: vms ? 1 : undefined,
-    }),
+    // One backend per region: the global load balancer sends each request to the nearest
+    // healthy one, so a standby region's backend takes over when the primary's fails.
+    dynamic: nested(
+      {
+        for_each: ref('var', 'backend_groups'),
+        content: nested({
+          group: raw('backend.value'),
+          balancing_mode: vms ? 'UTILIZATION' : undefined,
+          capacity_scaler: vms ? 1 : undefined,
+        }),
+      },
+      'backend',
+    ),
     // A serverless NEG must not have a health check: Cloud Run checks its own instances.
     health_checks: vms ? [ref('var', 'health_check_id')] : undefined,
     security_policy: raw(
@@ -143,9 +152,10 @@ export function gcpEdge(design: Design): TerraformModule {
   const gke = kind === 'kubernetes';
   const backendVariables: VariableSpec[] = [
     {
-      name: 'backend_group',
-      type: 'string',
-      description: 'Instance group or serverless NEG the load balancer serves.',
+      name: 'backend_groups',
+      type: 'list(string)',
+      description:
+        'Instance groups or serverless NEGs the load balancer serves, one per region.',
     },
   ];
   if (kind === 'vms') {
@@ -235,9 +245,20 @@ export function gcpEdge(design: Design): TerraformModule {
       min_tls_version:
         env.loadBalancer.tlsMinVersion === '1.3' ? 'TLS_1_3' : 'TLS_1_2',
       waf_enabled: env.loadBalancer.waf,
-      backend_group: gke
+      backend_groups: gke
         ? undefined
-        : ref('module', 'compute', 'backend_group'),
+        : [
+            ref('module', 'compute', 'backend_group'),
+            ...(hasStandbyRegion(env)
+              ? env.regions.secondary.map((_, index) =>
+                  ref(
+                    'module',
+                    `compute_${secondaryAlias(index)}`,
+                    'backend_group',
+                  ),
+                )
+              : []),
+          ],
       health_check_id:
         kind === 'vms'
           ? ref('module', 'compute', 'health_check_id')

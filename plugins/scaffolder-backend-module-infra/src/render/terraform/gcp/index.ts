@@ -11,6 +11,7 @@ import { gcpData } from './data';
 import { gcpEdge } from './edge';
 import { gcpNetwork } from './network';
 import { gcpObservability } from './observability';
+import { gcpAnyReplica, gcpReplica } from './replica';
 import { gcpSecurity } from './security';
 
 export const gcp: CloudTarget = {
@@ -20,6 +21,7 @@ export const gcp: CloudTarget = {
     gcpSecurity(design),
     gcpCompute(design),
     gcpData(design),
+    ...(gcpAnyReplica(design) ? [gcpReplica()] : []),
     gcpEdge(design),
     gcpObservability,
   ],

@@ -1,0 +1,146 @@
+/*
+ * Azure data replica: a cross-region read replica (`create_mode = "Replica"`) of the primary
+ * flexible server in a standby region, inside that region's delegated data subnet with its own
+ * private DNS zone, public access off. Failover promotes it (see the failover runbook). It is
+ * encrypted like its source: with the customer-managed key of its own region while the
+ * primary uses one (backups in the region), else with the platform key as the primary.
+ */
+import type { Design } from '@plinth/backstage-plugin-infra-common';
+import { nested, raw, ref, resource } from '../../hcl';
+import { TerraformModule, nameWith, primaryOutput } from '../module';
+import { replicatesInto } from '../drClaims';
+import { ZONES, moduleVariables, placed } from './common';
+
+export function azureReplica(design: Design): TerraformModule {
+  const db = design.environments.find(e => e.database)?.database;
+  const mysql = db?.engine === 'mysql';
+  const server = mysql
+    ? 'azurerm_mysql_flexible_server'
+    : 'azurerm_postgresql_flexible_server';
+  const dnsSuffix = mysql
+    ? 'private.mysql.database.azure.com'
+    : 'private.postgres.database.azure.com';
+  return {
+    name: 'replica',
+    variables: moduleVariables(
+      ZONES,
+      {
+        name: 'source_server_id',
+        type: 'string',
+        description: 'The primary flexible server.',
+      },
+      { name: 'vnet_id', type: 'string', description: "This region's VNet." },
+      {
+        name: 'data_subnet_id',
+        type: 'string',
+        description: "This region's delegated data subnet.",
+      },
+      {
+        name: 'sku_name',
+        type: 'string',
+        description: 'SKU, as the primary: it takes over its load.',
+      },
+      {
+        name: 'customer_managed_key',
+        type: 'bool',
+        description:
+          'Encrypt with the customer-managed key, as the primary does while its backups stay in the region.',
+      },
+      {
+        name: 'key_vault_key_id',
+        type: 'string',
+        description: "This region's customer-managed key.",
+      },
+      {
+        name: 'encryption_identity_id',
+        type: 'string',
+        description: 'Identity the server uses to reach the key.',
+      },
+    ),
+    main: [
+      resource('azurerm_private_dns_zone', 'replica', {
+        name: raw(`"\${var.name}.${dnsSuffix}"`),
+        resource_group_name: ref('var', 'resource_group_name'),
+        tags: ref('var', 'tags'),
+      }),
+      resource('azurerm_private_dns_zone_virtual_network_link', 'replica', {
+        name: nameWith('database'),
+        resource_group_name: ref('var', 'resource_group_name'),
+        private_dns_zone_name: ref(
+          'azurerm_private_dns_zone',
+          'replica',
+          'name',
+        ),
+        virtual_network_id: ref('var', 'vnet_id'),
+        registration_enabled: false,
+        tags: ref('var', 'tags'),
+      }),
+      resource(server, 'replica', {
+        ...placed(nameWith('db')),
+        create_mode: 'Replica',
+        source_server_id: ref('var', 'source_server_id'),
+        sku_name: ref('var', 'sku_name'),
+        delegated_subnet_id: ref('var', 'data_subnet_id'),
+        private_dns_zone_id: ref('azurerm_private_dns_zone', 'replica', 'id'),
+        public_network_access: mysql ? 'Disabled' : undefined,
+        public_network_access_enabled: mysql ? undefined : false,
+        zone: raw('var.zones[0]'),
+        identity: nested({
+          type: 'UserAssigned',
+          identity_ids: [ref('var', 'encryption_identity_id')],
+        }),
+        dynamic: nested(
+          {
+            for_each: raw('var.customer_managed_key ? [1] : []'),
+            content: nested({
+              key_vault_key_id: ref('var', 'key_vault_key_id'),
+              primary_user_assigned_identity_id: ref(
+                'var',
+                'encryption_identity_id',
+              ),
+            }),
+          },
+          'customer_managed_key',
+        ),
+        lifecycle: nested({ ignore_changes: [raw('zone')] }),
+        depends_on: [
+          ref('azurerm_private_dns_zone_virtual_network_link', 'replica'),
+        ],
+        tags: ref('var', 'tags'),
+      }),
+    ],
+    outputs: [
+      {
+        name: 'replica_id',
+        value: ref(server, 'replica', 'id'),
+        description:
+          'The replica to promote (`az ... flexible-server replica promote`).',
+      },
+    ],
+    usedBy: ({ env, network: n }) =>
+      n.role === 'secondary' && replicatesInto(env, n.region),
+    args: ({ env, network: n }) => ({
+      location: n.region,
+      resource_group_name: ref('module', 'network', 'resource_group_name'),
+      zones: n.zones,
+      source_server_id: primaryOutput('data', 'database_id'),
+      vnet_id: ref('module', 'network', 'vnet_id'),
+      data_subnet_id: ref('module', 'network', 'data_subnet_id'),
+      sku_name: env.database?.instanceType,
+      // As the primary (see the data module): the customer-managed key while backups stay local.
+      customer_managed_key: env.stage !== 'production',
+      key_vault_key_id: ref('module', 'security', 'key_vault_key_id'),
+      encryption_identity_id: ref(
+        'module',
+        'security',
+        'encryption_identity_id',
+      ),
+    }),
+  };
+}
+
+export function azureAnyReplica(design: Design): boolean {
+  return design.environments.some(env =>
+    env.regions.secondary.some(region => replicatesInto(env, region)),
+  );
+}

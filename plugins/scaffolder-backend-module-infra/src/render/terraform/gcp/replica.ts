@@ -1,0 +1,116 @@
+/*
+ * GCP data replica: a cross-region read replica of the primary Cloud SQL instance in a
+ * standby region, on that region's private network only, encrypted with that region's key
+ * (a Cloud SQL key must be in the instance's region). Failover promotes it (see the failover
+ * runbook). A replica takes no backups of its own; once promoted, backups are turned on.
+ */
+import type { Design } from '@plinth/backstage-plugin-infra-common';
+import { nested, ref, resource } from '../../hcl';
+import { NAME_VARIABLE, TerraformModule, primaryOutput } from '../module';
+import { replicatesInto } from '../drClaims';
+import {
+  LABELS,
+  LABELS_LOCAL,
+  PROJECT,
+  TAGS,
+  afterGrants,
+  serviceAgentKeyUser,
+} from './common';
+
+export function gcpReplica(): TerraformModule {
+  return {
+    name: 'replica',
+    variables: [
+      NAME_VARIABLE,
+      {
+        name: 'region',
+        type: 'string',
+        description: 'The standby region.',
+      },
+      {
+        name: 'master_instance_name',
+        type: 'string',
+        description: 'Name of the primary Cloud SQL instance.',
+      },
+      {
+        name: 'database_version',
+        type: 'string',
+        description: 'Engine version, as the primary.',
+      },
+      {
+        name: 'network_id',
+        type: 'string',
+        description: "This region's VPC (private IP only).",
+      },
+      {
+        name: 'kms_key_id',
+        type: 'string',
+        description: "This region's key.",
+      },
+      {
+        name: 'tier',
+        type: 'string',
+        description: 'Machine tier, as the primary: it takes over its load.',
+      },
+      {
+        name: 'deletion_protection',
+        type: 'bool',
+        description: 'Refuse deletion (production).',
+      },
+      TAGS,
+    ],
+    main: [
+      LABELS_LOCAL,
+      PROJECT,
+      serviceAgentKeyUser('cloud_sql'),
+      resource('google_sql_database_instance', 'replica', {
+        name: ref('var', 'name'),
+        region: ref('var', 'region'),
+        database_version: ref('var', 'database_version'),
+        master_instance_name: ref('var', 'master_instance_name'),
+        encryption_key_name: ref('var', 'kms_key_id'),
+        deletion_protection: ref('var', 'deletion_protection'),
+        settings: nested({
+          tier: ref('var', 'tier'),
+          user_labels: LABELS,
+          availability_type: 'ZONAL',
+          disk_autoresize: true,
+          deletion_protection_enabled: ref('var', 'deletion_protection'),
+          ip_configuration: nested({
+            ipv4_enabled: false,
+            private_network: ref('var', 'network_id'),
+            ssl_mode: 'ENCRYPTED_ONLY',
+          }),
+        }),
+        depends_on: afterGrants('cloud_sql'),
+      }),
+    ],
+    outputs: [
+      {
+        name: 'replica_name',
+        value: ref('google_sql_database_instance', 'replica', 'name'),
+        description:
+          'Instance to promote (`gcloud sql instances promote-replica`).',
+      },
+    ],
+    usedBy: ({ env, network: n }) =>
+      n.role === 'secondary' && replicatesInto(env, n.region),
+    args: ({ env, network: n }) => ({
+      region: n.region,
+      master_instance_name: primaryOutput('data', 'database_instance_name'),
+      database_version: primaryOutput('data', 'database_version'),
+      network_id: ref('module', 'network', 'network_id'),
+      // The replica's private IP needs the private service access of its network first.
+      depends_on: [ref('module', 'network')],
+      kms_key_id: ref('module', 'security', 'kms_key_id'),
+      tier: env.database?.instanceType,
+      deletion_protection: env.database?.deletionProtection ?? true,
+    }),
+  };
+}
+
+export function gcpAnyReplica(design: Design): boolean {
+  return design.environments.some(env =>
+    env.regions.secondary.some(region => replicatesInto(env, region)),
+  );
+}
