@@ -139,6 +139,83 @@ describe('Azure Application Gateway backends', () => {
   );
 });
 
+describe('Azure Application Gateway pools have a member in every region', () => {
+  const KINDS = ['kubernetes', 'containers', 'vms', 'serverless'] as const;
+  it.each(KINDS)('%s', async compute => {
+    const files = await parsed(
+      fixtureDesign('azure', { compute, multiRegion: true }),
+    );
+    const outputs = files.get('terraform/modules/compute/outputs.tf').output;
+    const root = files.get('terraform/envs/prod/main.tf').module;
+    const edgeCalls = Object.keys(root).filter(name => /^edge/.test(name));
+    expect(edgeCalls).toEqual(['edge', 'edge_secondary']);
+    for (const edge of edgeCalls) {
+      const compute_ = root[edge.replace('edge', 'compute')][0];
+      // Members by name or address from the compute module, or instances that join the pool.
+      const listed =
+        outputs.backend_fqdns[0].value.length +
+        outputs.backend_ip_addresses[0].value.length;
+      const joins = (compute_.backend_pool_ids ?? []).includes(
+        `\${module.${edge}.backend_pool_id}`,
+      );
+      expect({ edge, member: listed > 0 || joins }).toEqual({
+        edge,
+        member: true,
+      });
+    }
+  });
+
+  it('gives AKS a fixed internal load balancer address inside its own subnet', async () => {
+    const design = fixtureDesign('azure', { multiRegion: true });
+    const files = await parsed(design);
+    const outputs = files.get('terraform/modules/compute/outputs.tf').output;
+    expect(outputs.backend_ip_addresses[0].value).toEqual([
+      '${cidrhost(var.subnet_prefix, 250)}',
+    ]);
+    const root = files.get('terraform/envs/prod/main.tf').module;
+    const prod = design.environments.find(e => e.stage === 'production')!;
+    expect(root.compute[0].subnet_prefix).toBe(
+      prod.networks[0].subnets.find(s => s.tier === 'private')!.cidr,
+    );
+    expect(root.compute_secondary[0].subnet_prefix).toBe(
+      prod.networks[1].subnets.find(s => s.tier === 'private')!.cidr,
+    );
+  });
+});
+
+describe('Azure flow logs in a fresh region', () => {
+  it('name the Network Watcher Azure creates with the VNet instead of reading it at plan time', async () => {
+    const files = await parsed(fixtureDesign('azure', { multiRegion: true }));
+    for (const [path, json] of files)
+      expect({
+        path,
+        reads: Boolean(json.data?.azurerm_network_watcher),
+      }).toEqual({
+        path,
+        reads: false,
+      });
+    const flowLog = files.get('terraform/modules/observability/main.tf')
+      .resource.azurerm_network_watcher_flow_log.vnet[0];
+    expect(flowLog.network_watcher_name).toBe('NetworkWatcher_${var.location}');
+    expect(flowLog.resource_group_name).toBe('NetworkWatcherRG');
+    // After the VNet: its id is the flow log's target.
+    expect(flowLog.target_resource_id).toBe('${var.vnet_id}');
+  });
+});
+
+describe('Azure database replica', () => {
+  it('sits in a data subnet delegated to flexible servers in the standby region', async () => {
+    const files = await parsed(fixtureDesign('azure', { multiRegion: true }));
+    const root = files.get('terraform/envs/prod/main.tf').module;
+    expect(root.replica_secondary[0].data_subnet_id).toBe(
+      '${module.network_secondary.data_subnet_id}',
+    );
+    expect(root.network_secondary[0].data_subnet_delegation).toBe(
+      'Microsoft.DBforPostgreSQL/flexibleServers',
+    );
+  });
+});
+
 describe('GCP apply-time defects', () => {
   it("uses each region's own VPC range in the shared firewall rules", async () => {
     const design = fixtureDesign('gcp');

@@ -237,17 +237,19 @@ const BY_MEANING: Record<string, { types: string[]; check: Check }> = {
     check: r =>
       (r.body.public_network_access_enabled === false ||
         r.body.public_network_access === 'Disabled') &&
-      /^\$\{module\.network\.data_subnet_id\}$/.test(
+      /^\$\{module\.network(_secondary(_\d+)?)?\.data_subnet_id\}$/.test(
         r.body.delegated_subnet_id,
       ) &&
       typeof r.body.private_dns_zone_id === 'string',
   },
   'backed-up database: 7 to 35 days of backups, geo-redundant in production': {
     types: DATABASES,
+    // A read replica keeps no backups of its own (its source does) until it is promoted.
     check: r =>
-      r.body.backup_retention_days >= 7 &&
-      r.body.backup_retention_days <= 35 &&
-      r.body.geo_redundant_backup_enabled === true,
+      r.body.create_mode === 'Replica' ||
+      (r.body.backup_retention_days >= 7 &&
+        r.body.backup_retention_days <= 35 &&
+        r.body.geo_redundant_backup_enabled === true),
   },
   'database sign-in through Entra ID only (no password)': {
     types: ['azurerm_postgresql_flexible_server'],

@@ -16,7 +16,8 @@ import {
   ref,
   resource,
 } from '../../hcl';
-import { TerraformModule, VariableSpec, nameWith } from '../module';
+import { TerraformModule, VariableSpec, nameWith, subnetsOf } from '../module';
+import { hasStandbyRegion } from '../drClaims';
 import {
   STORAGE_VARIABLES,
   ZONES,
@@ -68,7 +69,14 @@ const VARIABLES: VariableSpec[] = [
 ];
 
 const KIND_VARIABLES: Record<ComputeKind, VariableSpec[]> = {
-  kubernetes: [],
+  kubernetes: [
+    {
+      name: 'subnet_prefix',
+      type: 'string',
+      description:
+        'Address prefix of the workload subnet (the internal load balancer address is taken from it).',
+    },
+  ],
   containers: [
     {
       name: 'image',
@@ -404,6 +412,20 @@ const MAIN: Record<ComputeKind, () => HclFileItem[]> = {
 };
 
 /** The address the Application Gateway sends traffic to, when the workload has one. */
+/**
+ * AKS: the fixed private address of the workload's internal load balancer (a Kubernetes
+ * Service of type LoadBalancer with the annotations in the output's description), so the
+ * Application Gateway's pool has its member from the first apply instead of staying empty.
+ */
+const AKS_BACKEND_IP = 'cidrhost(var.subnet_prefix, 250)';
+
+const BACKEND_IPS: Record<ComputeKind, string> = {
+  kubernetes: `[${AKS_BACKEND_IP}]`,
+  containers: '[]',
+  vms: '[]',
+  serverless: '[]',
+};
+
 const BACKEND_FQDNS: Record<ComputeKind, string> = {
   kubernetes: '[]',
   containers: '[azurerm_container_app.main.ingress[0].fqdn]',
@@ -421,6 +443,14 @@ export function azureCompute(kind: ComputeKind): TerraformModule {
         name: 'workload_name',
         value: ref('var', 'name'),
         description: 'Name of the cluster, app, scale set or function app.',
+      },
+      {
+        name: 'backend_ip_addresses',
+        value: raw(BACKEND_IPS[kind]),
+        description:
+          kind === 'kubernetes'
+            ? 'Address the load balancer forwards to: expose the workload as a Service of type LoadBalancer, annotated service.beta.kubernetes.io/azure-load-balancer-internal: "true" and service.beta.kubernetes.io/azure-load-balancer-ipv4: <this address>, on the target port.'
+            : 'Addresses the load balancer forwards to (none: it uses host names or the workload joins the pool).',
       },
       {
         name: 'backend_fqdns',
@@ -455,11 +485,15 @@ export function azureCompute(kind: ComputeKind): TerraformModule {
       ...(kind === 'vms'
         ? {
             ssh_public_key: ref('var', 'ssh_public_key'),
+            // Each region's instances join that region's gateway (a standby region has one).
             backend_pool_ids:
-              n.role === 'primary'
+              n.role === 'primary' || hasStandbyRegion(env)
                 ? [ref('module', 'edge', 'backend_pool_id')]
                 : [],
           }
+        : {}),
+      ...(kind === 'kubernetes'
+        ? { subnet_prefix: subnetsOf(n, 'private')[0].cidr }
         : {}),
       ...(kind === 'serverless'
         ? {

@@ -36,6 +36,12 @@ export const azureEdge: TerraformModule = {
       description: 'Host names of the workload (empty: it joins the pool).',
     },
     {
+      name: 'backend_ip_addresses',
+      type: 'list(string)',
+      description:
+        'Private addresses of the workload (AKS: its internal load balancer).',
+    },
+    {
       name: 'target_port',
       type: 'number',
       description: 'Port the workload listens on.',
@@ -161,6 +167,7 @@ export const azureEdge: TerraformModule = {
       backend_address_pool: nested({
         name: 'workload',
         fqdns: ref('var', 'backend_fqdns'),
+        ip_addresses: ref('var', 'backend_ip_addresses'),
       }),
       probe: nested({
         name: 'health',
@@ -237,6 +244,7 @@ export const azureEdge: TerraformModule = {
         ? ref('var', 'certificate_secret_id')
         : ref('var', 'secondary_certificate_secret_id'),
     backend_fqdns: ref('module', 'compute', 'backend_fqdns'),
+    backend_ip_addresses: ref('module', 'compute', 'backend_ip_addresses'),
     target_port: env.loadBalancer.targetPort,
     backend_https:
       env.compute.kind === 'containers' || env.compute.kind === 'serverless',

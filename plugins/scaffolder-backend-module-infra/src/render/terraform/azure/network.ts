@@ -9,6 +9,7 @@ import type { DatabaseDesign } from '@plinth/backstage-plugin-infra-common';
 import { HclNestedBlock, comment, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith, subnetsOf } from '../module';
 import { moduleVariables, placed, publicIp } from './common';
+import { replicatesInto } from '../drClaims';
 
 type Tier = 'public' | 'private' | 'data';
 
@@ -143,7 +144,8 @@ export const azureNetwork: TerraformModule = {
       private_subnet_delegation:
         kind === 'serverless' ? 'Microsoft.Web/serverFarms' : null,
       data_subnet_delegation:
-        env.database && n.role === 'primary'
+        // The primary's server, or a standby region's replica, sits in the delegated subnet.
+        env.database && (n.role === 'primary' || replicatesInto(env, n.region))
           ? flexibleServerService(engine)
           : null,
     };

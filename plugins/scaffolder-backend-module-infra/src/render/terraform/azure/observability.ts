@@ -98,26 +98,16 @@ const main: HclFileItem[] = [
     metric: nested({ category: 'AllMetrics' }),
   }),
   comment(
-    'Network Watcher is created by Azure in every region (NetworkWatcherRG); flow logs attach to it.',
+    [
+      "Azure creates the region's Network Watcher (NetworkWatcher_<region> in NetworkWatcherRG) when",
+      'the first VNet of the region is created; it is named here, not read by a data source, because',
+      'in a fresh region it does not exist yet at plan time. The flow log follows the VNet (target).',
+    ].join('\n'),
   ),
-  data('azurerm_network_watcher', 'main', {
-    name: raw('"NetworkWatcher_${var.location}"'),
-    resource_group_name: 'NetworkWatcherRG',
-  }),
   resource('azurerm_network_watcher_flow_log', 'vnet', {
     name: nameWith('vnet-flow'),
-    network_watcher_name: ref(
-      'data',
-      'azurerm_network_watcher',
-      'main',
-      'name',
-    ),
-    resource_group_name: ref(
-      'data',
-      'azurerm_network_watcher',
-      'main',
-      'resource_group_name',
-    ),
+    network_watcher_name: raw('"NetworkWatcher_${var.location}"'),
+    resource_group_name: 'NetworkWatcherRG',
     target_resource_id: ref('var', 'vnet_id'),
     storage_account_id: ref('azurerm_storage_account', 'logs', 'id'),
     enabled: true,

@@ -6,7 +6,7 @@
  * primary uses one (backups in the region), else with the platform key as the primary.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { nested, raw, ref, resource } from '../../hcl';
+import { data, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith, primaryOutput } from '../module';
 import { replicatesInto } from '../drClaims';
 import { ZONES, moduleVariables, placed } from './common';
@@ -58,6 +58,7 @@ export function azureReplica(design: Design): TerraformModule {
       },
     ),
     main: [
+      data('azurerm_client_config', 'current', {}),
       resource('azurerm_private_dns_zone', 'replica', {
         name: raw(`"\${var.name}.${dnsSuffix}"`),
         resource_group_name: ref('var', 'resource_group_name'),
@@ -85,6 +86,19 @@ export function azureReplica(design: Design): TerraformModule {
         public_network_access: mysql ? 'Disabled' : undefined,
         public_network_access_enabled: mysql ? undefined : false,
         zone: raw('var.zones[0]'),
+        // PostgreSQL: Entra ID sign-in only, as the primary.
+        authentication: mysql
+          ? undefined
+          : nested({
+              active_directory_auth_enabled: true,
+              password_auth_enabled: false,
+              tenant_id: ref(
+                'data',
+                'azurerm_client_config',
+                'current',
+                'tenant_id',
+              ),
+            }),
         identity: nested({
           type: 'UserAssigned',
           identity_ids: [ref('var', 'encryption_identity_id')],
