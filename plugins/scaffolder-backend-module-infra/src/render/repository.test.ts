@@ -82,13 +82,16 @@ describe.each(answerSets)('the repository rendered from %s', file => {
           'terraform.tfvars',
         ].map(f => `terraform/envs/${env.name}/${f}`),
       ),
+      ...['versions.tf', 'variables.tf', 'main.tf', 'terraform.tfvars'].map(
+        f => `terraform/bootstrap/${f}`,
+      ),
     ];
     expect([...files.keys()]).toEqual(expect.arrayContaining(expected));
     expect(design.slos.length).toBeGreaterThan(0);
     // Nothing outside the contract's folders.
     for (const generated of files.keys()) {
       expect(generated).toMatch(
-        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
+        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars)|terraform\/bootstrap\/[a-z_]+\.(tf|tfvars))$/,
       );
     }
   });

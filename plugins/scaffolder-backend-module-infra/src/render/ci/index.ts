@@ -3,9 +3,11 @@ import type {
   EnvironmentDesign,
 } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
+import { BOOTSTRAP_ROOT } from '../terraform/bootstrap';
 import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
 import { tflintConfig } from './tflint';
+import { gitlabPipeline } from './gitlab';
 import { ACTIONS, TFLINT_VERSION, uses, withVersionComments } from './actions';
 
 /*
@@ -69,6 +71,9 @@ const TF_VARS: Record<string, Record<string, string>> = {
   azure: {
     TF_VAR_subscription_id: envVar('AZURE_SUBSCRIPTION_ID'),
     TF_VAR_certificate_secret_id: envVar('TLS_CERTIFICATE_SECRET_ID'),
+    TF_VAR_secondary_certificate_secret_id: envVar(
+      'SECONDARY_TLS_CERTIFICATE_SECRET_ID',
+    ),
     TF_VAR_management_ip_ranges: envVar('MANAGEMENT_IP_RANGES'),
     TF_VAR_database_admins_group_name: envVar('DATABASE_ADMINS_GROUP_NAME'),
     TF_VAR_database_admins_group_object_id: envVar(
@@ -348,9 +353,11 @@ export function githubWorkflow(design: Design) {
         if: "github.event_name != 'schedule'",
         'runs-on': 'ubuntu-latest',
         env: {
-          ROOTS: design.environments
-            .map(env => environmentRootPath(env.name))
-            .join(' '),
+          // The environment roots and the state bootstrap root.
+          ROOTS: [
+            ...design.environments.map(env => environmentRootPath(env.name)),
+            BOOTSTRAP_ROOT,
+          ].join(' '),
         },
         steps: [
           checkout,
@@ -389,76 +396,26 @@ export function githubWorkflow(design: Design) {
   };
 }
 
-function gitlabPipeline(design: Design) {
+function gitlab(design: Design) {
   const tf = binaryOf(design);
-  const image =
-    design.iac.tool === 'opentofu'
-      ? {
-          name: `ghcr.io/opentofu/opentofu:${OPENTOFU_VERSION}`,
-          entrypoint: [''],
-        }
-      : { name: `hashicorp/terraform:${TERRAFORM_VERSION}`, entrypoint: [''] };
-  const jobs: Record<string, unknown> = {
-    stages: ['check', 'plan', 'apply'],
-    default: { image },
-    fmt: { stage: 'check', script: [`${tf} fmt -check -recursive terraform`] },
-    tflint: {
-      stage: 'check',
-      image: {
-        name: `ghcr.io/terraform-linters/tflint:${TFLINT_VERSION}`,
-        entrypoint: [''],
-      },
-      script: ['tflint --init', 'tflint --recursive --chdir terraform'],
+  return gitlabPipeline(design, {
+    tf,
+    image:
+      design.iac.tool === 'opentofu'
+        ? {
+            name: `ghcr.io/opentofu/opentofu:${OPENTOFU_VERSION}`,
+            entrypoint: [''],
+          }
+        : {
+            name: `hashicorp/terraform:${TERRAFORM_VERSION}`,
+            entrypoint: [''],
+          },
+    tflintImage: {
+      name: `ghcr.io/terraform-linters/tflint:${TFLINT_VERSION}`,
+      entrypoint: [''],
     },
-    checkov: {
-      stage: 'check',
-      image: { name: 'bridgecrew/checkov:3', entrypoint: [''] },
-      script: ['checkov --directory terraform --framework terraform'],
-    },
-  };
-  for (const env of design.environments) {
-    const variables = {
-      ENVIRONMENT_NAME: env.name,
-      ROOT: environmentRootPath(env.name),
-    };
-    jobs[`validate-${env.name}`] = {
-      stage: 'check',
-      variables,
-      script: [
-        `${tf} -chdir="$ROOT" init -backend=false -input=false`,
-        `${tf} -chdir="$ROOT" validate`,
-      ],
-    };
-    jobs[`plan-${env.name}`] = {
-      stage: 'plan',
-      variables,
-      rules: [{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }],
-      script: [
-        `${tf} -chdir="$ROOT" init -input=false`,
-        `${tf} -chdir="$ROOT" plan -input=false -out=tfplan`,
-      ],
-      artifacts: {
-        paths: [`${environmentRootPath(env.name)}/tfplan`],
-        expire_in: '1 week',
-      },
-    };
-    jobs[`apply-${env.name}`] = {
-      stage: 'apply',
-      variables,
-      environment: { name: env.name },
-      rules: [
-        {
-          if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',
-          when: isGated(design, env) ? 'manual' : 'on_success',
-        },
-      ],
-      script: [
-        `${tf} -chdir="$ROOT" init -input=false`,
-        `${tf} -chdir="$ROOT" apply -input=false -auto-approve`,
-      ],
-    };
-  }
-  return jobs;
+    gated: env => Boolean(isGated(design, env)),
+  });
 }
 
 /**
@@ -478,7 +435,7 @@ export function renderCi(design: Design): GeneratedFile[] {
   if (design.iac.ciProvider === 'gitlab-ci') {
     files.push({
       path: GITLAB_CI_PATH,
-      content: toYaml(gitlabPipeline(design), GENERATED_HEADER),
+      content: toYaml(gitlab(design), GENERATED_HEADER),
     });
   }
   return files;

@@ -57,6 +57,12 @@ export const REPOSITORY_VARIABLES: Record<Cloud, RepositoryVariable[]> = {
         'Key Vault secret id of the certificate the Application Gateway serves (`certificate_secret_id`).',
     },
     {
+      name: 'SECONDARY_TLS_CERTIFICATE_SECRET_ID',
+      perEnvironment: true,
+      description:
+        "Standby region only: secret id of the certificate in that region's Key Vault (`secondary_certificate_secret_id`).",
+    },
+    {
       name: 'MANAGEMENT_IP_RANGES',
       perEnvironment: true,
       description:

@@ -9,6 +9,8 @@ import type { Cloud, Design } from '@plinth/backstage-plugin-infra-common';
 import yaml from 'yaml';
 import { validateWorkflow } from '../../__testUtils__/workflow';
 import { fixtureDesign } from '../terraform/__testUtils__/designs';
+import { everyTestDesign } from '../terraform/__testUtils__/testDesigns';
+import { renderTerraform } from '../terraform';
 import { renderCi } from '.';
 import { ACTIONS } from './actions';
 
@@ -171,4 +173,37 @@ describe.each(['aws', 'azure', 'gcp'] as Cloud[])('the %s workflow', cloud => {
     );
     expect(lint.run).toContain('.tflint.hcl');
   });
+});
+
+describe('the values a first plan asks for', () => {
+  it.each(everyTestDesign())(
+    'reach every plan and apply as TF_VAR_ (%s)',
+    async (_, design) => {
+      const { text } = render(design);
+      const terraform = renderTerraform(design);
+      const missing: string[] = [];
+      for (const env of design.environments) {
+        const variables = await parseHcl(
+          'variables.tf',
+          terraform.find(
+            f => f.path === `terraform/envs/${env.name}/variables.tf`,
+          )!.content,
+        );
+        const tfvars = await parseHcl(
+          'terraform.tfvars',
+          terraform.find(
+            f => f.path === `terraform/envs/${env.name}/terraform.tfvars`,
+          )!.content,
+        );
+        // Neither a default nor a value in tfvars: the workflow must pass it.
+        const asked = Object.entries<any>(variables.variable ?? {})
+          .filter(([name, [spec]]) => !('default' in spec) && !(name in tfvars))
+          .map(([name]) => name);
+        for (const name of asked)
+          if (!text.includes(`TF_VAR_${name}:`))
+            missing.push(`${env.name}: ${name}`);
+      }
+      expect(missing).toEqual([]);
+    },
+  );
 });

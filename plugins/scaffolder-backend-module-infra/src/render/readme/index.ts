@@ -1,8 +1,15 @@
+import { BOOTSTRAP_ROOT } from '../terraform/bootstrap';
 import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { mdTable, mdText } from '../markdown';
 import { variableSuffix } from '../ci';
 import { REPOSITORY_VARIABLES } from '../ci/repositoryVariables';
+
+/** What the bootstrap root asks for besides its tfvars. */
+const BOOTSTRAP_VARIABLE: Partial<Record<string, string>> = {
+  gcp: ' (with `TF_VAR_project` set)',
+  azure: ' (with `TF_VAR_subscription_id` set)',
+};
 
 /** `README.md`: the design's decisions, each with its reason, and its warnings. */
 export function renderReadme(design: Design): GeneratedFile[] {
@@ -52,7 +59,9 @@ ${mdTable(['Variable', 'What it is'], variables)}
 
 The state ${mdText(design.iac.stateBackend.kind)} backend \`${mdText(
     design.iac.stateBackend.bucket,
-  )}\` must exist before \`init\`: create it once, versioned and encrypted, with the cloud CLI or console. Create a GitHub environment per environment (${mdText(
+  )}\` must exist before any environment's \`init\`: \`${BOOTSTRAP_ROOT}\` creates it (versioned, encrypted, never public, protected from destroy). Apply it once, as an administrator, with its state kept locally: \`terraform -chdir=${BOOTSTRAP_ROOT} init\`, then \`terraform -chdir=${BOOTSTRAP_ROOT} apply\`${
+    BOOTSTRAP_VARIABLE[design.cloud] ?? ''
+  }; then grant the workflow's identity read and write on it. Create a GitHub environment per environment (${mdText(
     design.environments.map(env => env.name),
   )}); the production one needs required reviewers, or its apply job fails on purpose.
 `;

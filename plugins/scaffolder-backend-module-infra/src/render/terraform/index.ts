@@ -9,6 +9,7 @@ import { aws } from './aws';
 import { azure } from './azure';
 import { gcp } from './gcp';
 import type { CloudTarget } from './cloud';
+import { renderBootstrap } from './bootstrap';
 import { renderEnvironment } from './environment';
 import {
   MODULE_ORDER,
@@ -47,5 +48,5 @@ export function renderTerraform(design: Design): GeneratedFile[] {
   const envFiles = design.environments.flatMap(env =>
     renderEnvironment(design, env, modules, cloud),
   );
-  return [...moduleFiles, ...envFiles];
+  return [...moduleFiles, ...envFiles, ...renderBootstrap(design, cloud)];
 }
