@@ -216,6 +216,20 @@ describe('Azure database replica', () => {
   });
 });
 
+describe('GCP database replica', () => {
+  it("waits for its own region's private service access, not the primary's", async () => {
+    const files = await parsed(fixtureDesign('gcp', { multiRegion: true }));
+    const call = files.get('terraform/envs/prod/main.tf').module
+      .replica_secondary[0];
+    expect(call.depends_on).toEqual(['${module.network_secondary}']);
+    expect(call.network_id).toBe('${module.network_secondary.network_id}');
+    // The source is the primary's instance.
+    expect(call.master_instance_name).toBe(
+      '${module.data.database_instance_name}',
+    );
+  });
+});
+
 describe('GCP apply-time defects', () => {
   it("uses each region's own VPC range in the shared firewall rules", async () => {
     const design = fixtureDesign('gcp');

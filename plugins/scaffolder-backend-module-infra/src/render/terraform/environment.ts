@@ -48,9 +48,10 @@ function renameModuleRefs(
   if (!suffix || value === undefined || value === null) return value;
   if (value instanceof PrimaryRegionRef) return value;
   if (value instanceof HclExpression) {
+    // An output (`module.network.vpc_id`) or a whole module (`depends_on = [module.network]`).
     const source = value.source.replace(
-      /^module\.([a-z_]+)\./,
-      `module.$1_${suffix}.`,
+      /^module\.([a-z_]+)(\.|$)/,
+      `module.$1_${suffix}$2`,
     );
     // Anything else (a call among them) keeps its own layout.
     return source === value.source ? value : raw(source);
