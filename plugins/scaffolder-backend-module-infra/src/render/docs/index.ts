@@ -119,6 +119,9 @@ function diagram(design: Design): string {
     });
     lines.push('  end');
     lines.push(`  users --> ${id}_r0_lb`);
+    // Health-checked failover sends users to the first standby region's load balancer.
+    if (drClaims(design, env).some(c => c.kind === 'traffic-failover'))
+      lines.push(`  users -. failover .-> ${id}_r1_lb`);
   }
   return lines.join('\n');
 }

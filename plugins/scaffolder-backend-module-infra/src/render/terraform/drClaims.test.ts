@@ -116,6 +116,9 @@ describe('DR claims against the generated Terraform', () => {
     // GKE's gap is said, not promised.
     const page = files.find(f => f.path === 'docs/disaster-recovery.md')!;
     expect(page.content.includes('Not created by Plinth')).toBe(gke);
+    // The architecture diagram draws the failover path only where it exists.
+    const architecture = files.find(f => f.path === 'docs/architecture.md')!;
+    expect(architecture.content.includes('-. failover .->')).toBe(!gke);
     expect(await missingClaims(files, prod.name, claims)).toEqual([]);
     // The failover runbook names the replica on-call promotes.
     const runbook = files.find(f => f.path === 'docs/runbooks/failover.md')!;
