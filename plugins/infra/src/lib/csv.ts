@@ -23,6 +23,11 @@ export function formatBudget(remaining: number): string {
   return `${Number((remaining * 100).toFixed(1))}%`;
 }
 
+const burningText = (row: ServiceSummary) => {
+  if (!row.live) return '';
+  return row.live.burning ? 'yes' : 'no';
+};
+
 /** The overview rows as CSV: one line per service, one column per framework. */
 export function overviewCsv(
   rows: ServiceSummary[],
@@ -57,7 +62,7 @@ export function overviewCsv(
     row.live?.budgetRemaining === undefined
       ? ''
       : formatBudget(row.live.budgetRemaining),
-    row.live ? (row.live.burning ? 'yes' : 'no') : '',
+    burningText(row),
     row.environmentCount,
     statusLabel(row.status),
     ...frameworks.map(id => {
