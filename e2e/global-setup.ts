@@ -15,6 +15,7 @@ import {
   demoHistory,
   demoSloRules,
   exampleDemoSlos,
+  waitForDemoRules,
 } from '../packages/test-support/src/demoSlos';
 import {
   prometheusUnavailable,
@@ -36,8 +37,10 @@ async function startDemoPrometheus(): Promise<RunningPrometheus | undefined> {
     series: demoHistory(slos, end),
     evaluationInterval: '5s',
   });
-  // every rule group has recorded once: SLI, burn rates and alerts are there
-  await prometheus!.waitForEvaluations(2);
+  await waitForDemoRules(prometheus!, slos).catch(async error => {
+    await prometheus!.stop();
+    throw error;
+  });
   return prometheus;
 }
 

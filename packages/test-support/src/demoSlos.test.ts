@@ -74,7 +74,7 @@ describe('demo SLO data for the examples', () => {
     // the last five minutes are in the outage that burns now
     expect(ratio.samples[ratio.samples.length - 1][1]).toBeCloseTo(0.04, 12);
     const groups = parse(demoSloRules(slos)).groups;
-    expect(groups).toHaveLength(slos.length * 3);
+    expect(groups).toHaveLength(slos.length * 4);
   });
 });
 

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import type { BackfillSeries } from './prometheus';
+import type { BackfillSeries, RunningPrometheus } from './prometheus';
 
 /** One example SLO as the demo needs it. */
 export interface DemoSlo {
@@ -171,17 +171,25 @@ export function demoSloRules(slos: DemoSlo[]): string {
         a[1],
         a[2],
       )}\n)\nor\n(\n  ${over(b[0], b[2])}\n  and\n  ${over(b[1], b[2])}\n)`;
+    const sliRecording = (window: string) => ({
+      record: `slo:sli_error:ratio_rate${window}`,
+      expr: ratio(window),
+      labels: { ...labels, sloth_window: window },
+    });
     // Sloth's factors scale with the period: 2% of a 30-day budget in 1 hour is 14.4x.
     const scale = slo.windowDays / 30;
     return [
       {
+        // Every 5 minutes, as the history has it: the period ratio is the mean of
+        // these samples, so a faster evaluation would weigh the present more.
+        name: `sloth-slo-sli-recordings-5m-${slo.name}`,
+        interval: '5m',
+        rules: [sliRecording('5m')],
+      },
+      {
         name: `sloth-slo-sli-recordings-${slo.name}`,
         rules: [
-          ...ALERT_WINDOWS.map(window => ({
-            record: `slo:sli_error:ratio_rate${window}`,
-            expr: ratio(window),
-            labels: { ...labels, sloth_window: window },
-          })),
+          ...ALERT_WINDOWS.filter(w => w !== '5m').map(sliRecording),
           {
             record: `slo:sli_error:ratio_rate${period}`,
             expr: `sum_over_time(${recorded(
@@ -346,4 +354,31 @@ export function demoHistory(slos: DemoSlo[], endMs: number): BackfillSeries[] {
     );
   }
   return series;
+}
+
+/**
+ * Resolves once Prometheus has evaluated the demo rules for every SLO: each has its
+ * period burn rate (the last rule of the chain) and its 1-hour ratio.
+ */
+export async function waitForDemoRules(
+  prometheus: Pick<RunningPrometheus, 'query'>,
+  slos: DemoSlo[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const counted = async (expr: string) =>
+    Number((await prometheus.query(`count(${expr})`))[0]?.value[1] ?? 0);
+  for (;;) {
+    const [burn, hour] = await Promise.all([
+      counted('slo:period_burn_rate:ratio'),
+      counted('slo:sli_error:ratio_rate1h'),
+    ]);
+    if (burn === slos.length && hour === slos.length) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `demo rules not evaluated within ${timeoutMs} ms: ${burn} period burn rates, ${hour} 1h ratios for ${slos.length} SLOs`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
 }
