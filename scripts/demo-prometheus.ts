@@ -1,9 +1,10 @@
 /*
  * `make start`'s demo Prometheus: the example SLOs' Sloth-compatible rules and 28-30 days
  * of backfilled demo history (packages/test-support/src/demoSlos.ts), served on a free
- * loopback port with its data in .plinth/prometheus (git-ignored). Once the rules have
- * run it writes the base URL to .plinth/prometheus/url and keeps running until it gets
- * SIGTERM or SIGINT. Without prometheus/promtool it says so and exits 0, writing no URL.
+ * loopback port (PLINTH_DEMO_PROMETHEUS_PORT, or a free one) with its data in
+ * .plinth/prometheus (git-ignored). Once the rules have run it writes the base URL to
+ * .plinth/prometheus/url and keeps running until it gets SIGTERM or SIGINT. Without
+ * prometheus/promtool it says so and exits 0, writing no URL.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,9 @@ async function main() {
     series: demoHistory(slos, end),
     evaluationInterval: '15s',
     timeoutMs: 120_000,
+    port: process.env.PLINTH_DEMO_PROMETHEUS_PORT
+      ? Number(process.env.PLINTH_DEMO_PROMETHEUS_PORT)
+      : undefined,
   }))!;
   const stop = async () => {
     await prometheus.stop();

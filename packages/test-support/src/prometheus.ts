@@ -35,6 +35,8 @@ export interface StartPrometheusOptions {
    * one that stop deletes: `make start`'s demo keeps its data in a git-ignored folder.
    */
   directory?: string;
+  /** Listen on this loopback port instead of a free one. */
+  port?: number;
 }
 
 export interface PrometheusAlert {
@@ -173,7 +175,7 @@ export async function startPrometheus(
       scrape_configs: [],
     })}\n`,
   );
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(
