@@ -6,9 +6,10 @@ ENV := source scripts/env.sh &&
 
 .PHONY: start test setup build-app e2e stock-app bench clean
 
-## Set up if needed, then start the portal: app on :3000, backend on :7007 (SQLite in memory).
+## Set up if needed, then start the portal: app on :3000, backend on :7007 (SQLite in memory),
+## with a demo Prometheus for the live SLOs when prometheus is installed (scripts/start.sh).
 start: setup
-	$(ENV) yarn start
+	$(ENV) bash scripts/start.sh
 
 ## Set up if needed, then run every test suite (type check, lint, unit and integration, e2e).
 test: setup

@@ -1,6 +1,8 @@
 /*
  * Starts the real backend once for all specs. It serves the built app (packages/app/dist)
  * through the app-backend plugin, so the browser talks to one origin, as in production.
+ * When Debian's prometheus is installed, a real Prometheus with the example SLOs' demo
+ * rules and backfilled history (test-support's demoSlos) backs the live SLO data.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,38 @@ import {
   RunningBackend,
   startBackend,
 } from '../packages/test-support/src/backend';
+import {
+  demoHistory,
+  demoSloRules,
+  exampleDemoSlos,
+  waitForDemoRules,
+} from '../packages/test-support/src/demoSlos';
+import {
+  prometheusUnavailable,
+  RunningPrometheus,
+  startPrometheus,
+} from '../packages/test-support/src/prometheus';
+
+/** Where the live SLO spec finds the demo Prometheus, or learns there is none. */
+export const E2E_PROMETHEUS_ENV = 'PLINTH_E2E_PROMETHEUS_URL';
+
+/** Prometheus with the demo rules and history; undefined (with a message) without it. */
+async function startDemoPrometheus(): Promise<RunningPrometheus | undefined> {
+  if (prometheusUnavailable('e2e live SLOs')) return undefined;
+  const slos = exampleDemoSlos(repoRoot);
+  const minute = 60_000;
+  const end = Math.floor(Date.now() / minute) * minute - minute;
+  const prometheus = await startPrometheus({
+    ruleFiles: { 'demo-slo-rules.yaml': demoSloRules(slos) },
+    series: demoHistory(slos, end),
+    evaluationInterval: '5s',
+  });
+  await waitForDemoRules(prometheus!, slos).catch(async error => {
+    await prometheus!.stop();
+    throw error;
+  });
+  return prometheus;
+}
 
 /**
  * The in-memory catalog ingests the examples after the backend starts answering. Specs
@@ -42,11 +76,22 @@ export default async function globalSetup() {
     );
   }
   const port = Number(process.env.PLINTH_E2E_PORT ?? 7017);
-  const backend = await startBackend({ port });
+  const prometheus = await startDemoPrometheus();
+  if (prometheus) process.env[E2E_PROMETHEUS_ENV] = prometheus.baseUrl;
+  const backend = await startBackend({
+    port,
+    config: prometheus
+      ? { plinth: { prometheus: { baseUrl: prometheus.baseUrl, demo: true } } }
+      : {},
+  }).catch(async error => {
+    await prometheus?.stop();
+    throw error;
+  });
   await waitForCatalogToSettle(backend);
   // eslint-disable-next-line no-console
   console.log(`e2e: backend with the built app at ${backend.baseUrl}`);
   return async () => {
     await backend.stop();
+    await prometheus?.stop();
   };
 }

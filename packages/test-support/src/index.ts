@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './backend';
+export * from './demoSlos';
 export * from './postgres';
 export * from './prometheus';
 export * from './prometheusRecording';

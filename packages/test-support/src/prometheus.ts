@@ -6,7 +6,7 @@
  * everything it knows comes from the backfilled blocks and its own rule evaluations.
  */
 import { ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +30,13 @@ export interface StartPrometheusOptions {
   evaluationInterval?: string;
   /** How long to wait for readiness; 60 s by default. */
   timeoutMs?: number;
+  /**
+   * Work in this directory (emptied first, kept after stop) instead of a temporary
+   * one that stop deletes: `make start`'s demo keeps its data in a git-ignored folder.
+   */
+  directory?: string;
+  /** Listen on this loopback port instead of a free one. */
+  port?: number;
 }
 
 export interface PrometheusAlert {
@@ -130,7 +137,12 @@ export async function startPrometheus(
   options: StartPrometheusOptions = {},
 ): Promise<RunningPrometheus | undefined> {
   if (!hasPrometheus()) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'plinth-prometheus-'));
+  const dir =
+    options.directory ?? (await mkdtemp(join(tmpdir(), 'plinth-prometheus-')));
+  if (options.directory) {
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+  }
   const data = join(dir, 'data');
   const ruleFiles = options.ruleFiles ?? {};
   for (const [name, text] of Object.entries(ruleFiles)) {
@@ -163,7 +175,7 @@ export async function startPrometheus(
       scrape_configs: [],
     })}\n`,
   );
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(
@@ -195,7 +207,7 @@ export async function startPrometheus(
       clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    await rm(dir, { recursive: true, force: true });
+    if (!options.directory) await rm(dir, { recursive: true, force: true });
   };
 
   const api = async (path: string) => {

@@ -18,6 +18,16 @@ export function formatTarget(target: number): string {
   return `${Number((target * 100).toFixed(3))}%`;
 }
 
+/** A remaining error budget as a percentage: 0.4286 -> 42.9%, spent budgets below 0. */
+export function formatBudget(remaining: number): string {
+  return `${Number((remaining * 100).toFixed(1))}%`;
+}
+
+const burningText = (row: ServiceSummary) => {
+  if (!row.live) return '';
+  return row.live.burning ? 'yes' : 'no';
+};
+
 /** The overview rows as CSV: one line per service, one column per framework. */
 export function overviewCsv(
   rows: ServiceSummary[],
@@ -29,6 +39,8 @@ export function overviewCsv(
     'owner',
     'system',
     'slo targets',
+    'budget left',
+    'burning now',
     'environments',
     'status',
     ...frameworks,
@@ -47,6 +59,10 @@ export function overviewCsv(
           }d`,
       )
       .join('; '),
+    row.live?.budgetRemaining === undefined
+      ? ''
+      : formatBudget(row.live.budgetRemaining),
+    burningText(row),
     row.environmentCount,
     statusLabel(row.status),
     ...frameworks.map(id => {

@@ -166,6 +166,48 @@ describe('OverviewPage', () => {
     expect(requests.at(-1)!.searchParams.get('status')).toBe('non-compliant');
   });
 
+  it('sorts by budget left and filters to SLOs out of budget when Prometheus is configured', async () => {
+    const requests: URL[] = [];
+    server.use(
+      http.get('http://backstage/api/infra/overview', ({ request }) => {
+        requests.push(new URL(request.url));
+        return HttpResponse.json(
+          page(
+            [{ ...payments, live: { budgetRemaining: -0.5, burning: true } }],
+            1,
+            { live: { configured: true, unavailable: [] } },
+          ),
+        );
+      }),
+    );
+    await renderInTestApp(<OverviewPage />, { apis, mountedRoutes });
+    const [first] = await screen.findAllByTestId('overview-row');
+    expect(within(first).getByText('-50%')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Budget left' }));
+    await waitFor(() =>
+      expect(requests.at(-1)!.searchParams.get('sort')).toBe('budget'),
+    );
+    await userEvent.click(screen.getByLabelText('Only out of budget'));
+    await waitFor(() =>
+      expect(requests.at(-1)!.searchParams.get('outOfBudget')).toBe('true'),
+    );
+    expect(requests.at(-1)!.searchParams.get('sort')).toBe('budget');
+  });
+
+  it('offers no budget filter without a configured Prometheus', async () => {
+    server.use(
+      http.get('http://backstage/api/infra/overview', () =>
+        HttpResponse.json(
+          page([payments], 1, { live: { configured: false, unavailable: [] } }),
+        ),
+      ),
+    );
+    await renderInTestApp(<OverviewPage />, { apis, mountedRoutes });
+    await screen.findAllByTestId('overview-row');
+    expect(screen.queryByLabelText('Only out of budget')).toBeNull();
+  });
+
   it('exports every page of the filtered rows as CSV', async () => {
     const all = Array.from({ length: 501 }, (_, i) =>
       row(`svc-${i}`, { status: 'compliant' }),
@@ -202,7 +244,7 @@ describe('OverviewPage', () => {
     const csv = await blobs[0].text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'service,title,owner,system,slo targets,environments,status,pci-dss,soc2,problems',
+      'service,title,owner,system,slo targets,budget left,burning now,environments,status,pci-dss,soc2,problems',
     );
     expect(lines).toHaveLength(502);
     click.mockRestore();

@@ -9,6 +9,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TablePagination from '@mui/material/TablePagination';
 import TextField from '@mui/material/TextField';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import Download from '@mui/icons-material/Download';
 import {
   EmptyState,
@@ -213,7 +215,8 @@ export function OverviewPage() {
   if (!shown) {
     return null;
   }
-  const filtering = Object.values(filters).some(Boolean) || !!view.q;
+  const filtering =
+    Object.values(filters).some(Boolean) || !!view.q || view.outOfBudget;
   if (shown.total === 0 && !filtering) {
     return (
       <EmptyState
@@ -248,6 +251,19 @@ export function OverviewPage() {
             onChange={v => setFilter(f.key, v)}
           />
         ))}
+        {shown.live?.configured && (
+          <FormControlLabel
+            label="Only out of budget"
+            control={
+              <Switch
+                checked={view.outOfBudget}
+                onChange={e =>
+                  update({ outOfBudget: e.target.checked, page: 0 })
+                }
+              />
+            }
+          />
+        )}
         <Box flexGrow={1} />
         <Button
           variant="outlined"

@@ -7,13 +7,14 @@ import {
 describe('overview view state in the URL', () => {
   it('round-trips filters, search, sort and page', () => {
     const params = new URLSearchParams(
-      'q=eu-west-1&owner=group%3Adefault%2Fpayments&status=at-risk&sort=name&order=desc&page=3&pageSize=10',
+      'q=eu-west-1&owner=group%3Adefault%2Fpayments&status=at-risk&outOfBudget=true&sort=budget&order=desc&page=3&pageSize=10',
     );
     const state = readOverviewState(params);
     expect(state).toEqual({
       filters: { owner: 'group:default/payments', status: 'at-risk' },
       q: 'eu-west-1',
-      sort: 'name',
+      outOfBudget: true,
+      sort: 'budget',
       order: 'desc',
       page: 2,
       pageSize: 10,
@@ -23,7 +24,8 @@ describe('overview view state in the URL', () => {
       owner: 'group:default/payments',
       status: 'at-risk',
       q: 'eu-west-1',
-      sort: 'name',
+      outOfBudget: true,
+      sort: 'budget',
       order: 'desc',
       page: 3,
       pageSize: 10,
@@ -37,6 +39,7 @@ describe('overview view state in the URL', () => {
     expect(state).toEqual({
       filters: {},
       q: '',
+      outOfBudget: false,
       sort: 'failures',
       order: 'asc',
       page: 0,

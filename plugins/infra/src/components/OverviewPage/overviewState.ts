@@ -20,6 +20,8 @@ const DEFAULT_SORT: OverviewSort = 'failures';
 export interface OverviewViewState {
   filters: Partial<Record<FilterKey, string>>;
   q: string;
+  /** Only services with an SLO whose error budget is spent. */
+  outOfBudget: boolean;
   sort: OverviewSort;
   order: 'asc' | 'desc';
   /** 0-based, as MUI's pagination counts. */
@@ -39,6 +41,7 @@ export function readOverviewState(params: URLSearchParams): OverviewViewState {
   return {
     filters,
     q: params.get('q') ?? '',
+    outOfBudget: params.get('outOfBudget') === 'true',
     sort: sort && OVERVIEW_SORTS.includes(sort) ? sort : DEFAULT_SORT,
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
     // The URL counts pages from 1, as people do.
@@ -55,6 +58,7 @@ export function writeOverviewState(state: OverviewViewState): URLSearchParams {
     const value = state.filters[key];
     if (value) params.set(key, value);
   }
+  if (state.outOfBudget) params.set('outOfBudget', 'true');
   if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
   if (state.order !== 'asc') params.set('order', state.order);
   if (state.page > 0) params.set('page', String(state.page + 1));
@@ -70,6 +74,7 @@ export function overviewQueryOf(state: OverviewViewState): OverviewQuery {
     ...state.filters,
     status: state.filters.status as OverviewQuery['status'],
     q: state.q.trim() || undefined,
+    outOfBudget: state.outOfBudget || undefined,
     sort: state.sort,
     order: state.order,
     page: state.page + 1,

@@ -54,6 +54,7 @@ const payments: ServiceSummary = {
   })),
   status: 'non-compliant',
   issues: [],
+  live: { budgetRemaining: -0.125, burning: true },
 };
 
 const legacy: ServiceSummary = {
@@ -114,6 +115,8 @@ describe('OverviewTable', () => {
       'payments',
       'payments',
       'Availability: 99.95% / 28dpayments-api-latency: 99% / 30d',
+      '-12.5%',
+      'Burning',
       '3',
       'PCI DSS: Non compliantSOC 2: At risk',
     ]);
@@ -142,7 +145,14 @@ describe('OverviewTable', () => {
     expect(
       within(row).getByRole('link', { name: 'legacy-billing' }),
     ).toHaveAttribute('href', '/catalog/billing/component/legacy-billing');
-    expect(cells(row).slice(1, 5)).toEqual(['-', '-', 'none', '0']);
+    expect(cells(row).slice(1, 7)).toEqual([
+      '-',
+      '-',
+      'none',
+      'no data',
+      '',
+      '0',
+    ]);
     expect(within(row).getByText('No frameworks: Unknown')).toBeInTheDocument();
 
     const problems = within(row).getByText('2 data problems');
@@ -155,6 +165,18 @@ describe('OverviewTable', () => {
     );
   });
 
+  it('says a spent budget and a burning SLO in words and icons, not colour alone', async () => {
+    await renderTable().rendered;
+    const row = screen.getAllByTestId('overview-row')[0];
+    const budget = within(row).getByText('-12.5%');
+    expect(budget.querySelector('[data-testid="ErrorIcon"]')).not.toBeNull();
+    expect(
+      within(row)
+        .getByText('Burning')
+        .querySelector('[data-testid="LocalFireDepartmentIcon"]'),
+    ).not.toBeNull();
+  });
+
   it('asks for a sort by the column whose header is clicked', async () => {
     const { onSort, rendered } = renderTable();
     await rendered;
@@ -162,13 +184,15 @@ describe('OverviewTable', () => {
       ['Service', 'name'],
       ['Owner', 'owner'],
       ['System', 'system'],
+      ['Budget left', 'budget'],
+      ['Burning now', 'burning'],
       ['Environments', 'environments'],
       ['Compliance', 'failures'],
     ] as const) {
       await userEvent.click(screen.getByRole('button', { name }));
       expect(onSort).toHaveBeenLastCalledWith(column);
     }
-    expect(onSort).toHaveBeenCalledTimes(5);
+    expect(onSort).toHaveBeenCalledTimes(7);
     // SLO targets are not sortable
     expect(screen.queryByRole('button', { name: 'SLO targets' })).toBeNull();
   });

@@ -9,6 +9,8 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
+import ErrorIcon from '@mui/icons-material/Error';
+import LocalFireDepartmentIcon from '@mui/icons-material/LocalFireDepartment';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
@@ -16,7 +18,7 @@ import type {
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
 import { formatIssues } from '@plinth/backstage-plugin-infra-common';
-import { formatTarget } from '../../lib/csv';
+import { formatBudget, formatTarget } from '../../lib/csv';
 import { frameworkName } from '../../lib/frameworks';
 import { StatusLabel } from '../StatusLabel';
 
@@ -53,7 +55,58 @@ function SortableHeader(props: {
   );
 }
 
-/** One row per service: its SLO targets, environments and compliance per framework. */
+/** The worst remaining budget of a service's SLOs, in words and an icon when spent. */
+function BudgetCell(props: { row: ServiceSummary }) {
+  const budget = props.row.live?.budgetRemaining;
+  if (budget === undefined) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        no data
+      </Typography>
+    );
+  }
+  const spent = budget <= 0;
+  return (
+    <Typography
+      variant="body2"
+      color={spent ? 'error' : undefined}
+      data-budget={budget}
+      sx={{ whiteSpace: 'nowrap' }}
+    >
+      {spent && (
+        <ErrorIcon
+          fontSize="inherit"
+          aria-hidden
+          sx={{ verticalAlign: 'middle', mr: 0.5 }}
+        />
+      )}
+      {formatBudget(budget)}
+    </Typography>
+  );
+}
+
+function BurningCell(props: { row: ServiceSummary }) {
+  if (!props.row.live) return null;
+  return props.row.live.burning ? (
+    <Typography variant="body2" color="error" sx={{ whiteSpace: 'nowrap' }}>
+      <LocalFireDepartmentIcon
+        fontSize="inherit"
+        aria-hidden
+        sx={{ verticalAlign: 'middle', mr: 0.5 }}
+      />
+      Burning
+    </Typography>
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      No
+    </Typography>
+  );
+}
+
+/**
+ * One row per service: its SLO targets, the live budget of its worst SLO and
+ * whether one burns now, environments and compliance per framework.
+ */
 export function OverviewTable(props: OverviewTableProps) {
   const { rows, sort, order, onSort } = props;
   const entityLink = useEntityRefLink();
@@ -66,6 +119,8 @@ export function OverviewTable(props: OverviewTableProps) {
           <SortableHeader label="Owner" column="owner" {...header} />
           <SortableHeader label="System" column="system" {...header} />
           <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
+          <SortableHeader label="Budget left" column="budget" {...header} />
+          <SortableHeader label="Burning now" column="burning" {...header} />
           <SortableHeader
             label="Environments"
             column="environments"
@@ -121,6 +176,12 @@ export function OverviewTable(props: OverviewTableProps) {
                   ))}
                 </Stack>
               )}
+            </TableCell>
+            <TableCell>
+              <BudgetCell row={row} />
+            </TableCell>
+            <TableCell>
+              <BurningCell row={row} />
             </TableCell>
             <TableCell>{row.environmentCount}</TableCell>
             <TableCell>
