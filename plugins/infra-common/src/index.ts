@@ -216,6 +216,7 @@ export {
   type OverviewSort,
   type ResolvedOverviewQuery,
   type ServiceSummary,
+  type ServiceCompliance,
   type SummaryIssue,
   type SummarySlo,
   type ServiceLive,
