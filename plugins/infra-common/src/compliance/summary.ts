@@ -547,7 +547,15 @@ export function summarizeComplianceWith(
     if (relations) {
       for (const r of relations) {
         if (r.type === DEPENDENCY_OF && r.targetRef.startsWith('component:'))
-          acc.add(r.targetRef, stamp, applies, fail, unsure, issues, isProduction);
+          acc.add(
+            r.targetRef,
+            stamp,
+            applies,
+            fail,
+            unsure,
+            issues,
+            isProduction,
+          );
       }
     }
   }

@@ -31,9 +31,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
  *
  * @public
  */
-export function requirementsOfRule(
-  rule: EvidenceRule,
-): Array<{
+export function requirementsOfRule(rule: EvidenceRule): Array<{
   framework: FrameworkId;
   requirementIds: string[];
   controlId: string;
