@@ -201,6 +201,8 @@ export {
   type EnvironmentFindings,
   type EvidenceRule,
   type IacFile,
+  type TfEnvironment,
+  type TfResource,
   type HclAttribute,
   type HclBlock,
   type HclDocument,

@@ -28,6 +28,11 @@ export interface Resolved {
   name: string;
 }
 
+/**
+ * A resource of an environment root or of a module it calls.
+ *
+ * @public
+ */
 export interface TfResource {
   type: string;
   name: string;
@@ -37,6 +42,11 @@ export interface TfResource {
   call?: { name: string; file: string; block: HclBlock };
 }
 
+/**
+ * An environment root as the evidence rules read it.
+ *
+ * @public
+ */
 export interface TfEnvironment {
   root: string;
   resources: TfResource[];
