@@ -7,6 +7,15 @@ export interface Config {
        */
       cacheTtlSeconds?: number;
     };
+    evidence?: {
+      /**
+       * Read each environment's infrastructure code and check its controls there
+       * (docs/user-guide-infrastructure.md). Default true.
+       */
+      enabled?: boolean;
+      /** How often the code is checked for changes, in seconds. Default 300. */
+      refreshSeconds?: number;
+    };
   };
   plinth?: {
     /**

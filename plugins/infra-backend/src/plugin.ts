@@ -11,6 +11,10 @@ import { SummaryCache } from './overview/SummaryCache';
 import { readPrometheusConfig } from './prometheus/config';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { LiveBudgets, loadLiveBudgets } from './slos/liveBudgets';
+import { EvidenceCollector } from './evidence/EvidenceCollector';
+
+/** How often the infrastructure code of every environment is checked for changes. */
+const DEFAULT_EVIDENCE_REFRESH_SECONDS = 300;
 
 /** How long computed summaries are served before they are recomputed. */
 const DEFAULT_CACHE_TTL_SECONDS = 30;
@@ -37,6 +41,8 @@ export const infraPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
       },
       async init({
         auth,
@@ -47,16 +53,44 @@ export const infraPlugin = createBackendPlugin({
         catalog,
         permissions,
         permissionsRegistry,
+        scheduler,
+        urlReader,
       }) {
         permissionsRegistry.addPermissions(infraPermissions);
         const ttlSeconds =
           config.getOptionalNumber('infra.overview.cacheTtlSeconds') ??
           DEFAULT_CACHE_TTL_SECONDS;
+        // Code evidence: a scheduled task reads each environment's Terraform and stores
+        // what it shows (ADR 1500); requests only read the stored results.
+        const evidence = new EvidenceCollector({
+          catalog,
+          auth,
+          reader: urlReader,
+          logger,
+        });
+        const evidenceEnabled =
+          config.getOptionalBoolean('infra.evidence.enabled') ?? true;
+        if (evidenceEnabled) {
+          const seconds =
+            config.getOptionalNumber('infra.evidence.refreshSeconds') ??
+            DEFAULT_EVIDENCE_REFRESH_SECONDS;
+          await scheduler.scheduleTask({
+            id: 'infra-evidence-collector',
+            frequency: { seconds },
+            timeout: { seconds: Math.max(60, seconds * 4) },
+            // Each backend instance keeps its own results in memory, so each runs it.
+            scope: 'local',
+            fn: () => evidence.refresh(),
+          });
+        }
         const summaries = new SummaryCache({
           ttlMs: ttlSeconds * 1000,
           logger,
           load: async () =>
-            summarizeServices(await loadCatalogSnapshot(catalog, auth)),
+            summarizeServices(
+              await loadCatalogSnapshot(catalog, auth),
+              evidenceEnabled ? evidence : undefined,
+            ),
         });
         const prometheus = new Map(
           [...readPrometheusConfig(config)].map(([name, instance]) => [
@@ -82,6 +116,7 @@ export const infraPlugin = createBackendPlugin({
             catalog,
             prometheus,
             liveBudgets,
+            evidence: evidenceEnabled ? evidence : undefined,
           }),
         );
       },

@@ -10,7 +10,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   environmentQueryForService,
+  evaluateCompliance,
   formatIssues,
+  parseService,
+  ServiceCompliance,
   infraPlanPermission,
   planFromInput,
   ServiceSlosLive,
@@ -23,6 +26,10 @@ import { PrometheusClient } from './prometheus/PrometheusClient';
 import { LiveBudgets } from './slos/liveBudgets';
 import { serviceSlosLive } from './slos/serviceSlosLive';
 import { withLiveBudgets } from './slos/withLiveBudgets';
+import {
+  complianceEnvironments,
+  EvidenceLookup,
+} from './evidence/applyEvidence';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -38,6 +45,21 @@ export interface RouterOptions {
   prometheus?: ReadonlyMap<string, PrometheusClient>;
   /** The live budgets of every SLO (cached; one query per Prometheus per refresh). */
   liveBudgets?: { get(): Promise<{ rows: LiveBudgets }> };
+  /** The code evidence the EvidenceCollector stored; none: every environment is declared only. */
+  evidence?: EvidenceLookup;
+}
+
+function entityRefParam(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.length > 300) {
+    throw new InputError('entityRef: expected one entity ref');
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(raw, { defaultKind: 'component' }),
+    );
+  } catch (error) {
+    throw new InputError(`entityRef: ${(error as Error).message}`);
+  }
 }
 
 export async function createRouter(
@@ -87,18 +109,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const raw = req.query.entityRef;
-    if (typeof raw !== 'string' || raw.length > 300) {
-      throw new InputError('entityRef: expected one entity ref');
-    }
-    let entityRef: string;
-    try {
-      entityRef = stringifyEntityRef(
-        parseEntityRef(raw, { defaultKind: 'component' }),
-      );
-    } catch (error) {
-      throw new InputError(`entityRef: ${(error as Error).message}`);
-    }
+    const entityRef = entityRefParam(req.query.entityRef);
     const service = await catalog.getEntityByRef(entityRef, { credentials });
     if (!service) throw new NotFoundError(`No entity ${entityRef}`);
     const [slos, environments] = await Promise.all(
@@ -121,6 +132,51 @@ export async function createRouter(
         sloEntities: slos,
         environments,
         clients: prometheus,
+      }),
+      generatedAt: new Date().toISOString(),
+    };
+    res.json(body);
+  });
+
+  /**
+   * GET /compliance?entityRef=component:default/x: the service's compliance report, with
+   * code evidence (`file:line`, value found) for the controls its environments' code
+   * shows, and where and when that code was read. Read with the caller's credentials.
+   */
+  router.get('/compliance', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefParam(req.query.entityRef);
+    const service = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!service) throw new NotFoundError(`No entity ${entityRef}`);
+    const q = environmentQueryForService(entityRef);
+    const environments = (
+      await catalog.getEntities(
+        { filter: q.filter, fields: q.fields },
+        { credentials },
+      )
+    ).items;
+    const parsed = parseService(service);
+    const evidence = options.evidence ?? { get: () => undefined };
+    const envs = complianceEnvironments(environments, evidence);
+    const body: ServiceCompliance = {
+      entityRef,
+      report: evaluateCompliance(
+        parsed.ok ? parsed.value.frameworks : [],
+        envs,
+      ),
+      environments: environments.map(entity => {
+        const ref = stringifyEntityRef(entity);
+        const stored = evidence.get(ref);
+        return stored
+          ? {
+              entityRef: ref,
+              iacPath: stored.iacPath,
+              source: stored.source,
+              errors: stored.findings.errors,
+            }
+          : { entityRef: ref, errors: [] };
       }),
       generatedAt: new Date().toISOString(),
     };

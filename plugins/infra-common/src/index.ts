@@ -185,6 +185,27 @@ export {
   type ComplianceSummary,
   type ControlEvidence,
   type RequirementSeverity,
+  NO_PRODUCTION_REASON,
+  type CodeFieldEvidence,
+  type CodeLocation,
+  type EnvironmentCode,
+} from './compliance';
+
+// Compliance from evidence: the rules that read controls from Terraform code.
+export {
+  EVIDENCE_RULES,
+  collectEnvironmentEvidence,
+  requirementsOfRule,
+  withCodeEvidence,
+  readHcl,
+  type EnvironmentFindings,
+  type EvidenceRule,
+  type IacFile,
+  type TfEnvironment,
+  type TfResource,
+  type HclAttribute,
+  type HclBlock,
+  type HclDocument,
 } from './compliance';
 
 // The overview endpoint's contract, shared by its backend and frontend.
@@ -197,6 +218,7 @@ export {
   type OverviewSort,
   type ResolvedOverviewQuery,
   type ServiceSummary,
+  type ServiceCompliance,
   type SummaryIssue,
   type SummarySlo,
   type ServiceLive,

@@ -25,6 +25,66 @@ describe('summarizeServices', () => {
     controls: { encryptionInTransit: true },
   });
 
+  it('is unknown with the reason when no environment is in production', () => {
+    const [row] = summarizeServices({
+      services: [payments],
+      environments: [paymentsDev],
+      slos: [],
+    });
+    expect(row.frameworks).toEqual([
+      { id: 'pci-dss', status: 'unknown' },
+      { id: 'soc2', status: 'unknown' },
+    ]);
+    expect(row.complianceReason).toBe('no production environment');
+    expect(row.evidence).toEqual({ code: 0, declaredOnly: 1 });
+  });
+
+  it('uses stored code evidence instead of the declared controls', () => {
+    const good = prod('payments-api', goodControls);
+    const stored = {
+      entityRef: 'resource:default/payments-api-prod',
+      iacPath: 'terraform/envs/prod',
+      source: {
+        location: 'file:/repo',
+        revision: 'r1',
+        readAt: '2026-12-01T00:00:00Z',
+      },
+      findings: {
+        errors: [],
+        fields: {
+          encryptionAtRest: {
+            ruleId: 'code-encryption-at-rest',
+            value: 'none',
+            locations: [],
+          },
+        },
+      },
+    };
+    const evidence = {
+      get: (ref: string) => (ref === stored.entityRef ? stored : undefined),
+    };
+    const [declared] = summarizeServices({
+      services: [payments],
+      environments: [good],
+      slos: [],
+    });
+    const [fromCode] = summarizeServices(
+      { services: [payments], environments: [good], slos: [] },
+      evidence,
+    );
+    expect(declared.frameworks.find(f => f.id === 'pci-dss')!.status).not.toBe(
+      'non-compliant',
+    );
+    expect(fromCode.frameworks.find(f => f.id === 'pci-dss')!.status).toBe(
+      'non-compliant',
+    );
+    expect(fromCode.evidence).toEqual({
+      code: 1,
+      declaredOnly: 0,
+      readAt: '2026-12-01T00:00:00Z',
+    });
+  });
+
   it('summarises SLO targets, environments and compliance per framework', () => {
     const [row] = summarizeServices({
       services: [payments],

@@ -16,6 +16,10 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import { worstStatus } from './query';
 import { annotatedInstance, productionInstances } from '../slos/instanceFor';
+import {
+  EvidenceLookup,
+  environmentsWithEvidence,
+} from '../evidence/applyEvidence';
 
 export interface CatalogSnapshot {
   services: Entity[];
@@ -86,13 +90,21 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * status per framework from infra-common's evaluator, and every contract issue
  * found in the service, its environments and its SLOs.
  */
-export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
+export function summarizeServices(
+  snapshot: CatalogSnapshot,
+  evidence?: EvidenceLookup,
+): ServiceSummary[] {
   // Statuses only, straight from the entities: the status path of infra-common's
   // evaluator (the entity page's compliance card shows the full report with evidence).
+  // Code evidence, collected beforehand by the EvidenceCollector, replaces declared values.
   const compliance = summarizeCompliance(
     snapshot.services,
-    snapshot.environments,
+    evidence
+      ? environmentsWithEvidence(snapshot.environments, evidence)
+      : snapshot.environments,
   );
+  const codeEnvironments = new Map<string, number>();
+  const readAt = new Map<string, string>();
   const environmentCounts = new Map<string, number>();
   const slosByService = new Map<string, SloView[]>();
   const issuesByService = new Map<string, SummaryIssue[]>();
@@ -107,6 +119,16 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
     for (const serviceRef of serviceRefs) {
       if (parsed.ok) {
         push(environmentsByService, serviceRef, entity);
+        const stored = evidence?.get(parsed.value.ref);
+        if (stored) {
+          codeEnvironments.set(
+            serviceRef,
+            (codeEnvironments.get(serviceRef) ?? 0) + 1,
+          );
+          const last = readAt.get(serviceRef);
+          if (!last || stored.source.readAt < last)
+            readAt.set(serviceRef, stored.source.readAt);
+        }
         environmentCounts.set(
           serviceRef,
           (environmentCounts.get(serviceRef) ?? 0) + 1,
@@ -155,7 +177,10 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
     }));
     issues.push(...(issuesByService.get(ref) ?? []));
     const slos = slosByService.get(ref) ?? [];
-    const statuses = compliance.get(ref)?.frameworks ?? {};
+    const summary = compliance.get(ref);
+    const statuses = summary?.frameworks ?? {};
+    const envCount = environmentCounts.get(ref) ?? 0;
+    const fromCode = codeEnvironments.get(ref) ?? 0;
     const frameworks = Object.entries(statuses).map(([id, status]) => ({
       id: id as keyof typeof statuses,
       status: status!,
@@ -179,8 +204,14 @@ export function summarizeServices(snapshot: CatalogSnapshot): ServiceSummary[] {
             : {}),
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-      environmentCount: environmentCounts.get(ref) ?? 0,
+      environmentCount: envCount,
       frameworks,
+      ...(summary?.reason ? { complianceReason: summary.reason } : {}),
+      evidence: {
+        code: fromCode,
+        declaredOnly: envCount - fromCode,
+        ...(readAt.get(ref) ? { readAt: readAt.get(ref) } : {}),
+      },
       status: worstStatus(frameworks.map(f => f.status)),
       issues,
     });

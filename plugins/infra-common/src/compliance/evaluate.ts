@@ -32,7 +32,55 @@ export interface ComplianceEnvironment {
   name: string;
   environmentName?: string;
   stage: Stage;
+  /** The controls the evaluator checks: declared ones, with code evidence applied. */
   controls: DeclaredControls;
+  /**
+   * What the code showed, by control field (see `withCodeEvidence`); absent when the
+   * environment has no infrastructure source read ("declared only").
+   */
+  code?: EnvironmentCode;
+}
+
+/**
+ * An environment's code evidence as the evaluator reads it.
+ *
+ * @public
+ */
+export interface EnvironmentCode {
+  /** The controls as the entity declares them, before code evidence replaced them. */
+  declared: DeclaredControls;
+  /** Per control field checked in code: the value found and where. */
+  fields: Partial<Record<keyof DeclaredControls, CodeFieldEvidence>>;
+  /** Where the code was read from and its revision (commit or ETag), and when. */
+  source: { location: string; revision?: string; readAt: string };
+}
+
+/**
+ * One control field as read from code.
+ *
+ * @public
+ */
+export interface CodeFieldEvidence {
+  ruleId: string;
+  /** undefined: no resource the rule reads exists in the code. */
+  value: string | number | boolean | undefined;
+  /** `file:line` and the value found there, worst first. */
+  locations: readonly CodeLocation[];
+  /** Why the code fails, and how to fix it; absent when it passes. */
+  fixHint?: string;
+}
+
+/**
+ * A place in the infrastructure code.
+ *
+ * @public
+ */
+export interface CodeLocation {
+  /** Path inside the repository. */
+  file: string;
+  line: number;
+  /** What was found there, as written or resolved: `storage_encrypted = true`. */
+  found: string;
 }
 
 /** @public */
@@ -43,6 +91,17 @@ export interface ControlEvidence {
   /** The declared field and its value; null when the environment does not declare it. */
   field: keyof DeclaredControls;
   value: string | number | boolean | null;
+  /**
+   * `code`: the value comes from the infrastructure code (locations say where);
+   * `declared`: only the entity's declaration, no code was read ("declared only").
+   */
+  source: 'code' | 'declared';
+  /** Code evidence: the places that decided the value. */
+  locations?: readonly CodeLocation[];
+  /** The declared value when code evidence replaced it. */
+  declaredValue?: string | number | boolean | null;
+  /** Set when the declaration passes but the code does not: "declared, not found in code". */
+  note?: 'declared, not found in code';
 }
 
 /** @public */
@@ -64,6 +123,8 @@ export interface FrameworkResult {
   name: string;
   source: string;
   status: FrameworkStatus;
+  /** Why the status is unknown, when that is not lack of data: `no production environment`. */
+  reason?: string;
   counts: {
     pass: number;
     fail: number;
@@ -150,12 +211,31 @@ function checkControl(
     if (status === 'fail') failed = true;
     else if (status === 'unknown') unknown = true;
     const value = env.controls[control.field];
+    const code = env.code?.fields[control.field];
+    if (code && code.value !== undefined) {
+      const declared = env.code!.declared[control.field];
+      const item: ControlEvidence = {
+        environment: env.environmentName ?? env.name,
+        stage: env.stage,
+        status,
+        field: control.field,
+        value: value === undefined ? null : value,
+        source: 'code',
+        locations: code.locations,
+        declaredValue: declared === undefined ? null : declared,
+      };
+      if (status === 'fail' && control.check(env.code!.declared) === true)
+        item.note = 'declared, not found in code';
+      evidence.push(item);
+      continue;
+    }
     evidence.push({
       environment: env.environmentName ?? env.name,
       stage: env.stage,
       status,
       field: control.field,
       value: value === undefined ? null : value,
+      source: 'declared',
     });
   }
   let status: ControlStatus = 'pass';
@@ -167,11 +247,14 @@ function checkControl(
 
 function frameworkStatus(
   environmentCount: number,
+  hasProduction: boolean,
   counts: FrameworkResult['counts'],
   requiredFailed: boolean,
   recommendedFailed: boolean,
 ): FrameworkStatus {
   if (environmentCount === 0) return 'unknown';
+  // Production-only controls would not apply: fewer checks must never read as compliant.
+  if (!hasProduction) return 'unknown';
   if (requiredFailed) return 'non-compliant';
   if (counts.pass === 0 && counts.fail === 0) return 'unknown';
   if (counts.unknown > 0 || recommendedFailed) return 'at-risk';
@@ -205,6 +288,13 @@ function resultOf(
       };
 }
 
+/**
+ * The reason of an unknown status when a service has environments but none in production.
+ *
+ * @public
+ */
+export const NO_PRODUCTION_REASON = 'no production environment';
+
 /** Evaluates with precompiled rules; see {@link evaluateCompliance}. */
 export function evaluateWith(
   rules: CompiledRules,
@@ -214,6 +304,7 @@ export function evaluateWith(
   // One outcome per distinct control per call, shared by the frameworks that use it.
   const outcomes: Array<ControlOutcome | undefined> = [];
   const results: FrameworkResult[] = [];
+  const hasProduction = environments.some(env => env.stage === 'production');
   for (const id of frameworks) {
     const compiled = rules.framework(id);
     if (!compiled) continue;
@@ -261,19 +352,23 @@ export function evaluateWith(
       else at = nextNotApplicable++;
       controls[at] = resultOf(req, outcome);
     }
-    results.push({
+    const result: FrameworkResult = {
       framework: id,
       name: compiled.definition.name,
       source: compiled.definition.source,
       status: frameworkStatus(
         environments.length,
+        hasProduction,
         counts,
         requiredFailed,
         recommendedFailed,
       ),
       counts,
       controls,
-    });
+    };
+    if (environments.length > 0 && !hasProduction)
+      result.reason = NO_PRODUCTION_REASON;
+    results.push(result);
   }
   return { frameworks: results };
 }

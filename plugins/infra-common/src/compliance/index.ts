@@ -2,3 +2,4 @@ export * from './controls';
 export * from './frameworks';
 export * from './evaluate';
 export * from './summary';
+export * from './evidence';

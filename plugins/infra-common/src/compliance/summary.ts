@@ -49,7 +49,12 @@ import {
   type DeclaredControls,
 } from '../catalog';
 import { tryParseRef } from '../catalog/refs';
-import { CompiledRules, defaultRules, FrameworkStatus } from './evaluate';
+import {
+  CompiledRules,
+  defaultRules,
+  FrameworkStatus,
+  NO_PRODUCTION_REASON,
+} from './evaluate';
 
 /**
  * One service's compliance at a glance. Services with the same answer share one frozen
@@ -73,6 +78,8 @@ export interface ComplianceSummary {
    * "N data problems".
    */
   readonly problems: number;
+  /** Why the statuses are unknown when the service has environments: `no production environment`. */
+  readonly reason?: string;
 }
 
 type Check = (controls: DeclaredControls) => boolean | undefined;
@@ -393,6 +400,8 @@ class Accumulators {
   /** Controls that apply to the stage of one of its environments. */
   readonly applicable: Int32Array;
   readonly environments: Int32Array;
+  /** Its production environments: without one, every framework is unknown. */
+  readonly production: Int32Array;
   readonly problems: Int32Array;
   /** The last environment (index + 1) counted: an environment naming a service twice counts once. */
   private readonly seen: Int32Array;
@@ -403,6 +412,7 @@ class Accumulators {
     this.unknown = new Int32Array(n);
     this.applicable = new Int32Array(n);
     this.environments = new Int32Array(n);
+    this.production = new Int32Array(n);
     this.problems = new Int32Array(n);
     this.seen = new Int32Array(n);
   }
@@ -414,6 +424,7 @@ class Accumulators {
     fail: number,
     unsure: number,
     issues: number,
+    production: boolean,
   ) {
     const s = this.indexByRef.get(ref);
     if (s === undefined || this.seen[s] === stamp) return;
@@ -422,6 +433,7 @@ class Accumulators {
     this.unknown[s] |= unsure;
     this.applicable[s] |= applies;
     this.environments[s]++;
+    if (production) this.production[s]++;
     this.problems[s] += issues;
   }
 }
@@ -500,6 +512,7 @@ export function summarizeComplianceWith(
 
     // Each control that applies to the stage, checked once for every service.
     const applies = stageMask[stage];
+    const isProduction = stage === 'production';
     let fail = 0;
     let unsure = 0;
     for (let i = 0; i < checks.length; i++) {
@@ -512,7 +525,7 @@ export function summarizeComplianceWith(
 
     if (refs) {
       for (const ref of refs)
-        acc.add(ref, stamp, applies, fail, unsure, issues);
+        acc.add(ref, stamp, applies, fail, unsure, issues, isProduction);
       continue;
     }
     // The service refs as parseEnvironment collects them: spec.dependencyOf, then relations.
@@ -527,14 +540,22 @@ export function summarizeComplianceWith(
       for (const item of declared) {
         const ref = parseRef(item, context);
         if (ref !== undefined && ref.startsWith('component:'))
-          acc.add(ref, stamp, applies, fail, unsure, issues);
+          acc.add(ref, stamp, applies, fail, unsure, issues, isProduction);
       }
     }
     const relations = entity.relations;
     if (relations) {
       for (const r of relations) {
         if (r.type === DEPENDENCY_OF && r.targetRef.startsWith('component:'))
-          acc.add(r.targetRef, stamp, applies, fail, unsure, issues);
+          acc.add(
+            r.targetRef,
+            stamp,
+            applies,
+            fail,
+            unsure,
+            issues,
+            isProduction,
+          );
       }
     }
   }
@@ -549,14 +570,15 @@ export function summarizeComplianceWith(
     const s = indexByRef.get(serviceRefs[i])!;
     const list = frameworkListOf(entity, frameworks, lists);
     const envs = acc.environments[s];
+    const noProduction = envs > 0 && acc.production[s] === 0 ? 1 : 0;
     const fail = acc.failed[s];
     const known = acc.applicable[s] & ~acc.unknown[s];
     const unsure = acc.unknown[s] & ~fail;
     let code = 0;
     for (let f = 0; f < list.masks.length; f++) {
       const { required, recommended, all } = list.masks[f];
-      let status = 0; // unknown: no environment, or no control passed or failed
-      if (envs > 0) {
+      let status = 0; // unknown: no environment, none in production, or no data
+      if (envs > 0 && noProduction === 0) {
         if ((fail & required) !== 0) status = 3;
         else if (((known | fail) & all) === 0) status = 0;
         else if ((unsure & all) !== 0 || (fail & recommended) !== 0) status = 2;
@@ -576,14 +598,21 @@ export function summarizeComplianceWith(
     const problems = acc.problems[s] + list.issues;
     // Most services share their answer with many others: one frozen object per answer.
     const summaryKey =
-      envs < 256 && problems < 256 ? key * 65536 + envs * 256 + problems : -1;
+      envs < 256 && problems < 256
+        ? (key * 65536 + envs * 256 + problems) * 2 + noProduction
+        : -1;
     let summary = summaries.get(summaryKey);
     if (!summary) {
-      summary = Object.freeze({
-        frameworks: record,
-        environments: envs,
-        problems,
-      });
+      summary = Object.freeze(
+        noProduction
+          ? {
+              frameworks: record,
+              environments: envs,
+              problems,
+              reason: NO_PRODUCTION_REASON,
+            }
+          : { frameworks: record, environments: envs, problems },
+      );
       if (summaryKey >= 0) summaries.set(summaryKey, summary);
     }
     result.set(serviceRefs[i], summary);

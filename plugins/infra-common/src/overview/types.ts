@@ -4,7 +4,7 @@
  * answers (OverviewPage). Both follow docs/user-guide-infrastructure.md.
  */
 import type { ServiceView } from '../catalog/types';
-import type { FrameworkStatus } from '../compliance/evaluate';
+import type { ComplianceReport, FrameworkStatus } from '../compliance/evaluate';
 import type { SloLiveSummary } from '../slo/live/types';
 
 /**
@@ -74,6 +74,13 @@ export interface ServiceSummary
   frameworks: Array<{ id: string; status: ComplianceStatus }>;
   /** The worst framework status; `unknown` when the service names no framework. */
   status: ComplianceStatus;
+  /** Why the statuses are unknown although there are environments: `no production environment`. */
+  complianceReason?: string;
+  /**
+   * Where the compliance comes from: environments whose code was read (and the oldest
+   * read time), and environments that only declare their controls.
+   */
+  evidence?: { code: number; declaredOnly: number; readAt?: string };
   issues: SummaryIssue[];
   /** Live SLO columns; absent when no Prometheus answered for its SLOs. */
   live?: ServiceLive;
@@ -144,4 +151,25 @@ export interface OverviewPage {
   generatedAt: string;
   /** Live SLO data: whether a Prometheus is configured, and which did not answer. */
   live?: { configured: boolean; unavailable: string[] };
+}
+
+/**
+ * GET /api/infra/compliance?entityRef=...: a service's compliance report with code
+ * evidence, and per environment where its code was read from (absent: declared only).
+ *
+ * @public
+ */
+export interface ServiceCompliance {
+  entityRef: string;
+  report: ComplianceReport;
+  environments: Array<{
+    entityRef: string;
+    /** The environment's root folder in the repository, when its code was read. */
+    iacPath?: string;
+    /** Where and when the code was read; absent when the environment is declared only. */
+    source?: { location: string; revision: string; readAt: string };
+    /** Files Plinth could not read as HCL. */
+    errors: string[];
+  }>;
+  generatedAt: string;
 }

@@ -4,6 +4,7 @@ import type {
   OverviewPage,
   OverviewQuery,
   PlanResult,
+  ServiceCompliance,
   ServiceSlosLive,
 } from '@plinth/backstage-plugin-infra-common';
 
@@ -28,6 +29,11 @@ export interface InfraApi {
   plan(answers: unknown): Promise<PlanOutcome>;
   /** The live state of a service's SLOs from Prometheus (`GET /slos/live`). */
   getSlosLive(entityRef: string): Promise<ServiceSlosLive>;
+  /**
+   * A service's compliance with code evidence (`GET /compliance`): the report the
+   * backend computed from the stored evidence of its environments' code.
+   */
+  getCompliance?(entityRef: string): Promise<ServiceCompliance>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

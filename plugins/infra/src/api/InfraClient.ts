@@ -6,6 +6,7 @@ import type {
   OverviewPage,
   OverviewQuery,
   PlanResult,
+  ServiceCompliance,
   ServiceSlosLive,
 } from '@plinth/backstage-plugin-infra-common';
 
@@ -38,6 +39,16 @@ export class InfraClient implements InfraApi {
     const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
     const params = new URLSearchParams({ entityRef });
     const res = await this.#fetchApi.fetch(`${baseUrl}/slos/live?${params}`);
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+
+  async getCompliance(entityRef: string): Promise<ServiceCompliance> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const params = new URLSearchParams({ entityRef });
+    const res = await this.#fetchApi.fetch(`${baseUrl}/compliance?${params}`);
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }

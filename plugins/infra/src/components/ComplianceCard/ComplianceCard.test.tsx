@@ -8,6 +8,7 @@ import {
   EnvironmentView,
   evaluateCompliance,
   parseEnvironment,
+  withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
 import { ComplianceCard } from './ComplianceCard';
 
@@ -171,10 +172,13 @@ describe('ComplianceCard', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(control).getByText(
-        'Evidence: staging: encryptionAtRest = managed-key; prod: encryptionAtRest = none',
-      ),
-    ).toBeInTheDocument();
+      within(control)
+        .getAllByTestId('evidence')
+        .map(e => e.textContent),
+    ).toEqual([
+      'staging: encryptionAtRest = managed-key (declared only)',
+      'prod: encryptionAtRest = none (declared only)',
+    ]);
   });
 
   it('gives every control that fails or lacks data a fix hint, and passing ones none', async () => {
@@ -194,13 +198,94 @@ describe('ComplianceCard', () => {
     const soc2 = screen.getAllByTestId('framework')[0];
     const flowLogs = within(soc2)
       .getAllByTestId('control')
-      .find(c => within(c).queryByText(/flowLogs/))!;
+      .find(c => within(c).queryAllByText(/flowLogs/).length > 0)!;
     expect(flowLogs).toHaveAttribute('data-status', 'unknown');
     expect(
-      within(flowLogs).getByText(
-        'Evidence: staging: flowLogs = true; prod: flowLogs = not declared',
-      ),
-    ).toBeInTheDocument();
+      within(flowLogs)
+        .getAllByTestId('evidence')
+        .map(e => e.textContent),
+    ).toEqual([
+      'staging: flowLogs = true (declared only)',
+      'prod: flowLogs = not declared (declared only)',
+    ]);
+  });
+
+  it('says where code evidence was read, links each file:line and flags a declaration the code does not implement', async () => {
+    const findings = {
+      errors: [],
+      fields: {
+        encryptionAtRest: {
+          ruleId: 'code-encryption-at-rest',
+          value: 'provider-managed',
+          locations: [
+            {
+              file: 'terraform/modules/data/main.tf',
+              line: 45,
+              found:
+                'azurerm_postgresql_flexible_server.main: dynamic customer_managed_key is empty',
+            },
+          ],
+        },
+      },
+    };
+    const declaredProd = environment('prod', 'production', {
+      encryptionAtRest: 'managed-key',
+    });
+    const source = {
+      location: 'url:https://github.com/acme/records-api-infra/tree/main',
+      revision: 'etag-1',
+      readAt: '2026-12-01T23:00:00.000Z',
+    };
+    const withCode = withCodeEvidence(declaredProd, findings, source);
+    const hipaa = evaluateCompliance(['hipaa'], [withCode]);
+    await renderInTestApp(
+      <ComplianceCard
+        report={hipaa}
+        evidence={{
+          entityRef: 'component:default/payments-api',
+          report: hipaa,
+          environments: [
+            {
+              entityRef: 'resource:default/payments-api-prod',
+              iacPath: 'terraform/envs/prod',
+              source,
+              errors: [],
+            },
+          ],
+          generatedAt: source.readAt,
+        }}
+      />,
+    );
+    expect(screen.getByTestId('evidence-source')).toHaveTextContent(
+      'Evidence from the code of 1 environment (url:https://github.com/acme/records-api-infra/tree/main at etag-1), read 2026-12-01T23:00:00.000Z.',
+    );
+    const cmk = screen
+      .getAllByTestId('control')
+      .find(c => within(c).queryByText(/customer-managed key/))!;
+    expect(cmk).toHaveAttribute('data-status', 'fail');
+    const evidence = within(cmk).getByTestId('evidence');
+    expect(evidence).toHaveAttribute('data-source', 'code');
+    expect(evidence).toHaveTextContent(
+      'prod: encryptionAtRest = provider-managed in code (declared, not found in code: declared managed-key)',
+    );
+    expect(within(evidence).getByTestId('evidence-link')).toHaveAttribute(
+      'href',
+      'https://github.com/acme/records-api-infra/blob/main/terraform/modules/data/main.tf#L45',
+    );
+  });
+
+  it('is unknown with its reason when the service has no production environment', async () => {
+    const noProd = evaluateCompliance(['soc2', 'pci-dss'], [staging]);
+    await renderCard(noProd);
+    for (const fw of screen.getAllByTestId('framework')) {
+      expect(within(fw).getByText('Unknown')).toBeInTheDocument();
+      expect(within(fw).getByTestId('framework-reason')).toHaveTextContent(
+        'Unknown: no production environment',
+      );
+    }
+    expect(screen.getByTestId('evidence-source')).toHaveTextContent(
+      /^Declared only/,
+    );
   });
 
   it('says how to name a framework when the service has none', async () => {

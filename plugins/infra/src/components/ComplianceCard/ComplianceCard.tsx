@@ -8,12 +8,15 @@ import CancelOutlined from '@mui/icons-material/CancelOutlined';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import HelpOutline from '@mui/icons-material/HelpOutline';
 import RemoveCircleOutline from '@mui/icons-material/RemoveCircleOutline';
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import {
+  CodeLocation,
   ComplianceReport,
+  ControlEvidence,
   ControlResult,
   ControlStatus,
   FrameworkResult,
+  ServiceCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { StatusLabel } from '../StatusLabel';
 
@@ -31,8 +34,76 @@ const CONTROL_STATUS: Record<
   },
 };
 
-function Control(props: { control: ControlResult }) {
-  const { control } = props;
+/** Where an environment's code was read from, by environment name (entity name). */
+type Sources = Map<
+  string,
+  { location: string; revision: string; readAt: string }
+>;
+
+/** A web link to a line of a file for a URL source (GitHub, GitLab...); none for local folders. */
+export function fileLink(
+  location: string,
+  at: CodeLocation,
+): string | undefined {
+  if (!location.startsWith('url:')) return undefined;
+  const base = location.slice(4).replace('/tree/', '/blob/').replace(/\/$/, '');
+  return `${base}/${at.file}#L${at.line}`;
+}
+
+function Evidence(props: { evidence: ControlEvidence; sources: Sources }) {
+  const { evidence: e, sources } = props;
+  const shown = e.value === null ? 'not declared' : String(e.value);
+  if (e.source !== 'code') {
+    return (
+      <Typography
+        variant="caption"
+        component="div"
+        data-testid="evidence"
+        data-source="declared"
+      >
+        {e.environment}: {e.field} = {shown} (declared only)
+      </Typography>
+    );
+  }
+  const source = [...sources.entries()].find(
+    ([name]) => name.endsWith(`-${e.environment}`) || name === e.environment,
+  )?.[1];
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      data-testid="evidence"
+      data-source="code"
+    >
+      {e.environment}: {e.field} = {shown} in code
+      {e.note ? ` (${e.note}: declared ${String(e.declaredValue)})` : ''}
+      {(e.locations ?? []).slice(0, 3).map(at => {
+        const href = source ? fileLink(source.location, at) : undefined;
+        const text = `${at.file}:${at.line}`;
+        return (
+          <Box
+            component="span"
+            key={`${at.file}:${at.line}:${at.found}`}
+            display="block"
+            pl={1}
+          >
+            {href ? (
+              <Link to={href} data-testid="evidence-link">
+                {text}
+              </Link>
+            ) : (
+              <code title={source?.location}>{text}</code>
+            )}{' '}
+            {at.found}
+          </Box>
+        );
+      })}
+    </Typography>
+  );
+}
+
+function Control(props: { control: ControlResult; sources: Sources }) {
+  const { control, sources } = props;
   const { label, Icon, color } = CONTROL_STATUS[control.status];
   return (
     <ListItem
@@ -54,17 +125,14 @@ function Control(props: { control: ControlResult }) {
           Requirements: {control.requirementIds.join(', ')}
         </Typography>
         {control.evidence.length > 0 && (
-          <Typography variant="caption" component="div">
-            Evidence:{' '}
-            {control.evidence
-              .map(
-                e =>
-                  `${e.environment}: ${e.field} = ${
-                    e.value === null ? 'not declared' : String(e.value)
-                  }`,
-              )
-              .join('; ')}
-          </Typography>
+          <Box>
+            <Typography variant="caption" component="div">
+              Evidence:
+            </Typography>
+            {control.evidence.map(e => (
+              <Evidence key={e.environment} evidence={e} sources={sources} />
+            ))}
+          </Box>
         )}
         {control.fixHint && (
           <Typography variant="caption" component="div">
@@ -84,10 +152,45 @@ const evaluated = (fw: FrameworkResult) =>
  * Per framework the evaluator's status in words and an icon, then its controls:
  * failing first, with evidence, fix hint and requirement ids.
  */
-export function ComplianceCard(props: { report: ComplianceReport }) {
-  const { report } = props;
+export function ComplianceCard(props: {
+  report: ComplianceReport;
+  /** The backend's view: where each environment's code was read from; absent: declared only. */
+  evidence?: ServiceCompliance;
+}) {
+  const { report, evidence } = props;
+  const sources: Sources = new Map();
+  for (const env of evidence?.environments ?? []) {
+    if (env.source)
+      sources.set(env.entityRef.replace(/^[^/]*\//, ''), env.source);
+  }
+  const total = evidence?.environments.length ?? 0;
+  const readAt = [...sources.values()].map(s => s.readAt).sort()[0];
   return (
     <InfoCard title="Compliance">
+      {report.frameworks.length > 0 && (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          data-testid="evidence-source"
+          mb={1}
+        >
+          {sources.size > 0
+            ? `Evidence from the code of ${sources.size} environment${
+                sources.size === 1 ? '' : 's'
+              } (${[
+                ...new Set(
+                  [...sources.values()].map(
+                    s => `${s.location} at ${s.revision}`,
+                  ),
+                ),
+              ].join(', ')}), read ${readAt}${
+                total > sources.size
+                  ? `; ${total - sources.size} declared only`
+                  : ''
+              }.`
+            : 'Declared only: no infrastructure code was read for this service, so every control shows what its environments declare.'}
+        </Typography>
+      )}
       {report.frameworks.length === 0 && (
         <Typography variant="body2">
           This service names no compliance framework. Add the annotation{' '}
@@ -103,6 +206,11 @@ export function ComplianceCard(props: { report: ComplianceReport }) {
               {fw.name}
             </Typography>
             <StatusLabel status={fw.status} />
+            {fw.reason && (
+              <Typography variant="body2" data-testid="framework-reason">
+                Unknown: {fw.reason}
+              </Typography>
+            )}
             {evaluated(fw) && (
               <Typography variant="caption" color="text.secondary">
                 {fw.counts.fail} failing, {fw.counts.unknown} without data,{' '}
@@ -110,7 +218,14 @@ export function ComplianceCard(props: { report: ComplianceReport }) {
               </Typography>
             )}
           </Stack>
-          {!evaluated(fw) && (
+          {fw.reason && (
+            <Typography variant="body2" mt={1}>
+              Production-only controls (backups, deletion protection, WAF...)
+              cannot be checked without a production environment, so this
+              framework is not reported as compliant.
+            </Typography>
+          )}
+          {!evaluated(fw) && !fw.reason && (
             <Typography variant="body2" mt={1}>
               No environment declares its controls yet, so none of this
               framework's controls can be checked. Add a Resource of type{' '}
@@ -124,7 +239,7 @@ export function ComplianceCard(props: { report: ComplianceReport }) {
             {fw.controls
               .filter(c => c.status !== 'not-applicable')
               .map(c => (
-                <Control key={c.controlId} control={c} />
+                <Control key={c.controlId} control={c} sources={sources} />
               ))}
           </List>
         </Box>

@@ -2,10 +2,9 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ReactNode } from 'react';
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
-import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { LiveSloCard } from '../SloCard';
-import { complianceOf } from './InfraContent';
+import { ServiceComplianceCard } from './InfraContent';
 
 function WithServiceInfra(props: {
   children: (infra: ServiceInfra) => ReactNode;
@@ -47,7 +46,7 @@ export function EntityEnvironmentsCard() {
 export function EntityComplianceCard() {
   return (
     <WithServiceInfra>
-      {infra => <ComplianceCard report={complianceOf(infra)} />}
+      {infra => <ServiceComplianceCard infra={infra} />}
     </WithServiceInfra>
   );
 }

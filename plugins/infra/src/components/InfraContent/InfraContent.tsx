@@ -12,11 +12,27 @@ import {
   evaluateCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
+import { useServiceCompliance } from '../../hooks/useServiceCompliance';
 import { WIZARD_PATH } from '../../lib/frameworks';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { IssueList } from '../IssueList';
 import { LiveSloCard } from '../SloCard';
+
+/**
+ * The compliance card of a service: the backend's report with code evidence when it
+ * answers, else the declared controls evaluated here (labelled declared only).
+ */
+export function ServiceComplianceCard(props: { infra: ServiceInfra }) {
+  const { infra } = props;
+  // The declared report shows at once; the backend's replaces it when it answers.
+  const { value } = useServiceCompliance(infra.service.entityRef);
+  return value ? (
+    <ComplianceCard report={value.report} evidence={value} />
+  ) : (
+    <ComplianceCard report={complianceOf(infra)} />
+  );
+}
 
 /** The compliance report for what the catalog holds, from infra-common's evaluator. */
 export function complianceOf(infra: ServiceInfra): ComplianceReport {
@@ -78,7 +94,7 @@ export function InfraContent() {
           <LiveSloCard infra={value} />
         </Grid>
         <Grid item xs={12} lg={6}>
-          <ComplianceCard report={complianceOf(value)} />
+          <ServiceComplianceCard infra={value} />
         </Grid>
         <Grid item xs={12}>
           <EnvironmentsCard

@@ -101,6 +101,36 @@ function renderTable(
 }
 
 describe('OverviewTable', () => {
+  it('says why a service with frameworks is unknown, and where its compliance comes from', async () => {
+    const noProduction: ServiceSummary = {
+      ...payments,
+      frameworks: [{ id: 'soc2', status: 'unknown' }],
+      status: 'unknown',
+      complianceReason: 'no production environment',
+      evidence: { code: 0, declaredOnly: 2 },
+    };
+    const fromCode: ServiceSummary = {
+      ...legacy,
+      frameworks: [{ id: 'pci-dss', status: 'compliant' }],
+      evidence: { code: 3, declaredOnly: 0, readAt: '2026-12-01T23:00:00Z' },
+    };
+    await renderInTestApp(
+      <OverviewTable
+        rows={[noProduction, fromCode]}
+        sort="failures"
+        order="asc"
+        onSort={jest.fn()}
+      />,
+      { mountedRoutes },
+    );
+    expect(screen.getByTestId('compliance-reason')).toHaveTextContent(
+      'Unknown: no production environment',
+    );
+    expect(
+      screen.getAllByTestId('evidence-summary').map(e => e.textContent),
+    ).toEqual(['Declared only', 'From code: 3 environments']);
+  });
+
   it('shows one row per service with SLO targets, environments and compliance in words', async () => {
     expect(payments.frameworks).toEqual([
       { id: 'pci-dss', status: 'non-compliant' },

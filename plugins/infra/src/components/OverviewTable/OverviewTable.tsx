@@ -198,6 +198,33 @@ export function OverviewTable(props: OverviewTableProps) {
                   ))}
                 </Box>
               )}
+              {row.complianceReason && (
+                <Typography
+                  variant="caption"
+                  component="div"
+                  data-testid="compliance-reason"
+                >
+                  Unknown: {row.complianceReason}
+                </Typography>
+              )}
+              {row.frameworks.length > 0 && row.evidence && (
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="div"
+                  data-testid="evidence-summary"
+                >
+                  {row.evidence.code > 0
+                    ? `From code: ${row.evidence.code} environment${
+                        row.evidence.code === 1 ? '' : 's'
+                      }${
+                        row.evidence.declaredOnly > 0
+                          ? `, ${row.evidence.declaredOnly} declared only`
+                          : ''
+                      }`
+                    : 'Declared only'}
+                </Typography>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { evaluateCompliance } from '@plinth/backstage-plugin-infra-common';
 import type { PlanResult } from '@plinth/backstage-plugin-infra-common';
 import { InfraApi, infraApiRef } from '../../api';
 import {
@@ -174,6 +175,31 @@ describe('InfraReviewField', () => {
         /Total \$4,200 per month against a budget of \$3,000: over budget/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('previews a design without production as unknown, with the reason', async () => {
+    const compliance = evaluateCompliance(
+      ['pci-dss'],
+      [
+        {
+          name: 'dev',
+          stage: 'development',
+          controls: { encryptionAtRest: 'managed-key' },
+        },
+      ],
+    );
+    infraApi.plan.mockResolvedValue({
+      ok: true,
+      plan: { ...plan, compliance },
+    });
+    await renderReview();
+    expect(await screen.findByTestId('infra-review')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Unknown: no production environment\. Add a production environment/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Compliant')).toBeNull();
   });
 
   it('lists invalid answers by page and field, each leading back to its page', async () => {

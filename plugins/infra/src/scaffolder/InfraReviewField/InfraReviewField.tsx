@@ -185,9 +185,11 @@ function Compliance({ plan }: { plan: PlanResult }) {
             <Chip
               size="small"
               color={STATUS_COLOURS[f.status]}
-              label={STATUS_WORDS[f.status]}
+              label={f.reason ? 'Unknown' : STATUS_WORDS[f.status]}
             />
-            {` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
+            {f.reason
+              ? ` Unknown: ${f.reason}. Add a production environment to check this framework.`
+              : ` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
           </Typography>
           <ul style={{ marginTop: 2 }}>
             {f.controls

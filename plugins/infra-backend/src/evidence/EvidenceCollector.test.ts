@@ -1,0 +1,181 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotModifiedError } from '@backstage/errors';
+import type { Entity } from '@backstage/catalog-model';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EvidenceCollector } from './EvidenceCollector';
+
+const MAIN = `module "data" {
+  source    = "../../modules/data"
+  encrypted = true
+}
+`;
+const DATA = `resource "aws_db_instance" "main" {
+  storage_encrypted   = var.encrypted
+  kms_key_id          = "arn:aws:kms:eu-west-1:1:key/k"
+  publicly_accessible = false
+}
+`;
+
+function entities(
+  location: string,
+  infraSource?: string,
+): { services: Entity[]; environments: Entity[] } {
+  const service: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'svc',
+      namespace: 'default',
+      annotations: infraSource
+        ? { 'plinth.dev/infra-source': infraSource }
+        : {},
+    },
+    spec: { type: 'service', owner: 'group:default/team' },
+  };
+  const environment: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'svc-prod',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'plinth.dev/iac-path': 'terraform/envs/prod',
+      },
+    },
+    spec: {
+      type: 'environment',
+      owner: 'group:default/team',
+      dependencyOf: ['component:default/svc'],
+      environment: {
+        name: 'prod',
+        stage: 'production',
+        cloud: 'aws',
+        regions: ['eu-west-1'],
+        multiAz: true,
+        multiRegion: false,
+        drPattern: 'backup-restore',
+        controls: { encryptionAtRest: 'managed-key' },
+      },
+    },
+  };
+  return { services: [service], environments: [environment] };
+}
+
+function catalogOf(data: { services: Entity[]; environments: Entity[] }) {
+  return {
+    streamEntities: async function* stream(request: {
+      filter: Record<string, string>;
+    }) {
+      yield request.filter.kind === 'Component'
+        ? data.services
+        : data.environments;
+    },
+  } as any;
+}
+
+describe('EvidenceCollector', () => {
+  it('reads a local repository once, and again only when its files change', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
+    fs.mkdirSync(path.join(dir, 'terraform/envs/prod'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'terraform/modules/data'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'terraform/envs/prod/main.tf'), MAIN);
+    fs.writeFileSync(path.join(dir, 'terraform/modules/data/main.tf'), DATA);
+    const collector = new EvidenceCollector({
+      catalog: catalogOf(
+        entities(`file:${path.join(dir, 'catalog-info.yaml')}`),
+      ),
+      auth: mockServices.auth(),
+      reader: mockServices.urlReader.mock(),
+      logger: mockServices.logger.mock(),
+    });
+    await collector.refresh();
+    const first = collector.get('resource:default/svc-prod')!;
+    expect(first.source.location).toBe(`file:${dir}`);
+    expect(first.findings.fields.encryptionAtRest!.value).toBe('managed-key');
+    expect(collector.stats).toMatchObject({
+      reads: 1,
+      notModified: 0,
+      evaluations: 1,
+    });
+
+    await collector.refresh();
+    // Unchanged files: no read, no parse.
+    expect(collector.stats).toMatchObject({
+      reads: 1,
+      notModified: 1,
+      evaluations: 1,
+    });
+    expect(collector.get('resource:default/svc-prod')).toBe(first);
+
+    fs.writeFileSync(
+      path.join(dir, 'terraform/envs/prod/main.tf'),
+      MAIN.replace('true', 'false'),
+    );
+    await collector.refresh();
+    expect(collector.stats).toMatchObject({ reads: 2, evaluations: 2 });
+    expect(
+      collector.get('resource:default/svc-prod')!.findings.fields
+        .encryptionAtRest,
+    ).toMatchObject({
+      value: 'none',
+      locations: [{ file: 'terraform/envs/prod/main.tf', line: 3 }],
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a remote repository with readTree and the last ETag, and skips it when it has not changed', async () => {
+    const reader = mockServices.urlReader.mock();
+    const files = [
+      {
+        path: 'terraform/envs/prod/main.tf',
+        content: async () => Buffer.from(MAIN),
+      },
+      {
+        path: 'terraform/modules/data/main.tf',
+        content: async () => Buffer.from(DATA),
+      },
+      { path: 'README.md', content: async () => Buffer.from('# not read') },
+    ];
+    reader.readTree.mockImplementation(
+      async (_url: string, options?: { etag?: string }) => {
+        if (options?.etag === 'e1') throw new NotModifiedError('unchanged');
+        return { etag: 'e1', files: async () => files } as any;
+      },
+    );
+    const collector = new EvidenceCollector({
+      catalog: catalogOf(
+        entities(
+          'url:https://github.com/acme/svc-infra/blob/main/catalog-info.yaml',
+          'url:https://github.com/acme/svc-infra/tree/main',
+        ),
+      ),
+      auth: mockServices.auth(),
+      reader,
+      logger: mockServices.logger.mock(),
+    });
+    await collector.refresh();
+    await collector.refresh();
+    expect(reader.readTree).toHaveBeenNthCalledWith(
+      1,
+      'https://github.com/acme/svc-infra/tree/main',
+      expect.objectContaining({ etag: undefined }),
+    );
+    expect(reader.readTree).toHaveBeenNthCalledWith(
+      2,
+      'https://github.com/acme/svc-infra/tree/main',
+      expect.objectContaining({ etag: 'e1' }),
+    );
+    expect(collector.stats).toMatchObject({
+      reads: 1,
+      notModified: 1,
+      evaluations: 1,
+    });
+    expect(collector.get('resource:default/svc-prod')!.source).toMatchObject({
+      location: 'url:https://github.com/acme/svc-infra/tree/main',
+      revision: 'e1',
+    });
+  });
+});
