@@ -10,3 +10,4 @@ export * from './postgres';
 export * from './prometheus';
 export * from './prometheusRecording';
 export * from './reference';
+export * from './redis';

@@ -37,6 +37,7 @@ export const infraPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
       },
       async init({
         auth,
@@ -47,6 +48,7 @@ export const infraPlugin = createBackendPlugin({
         catalog,
         permissions,
         permissionsRegistry,
+        cache,
       }) {
         permissionsRegistry.addPermissions(infraPermissions);
         const ttlSeconds =
@@ -55,6 +57,8 @@ export const infraPlugin = createBackendPlugin({
         const summaries = new SummaryCache({
           ttlMs: ttlSeconds * 1000,
           logger,
+          // Replicas share one snapshot through Backstage's cache (docs/replicas.md).
+          shared: { cache, key: 'overview.summaries.v1' },
           load: async () =>
             summarizeServices(await loadCatalogSnapshot(catalog, auth)),
         });
