@@ -102,7 +102,8 @@ export class SummaryCache<Rows = ServiceSummary[]> {
 
   /** Written for long enough that a replica can read it after one missed refresh. */
   async #publish(snapshot: Snapshot<Rows>): Promise<void> {
-    if (!this.#shared) return;
+    // Not when a newer one from another replica has replaced it here meanwhile.
+    if (!this.#shared || this.#snapshot !== snapshot) return;
     const { cache } = this.#shared;
     const keys = this.#keys();
     const ttl = this.#ttlMs * 10;
