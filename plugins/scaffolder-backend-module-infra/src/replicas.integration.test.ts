@@ -33,8 +33,7 @@ import {
   waitForTemplate,
 } from './__testUtils__/portalTasks';
 
-// About 90 s on an idle machine (two backend starts); a loaded one takes
-// several times that.
+// Two backend starts: 256 s on a shared two-core machine under heavy load.
 jest.setTimeout(900_000);
 
 const TTL_SECONDS = 5;

@@ -31,7 +31,7 @@ import {
 } from './__testUtils__/portalTasks';
 import { STAGING_FOLDER } from './actions/localRepository';
 
-// About 90 s on an idle machine (four backend starts); a loaded one takes several times that.
+// Four backend starts: 179 s on a shared two-core machine under heavy load.
 jest.setTimeout(900_000);
 
 const started = Date.now();
