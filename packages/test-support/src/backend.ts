@@ -37,7 +37,13 @@ export interface RunningBackend {
   /** GET/POST against the backend with the guest token. */
   request(path: string, init?: RequestInit): Promise<Response>;
   logs(): string;
+  /** SIGKILL, as a crash: no shutdown hooks run. Resolves once the process is gone. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
+}
+
+function withoutKey(object: Record<string, unknown>, key: string) {
+  return Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
 }
 
 export async function freePort(): Promise<number> {
@@ -69,8 +75,10 @@ export async function startBackend(
       listen: { port },
       cors: { origin: baseUrl },
       ...(options.database ? { database: options.database } : {}),
+      // Merged, not replaced: a test's backend settings keep the port and URLs above.
+      ...(options.config?.backend as object | undefined),
     },
-    ...options.config,
+    ...withoutKey(options.config ?? {}, 'backend'),
   };
   // JSON is YAML: the overlay needs no serialiser of its own.
   const overlayPath = join(dir, 'app-config.test.yaml');
@@ -133,6 +141,14 @@ export async function startBackend(
       },
     });
 
+  const kill = async () => {
+    if (exited === undefined) {
+      const gone = new Promise<void>(done => child.on('exit', () => done()));
+      child.kill('SIGKILL');
+      await gone;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
   const stop = async () => {
     if (exited === undefined) {
       child.kill('SIGTERM');
@@ -172,5 +188,5 @@ export async function startBackend(
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  return { baseUrl, guestToken, request, logs: () => output, stop };
+  return { baseUrl, guestToken, request, logs: () => output, kill, stop };
 }

@@ -11,3 +11,4 @@ export * from './postgres';
 export * from './prometheus';
 export * from './prometheusRecording';
 export * from './reference';
+export * from './redis';

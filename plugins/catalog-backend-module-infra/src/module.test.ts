@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -255,3 +257,92 @@ if (!postgresUnavailable('catalog module on PostgreSQL')) {
     return { client: 'pg', connection: postgres!.connection };
   });
 }
+
+describe("the catalog with Plinth's module, references to a missing service", () => {
+  let backend: Backend;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-missing-'));
+  afterAll(async () => {
+    await backend?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records a processing error on the SLO and the environment naming the field', async () => {
+    const file = path.join(dir, 'catalog-info.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'SLO',
+          metadata: { name: 'ghost-availability' },
+          spec: {
+            service: 'ghost',
+            budgetingMethod: 'Occurrences',
+            timeWindow: [{ duration: '28d', isRolling: true }],
+            objectives: [{ target: 0.999 }],
+            indicatorRef: 'ghost-availability-sli',
+          },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: 'ghost-prod' },
+          spec: {
+            type: 'environment',
+            owner: 'payments',
+            dependencyOf: ['component:default/ghost'],
+            environment: {
+              name: 'prod',
+              stage: 'production',
+              cloud: 'aws',
+              regions: ['eu-west-1'],
+            },
+          },
+        },
+      ]
+        .map(e => JSON.stringify(e))
+        .join('\n---\n'),
+    );
+    const config = catalogConfig({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+    });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleInfra,
+        mockServices.rootConfig.factory({
+          data: {
+            ...config,
+            catalog: {
+              ...config.catalog,
+              // Reprocessed every few seconds, reported on the pass after first missing.
+              processingInterval: { seconds: 2 },
+              locations: [{ type: 'file', target: file }],
+            },
+            plinth: { catalog: { missingServiceGraceSeconds: 0 } },
+          },
+        }),
+      ],
+    });
+    const errors = await eventually(async () => {
+      const items = await query(
+        backend,
+        'filter=metadata.name=ghost-availability&filter=metadata.name=ghost-prod',
+      );
+      const found = items.map(e => [e.kind, errorsOf(e)] as const);
+      return found.length === 2 &&
+        found.every(([, e]) => e.some(m => m.includes('not in the catalog')))
+        ? Object.fromEntries(found)
+        : undefined;
+    }, 'errors for the missing service');
+    expect(errors).toEqual({
+      SLO: [
+        'InputError: spec.service: names component:default/ghost, which is not in the catalog',
+      ],
+      Resource: [
+        'InputError: spec.dependencyOf: names component:default/ghost, which is not in the catalog',
+      ],
+    });
+  }, 120_000);
+});

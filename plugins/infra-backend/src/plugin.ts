@@ -43,6 +43,7 @@ export const infraPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        cache: coreServices.cache,
       },
       async init({
         auth,
@@ -55,6 +56,7 @@ export const infraPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         urlReader,
+        cache,
       }) {
         permissionsRegistry.addPermissions(infraPermissions);
         const ttlSeconds =
@@ -86,6 +88,8 @@ export const infraPlugin = createBackendPlugin({
         const summaries = new SummaryCache({
           ttlMs: ttlSeconds * 1000,
           logger,
+          // Replicas share one snapshot through Backstage's cache (docs/replicas.md).
+          shared: { cache, key: 'overview.summaries.v1' },
           load: async () =>
             summarizeServices(
               await loadCatalogSnapshot(catalog, auth),

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { InfraEntitiesProcessor } from './InfraEntitiesProcessor';
+import { MissingServices } from './missingServices';
 
 const location = {
   type: 'url',
@@ -123,5 +124,26 @@ describe('InfraEntitiesProcessor', () => {
     };
     const { result } = await run(component);
     expect(result).toBe(component);
+  });
+
+  it('records an SLO whose service is not in the catalog as a processing error, after the grace period', async () => {
+    let now = 0;
+    const processor = new InfraEntitiesProcessor({
+      logger: mockServices.logger.mock(),
+      missingServices: new MissingServices({
+        existing: async () => new Set(),
+        now: () => now,
+      }),
+    });
+    const process = () => processor.postProcessEntity(slo, location, () => {});
+    await expect(process()).resolves.toBe(slo);
+    now += 60_000;
+    expect(((await process()) as any).status.items).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          'InputError: spec.service: names component:default/payments-api, which is not in the catalog',
+      }),
+    ]);
   });
 });

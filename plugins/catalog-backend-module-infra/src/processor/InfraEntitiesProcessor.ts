@@ -6,6 +6,7 @@ import {
   RELATION_OWNER_OF,
   getCompoundEntityRef,
   parseEntityRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, serializeError } from '@backstage/errors';
@@ -28,6 +29,7 @@ import {
   parseService,
   parseSlo,
 } from '@plinth/backstage-plugin-infra-common';
+import { MissingServices, ServiceReference } from './missingServices';
 
 /**
  * The status item type Backstage uses for processing errors; the entity page's
@@ -47,10 +49,17 @@ type Ref = { kind: string; namespace: string; name: string };
  * - relates environment Resources to their services in both directions;
  * - validates the SLO spec, the environment fields and the frameworks
  *   annotation. A violation is recorded on the entity as a processing error
- *   naming its field, and the entity stays in the catalog (ADR 0030).
+ *   naming its field, and the entity stays in the catalog (ADR 0030);
+ * - with `missingServices`, reports an SLO or environment whose service is not in
+ *   the catalog the same way (after a grace period, see missingServices.ts).
  */
 export class InfraEntitiesProcessor implements CatalogProcessor {
-  constructor(private readonly options: { logger?: LoggerService } = {}) {}
+  constructor(
+    private readonly options: {
+      logger?: LoggerService;
+      missingServices?: MissingServices;
+    } = {},
+  ) {}
 
   getProcessorName(): string {
     return 'PlinthInfraEntitiesProcessor';
@@ -68,9 +77,13 @@ export class InfraEntitiesProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     let issues: ContractIssue[] = [];
+    let services: ServiceReference[] = [];
     if (isSloEntity(entity)) {
       issues = parseSlo(entity).issues;
-      this.emitSloRelations(entity, emit);
+      const service = this.emitSloRelations(entity, emit);
+      if (service) {
+        services = [{ path: 'spec.service', ref: stringifyEntityRef(service) }];
+      }
     } else if (isEnvironmentEntity(entity)) {
       const result = parseEnvironment(entity);
       issues = result.issues;
@@ -80,27 +93,46 @@ export class InfraEntitiesProcessor implements CatalogProcessor {
           const service = parseEntityRef(serviceRef);
           emit(relation(self, RELATION_DEPENDENCY_OF, service));
           emit(relation(service, RELATION_DEPENDS_ON, self));
+          services.push({
+            path: 'spec.dependencyOf',
+            ref: stringifyEntityRef(service),
+          });
         }
       }
     } else if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
       issues = parseService(entity).issues;
     }
+    if (this.options.missingServices && services.length > 0) {
+      issues = [
+        ...issues,
+        ...(await this.options.missingServices.issues(
+          stringifyEntityRef(entity),
+          services,
+        )),
+      ];
+    }
     return this.withContractStatus(entity, issues);
   }
 
-  private emitSloRelations(entity: Entity, emit: CatalogProcessorEmit) {
+  /** Emits the SLO's relations; returns its service, if it names one. */
+  private emitSloRelations(
+    entity: Entity,
+    emit: CatalogProcessorEmit,
+  ): Ref | undefined {
     const self = getCompoundEntityRef(entity);
-    const service = entity.spec?.service;
+    const named = entity.spec?.service;
+    let service: Ref | undefined;
     // Related even when other fields are broken, so the service's SLO card
     // finds the SLO and can say what is wrong with it.
-    if (typeof service === 'string' && ENTITY_NAME.test(service)) {
+    if (typeof named === 'string' && ENTITY_NAME.test(named)) {
       const target = {
         kind: 'component',
         namespace: self.namespace,
-        name: service,
+        name: named,
       };
       emit(relation(self, RELATION_SLO_OF, target));
       emit(relation(target, RELATION_HAS_SLO, self));
+      service = target;
     }
     const owner = entity.metadata.annotations?.[ANNOTATION_SLO_OWNER];
     if (owner) {
@@ -111,11 +143,12 @@ export class InfraEntitiesProcessor implements CatalogProcessor {
           defaultNamespace: self.namespace,
         });
       } catch {
-        return; // parseSlo reports the malformed annotation by its field
+        return service; // parseSlo reports the malformed annotation by its field
       }
       emit(relation(self, RELATION_OWNED_BY, ownerRef));
       emit(relation(ownerRef, RELATION_OWNER_OF, self));
     }
+    return service;
   }
 
   private withContractStatus(entity: Entity, issues: ContractIssue[]): Entity {

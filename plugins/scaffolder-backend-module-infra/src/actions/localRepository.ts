@@ -30,6 +30,12 @@ export interface PublishOptions {
   defaultBranch: string;
   message: string;
   author: { name: string; email: string };
+  /**
+   * Paths, relative to `source`, that must be there (what the render step wrote). A task
+   * recovered where its workspace is not (another replica, a lost temp folder) then fails
+   * instead of publishing whatever is left.
+   */
+  expectedFiles?: string[];
   /** For the fault test: called between the phases, so a crash can be placed there. */
   onPhase?: (phase: 'copied' | 'committed' | 'renamed') => Promise<void>;
 }
@@ -96,6 +102,20 @@ export async function publishLocalRepository(
   if (fs.existsSync(repoPath)) {
     throw new InputError(
       `A repository named ${repoName} already exists; choose another name`,
+    );
+  }
+
+  const missing = (options.expectedFiles ?? []).filter(
+    file => !fs.existsSync(resolveSafeChildPath(source, file)),
+  );
+  if (missing.length > 0) {
+    throw new InputError(
+      `The workspace lacks ${missing.length} of the ${
+        options.expectedFiles!.length
+      } files rendered ` +
+        `earlier (first: ${missing[0]}); it was not carried over to this run of the task, so ` +
+        'nothing was published. Configure scaffolder.taskRecovery.workspaceProvider or a shared ' +
+        'backend.workingDirectory, then run the template again',
     );
   }
 

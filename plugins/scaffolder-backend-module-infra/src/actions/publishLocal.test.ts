@@ -71,6 +71,40 @@ describe('infra:publish:local', () => {
     expect(files).toEqual(['envs/prod/main.tf']);
   });
 
+  it('publishes nothing from a workspace that lacks files the render step wrote', async () => {
+    // As after a recovery on a replica that never had this task's workspace.
+    const ctx = createMockActionContext({
+      input: {
+        repoName: 'payments-api',
+        expectedFiles: ['catalog-info.yaml', 'terraform/envs/dev/main.tf'],
+      },
+      workspacePath,
+    });
+
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'The workspace lacks 1 of the 2 files rendered earlier (first: terraform/envs/dev/main.tf)',
+    );
+    expect(fs.existsSync(mockDir.resolve('repositories/payments-api'))).toBe(
+      false,
+    );
+  });
+
+  it('publishes a workspace that has every file the render step wrote', async () => {
+    const ctx = createMockActionContext({
+      input: {
+        repoName: 'payments-api',
+        expectedFiles: ['catalog-info.yaml', 'terraform/envs/prod/main.tf'],
+      },
+      workspacePath,
+    });
+
+    await action.handler(ctx);
+
+    expect(
+      fs.existsSync(mockDir.resolve('repositories/payments-api/.git')),
+    ).toBe(true);
+  });
+
   it('refuses to overwrite an existing repository', async () => {
     mockDir.addContent({
       repositories: { 'payments-api': { 'keep.txt': 'mine' } },

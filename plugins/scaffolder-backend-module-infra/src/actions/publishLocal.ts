@@ -74,6 +74,15 @@ export function createInfraPublishLocalAction(options: {
               message: 'must be a simple branch name',
             })
             .optional(),
+        expectedFiles: z =>
+          z
+            .array(z.string().max(1000), {
+              description:
+                'Paths, relative to sourcePath, the render step wrote (`${{ steps.render.output.files }}`): publishing ' +
+                'refuses a workspace that lacks any of them, as after a recovery elsewhere',
+            })
+            .max(10_000)
+            .optional(),
         commitMessage: z =>
           z
             .string({ description: 'Message of the first commit' })
@@ -107,6 +116,7 @@ export function createInfraPublishLocalAction(options: {
       const {
         repoName,
         sourcePath,
+        expectedFiles,
         defaultBranch = 'main',
         commitMessage = config.getOptionalString(
           'scaffolder.defaultCommitMessage',
@@ -159,6 +169,7 @@ export function createInfraPublishLocalAction(options: {
             localDirectory,
             repoName,
             taskId: ctx.task.id,
+            expectedFiles,
             defaultBranch,
             message: commitMessage,
             author: {
