@@ -130,11 +130,21 @@ export function ReviewDecisions(props: { plan: PlanResult }) {
               expandIcon={<ExpandMoreIcon />}
               id={`${id}-header`}
               aria-controls={`${id}-content`}
+              sx={{ minHeight: 40, '& > div': { my: 1 } }}
             >
-              <Typography variant="subtitle2" sx={{ minWidth: 280 }}>
+              <Typography
+                variant="subtitle2"
+                component="span"
+                sx={{ minWidth: 280 }}
+              >
                 {group.step}. {group.title}
               </Typography>
-              <Typography variant="body2" color="text.secondary" noWrap>
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                component="span"
+                noWrap
+              >
                 {summaryOf(group)}
               </Typography>
             </AccordionSummary>
