@@ -77,13 +77,15 @@ test('the review of the fraud-scoring request fits in two screens and shows the 
   }
 
   // Opened, a step lists Plinth's decisions with their reasons, then the answers
-  await steps
-    .filter({ hasText: '4. Reliability' })
-    .getByRole('button')
-    .first()
-    .click();
+  const security = steps.filter({ hasText: '5. Security and compliance' });
+  await security.getByRole('button').first().click();
+  await expect(security.getByText('Decided by Plinth')).toBeVisible();
+  await expect(security).toContainText(
+    /Audit log retention \(days\): 365 - \S/,
+  );
+  // Per-environment settings side by side, behind their own toggle
   const reliability = steps.filter({ hasText: '4. Reliability' });
-  await expect(reliability.getByText('Decided by Plinth')).toBeVisible();
+  await reliability.getByRole('button').first().click();
   await expect(reliability.getByText('Your answers')).toBeVisible();
   await reliability.getByText(/^Per environment:/).click();
   await expect(

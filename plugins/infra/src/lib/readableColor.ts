@@ -15,13 +15,10 @@ export function readableColor(theme: Theme, color: string): string {
     theme.palette.background.default,
   ];
   const shift = theme.palette.mode === 'dark' ? lighten : darken;
+  const reads = (text: string) =>
+    backgrounds.every(b => getContrastRatio(text, b) >= MIN_TEXT_CONTRAST);
   let text = color;
-  for (let step = 0; step < 20; step++) {
-    if (
-      backgrounds.every(b => getContrastRatio(text, b) >= MIN_TEXT_CONTRAST)
-    ) {
-      return text;
-    }
+  for (let step = 0; step < 20 && !reads(text); step++) {
     text = shift(text, 0.08);
   }
   return text;

@@ -94,8 +94,8 @@ function PerEnvironment(props: { group: StepGroup; environments: string[] }) {
   );
 }
 
-/** "Plinth decided 3, you answered 2; per environment: size, regions" */
-function summaryOf(group: StepGroup): string {
+/** "Plinth decided 3, you answered 2: State backend ..., prod multi-AZ yes" */
+function summaryOf(group: StepGroup, production?: string): string {
   const parts: string[] = [];
   const decidedSettings = group.perEnvironment.filter(settingDecided).length;
   const decided = group.decided.length + decidedSettings;
@@ -103,15 +103,27 @@ function summaryOf(group: StepGroup): string {
   if (group.answered.length > 0) {
     parts.push(`you answered ${group.answered.length}`);
   }
-  const first = group.decided
-    .slice(0, 2)
-    .map(d => `${d.title} ${formatValue(d.value)}`);
+  // Plinth's own values first; production's settings when the step has few others.
+  const first = [
+    ...group.decided.map(d => `${d.title} ${formatValue(d.value)}`),
+    ...group.perEnvironment
+      .filter(settingDecided)
+      .map(s => ({
+        s,
+        d: production ? s.byEnvironment[production] : undefined,
+      }))
+      .filter(({ d }) => d && d.origin !== 'answered')
+      .map(({ s, d }) => `${production} ${s.label} ${formatValue(d!.value)}`),
+  ].slice(0, 3);
   return `${parts.join(', ')}${first.length ? `: ${first.join('; ')}` : ''}`;
 }
 
 export function ReviewDecisions(props: { plan: PlanResult }) {
   const groups = groupDecisions(props.plan);
   const environments = (props.plan.design.environments ?? []).map(e => e.name);
+  const production = (props.plan.design.environments ?? []).find(
+    e => e.stage === 'production',
+  )?.name;
   return (
     <Box data-testid="review-decisions">
       <Typography variant="h6" component="h3">
@@ -130,12 +142,17 @@ export function ReviewDecisions(props: { plan: PlanResult }) {
               expandIcon={<ExpandMoreIcon />}
               id={`${id}-header`}
               aria-controls={`${id}-content`}
-              sx={{ minHeight: 40, '& > div': { my: 1 } }}
+              // The content may shrink, so that a long summary ends in an ellipsis.
+              sx={{
+                minHeight: 40,
+                '& > div': { my: 1 },
+                '& > div:first-of-type': { minWidth: 0, overflow: 'hidden' },
+              }}
             >
               <Typography
                 variant="subtitle2"
                 component="span"
-                sx={{ minWidth: 280 }}
+                sx={{ minWidth: 280, flexShrink: 0 }}
               >
                 {group.step}. {group.title}
               </Typography>
@@ -144,8 +161,9 @@ export function ReviewDecisions(props: { plan: PlanResult }) {
                 color="text.secondary"
                 component="span"
                 noWrap
+                sx={{ minWidth: 0, flex: 1 }}
               >
-                {summaryOf(group)}
+                {summaryOf(group, production)}
               </Typography>
             </AccordionSummary>
             <AccordionDetails id={`${id}-content`}>
