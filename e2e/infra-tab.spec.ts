@@ -29,6 +29,14 @@ test('a complete service shows its SLOs, environments and compliance', async ({
       fw.getByText(/^(Compliant|At risk|Non compliant|Unknown)$/),
     ).toBeVisible();
   }
+  // At 1440 px (the config's viewport) the environments table fits its card: no column,
+  // not the key-controls chips, is cut off or scrolled out of view.
+  const table = page.getByRole('table', { name: 'Environments' });
+  const overflow = await table.evaluate(el => {
+    const box = el.parentElement!;
+    return box.scrollWidth - box.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'infra-tab-payments-api');
 });
 

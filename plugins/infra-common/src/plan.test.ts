@@ -91,6 +91,7 @@ describe('planDesign runs the seven workflow steps in order', () => {
       'compute-unfamiliar',
       'ungated-production-apply',
       // 4: reliability
+      'rto-beyond-error-budget',
       'dr-pattern-needs-second-region',
       'autoscaling-raised',
       // 5: security

@@ -4,6 +4,7 @@
  * planner's steps call them with what they decided.
  */
 import type { DataResidency, FrameworkId } from '../catalog';
+import { errorBudget } from '../slo/errorBudget';
 import type { DataKind, DesignWarning } from './types';
 
 function warning(
@@ -198,5 +199,36 @@ export function budgetExceeded(options: {
     'budget-exceeded',
     `the estimate of ${options.totalMonthlyUsd} USD a month is above the budget of ${options.budgetUsd} USD (driven by ${options.availability}% availability and the sizing)`,
     'constraints.monthlyBudgetUsd',
+  );
+}
+
+/** "2.6 s", "43.2 min": a duration for people. */
+function duration(minutes: number): string {
+  if (minutes < 1) return `${Number((minutes * 60).toPrecision(2))} s`;
+  return `${Number(minutes.toPrecision(3))} min`;
+}
+
+/**
+ * A recovery that takes the whole RTO spends more than the availability objective's
+ * error budget: one disaster breaks the SLO (99.9999% leaves 2.6 s in 30 days; an RTO of
+ * 30 min spends it about 700 times over).
+ */
+export function rtoBeyondErrorBudget(args: {
+  rtoMinutes: number;
+  availability: number;
+  windowDays: number;
+}): DesignWarning[] {
+  const { rtoMinutes, availability, windowDays } = args;
+  const budget = errorBudget(availability, windowDays).minutes;
+  const times = rtoMinutes / budget;
+  return warning(
+    rtoMinutes > budget,
+    'rto-beyond-error-budget',
+    `a recovery that takes the RTO of ${duration(rtoMinutes)} spends ${
+      times >= 10 ? `about ${Math.round(times)} times` : `${times.toFixed(1)}x`
+    } the error budget of ${availability}% (${duration(
+      budget,
+    )} per ${windowDays} days): one disaster breaks the SLO; lower the objective or the RTO`,
+    'reliability.rtoMinutes',
   );
 }

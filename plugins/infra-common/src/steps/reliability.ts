@@ -11,7 +11,9 @@ import { MACHINES, autoscalingFor } from '../design/sizing';
 import {
   autoscalingRaised,
   drPatternNeedsSecondRegion,
+  rtoBeyondErrorBudget,
 } from '../design/warnings';
+import { windowDays } from '../slo/errorBudget';
 import { Defaults, StepResult, stepLog } from './record';
 import type { EnvironmentTopology } from './topology';
 import type { Workloads } from './workloads';
@@ -49,6 +51,13 @@ export function planReliability(
     'reliability.rpo',
     'Recovery point objective (min)',
     recovery.rpo,
+  );
+  log.warn(
+    rtoBeyondErrorBudget({
+      rtoMinutes: rto,
+      availability: answers.slos.availability,
+      windowDays: windowDays(answers.slos.window),
+    }),
   );
   const healthCheckPath = reliability.healthCheckPath
     ? log.answered(

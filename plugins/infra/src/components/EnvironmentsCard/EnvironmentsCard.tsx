@@ -69,7 +69,9 @@ export function EnvironmentsCard(props: {
           <Table
             size="small"
             aria-label="Environments"
-            sx={{ '& th, & td:not(:nth-of-type(8))': { whiteSpace: 'nowrap' } }}
+            // Only names stay on one line: at 1440 px a table of unbroken cells was
+            // 100 px wider than its card and hid the key-controls chips.
+            sx={{ '& td:first-of-type': { whiteSpace: 'nowrap' } }}
           >
             <TableHead>
               <TableRow>

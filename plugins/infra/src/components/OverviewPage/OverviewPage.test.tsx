@@ -107,6 +107,10 @@ describe('OverviewPage', () => {
 
     const rows = await screen.findAllByTestId('overview-row');
     expect(rows).toHaveLength(2);
+    // the table is inside the page's main landmark
+    expect(
+      within(screen.getByRole('main')).getAllByTestId('overview-row'),
+    ).toHaveLength(2);
     const first = within(rows[0]);
     expect(first.getByRole('link', { name: 'Payments API' })).toHaveAttribute(
       'href',

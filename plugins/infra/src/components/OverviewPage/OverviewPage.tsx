@@ -132,8 +132,18 @@ function FilterSelect(props: {
 /**
  * Every service with its SLO targets, environments and compliance, filtered,
  * sorted and paged by the infra backend so it stays fast across the catalog.
+ * The page is the document's main landmark: the app's page header and sidebar around
+ * it are not, so without it screen-reader users have no way to jump to the content.
  */
 export function OverviewPage() {
+  return (
+    <Box component="main">
+      <Overview />
+    </Box>
+  );
+}
+
+function Overview() {
   const infraApi = useApi(infraApiRef);
   // The view lives in the URL: a reload or a shared link shows the same rows.
   const [params, setParams] = useSearchParams();

@@ -27,6 +27,7 @@ import type {
   LiveProblem,
   SloLive,
 } from '@plinth/backstage-plugin-infra-common';
+import { readableFilledChipSx } from '../../lib/readableColor';
 
 const percent = (v: number, digits = 2) =>
   `${Number((v * 100).toFixed(digits))}%`;
@@ -136,6 +137,7 @@ export function LiveSlo(props: { live: SloLive; target: number }) {
           size="small"
           icon={status.icon}
           color={status.color}
+          sx={readableFilledChipSx(status.color)}
           label={status.label}
         />
         {alerts.length > 0 && (

@@ -4,6 +4,7 @@ import ErrorOutline from '@mui/icons-material/ErrorOutline';
 import HelpOutline from '@mui/icons-material/HelpOutline';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import type { ComplianceStatus } from '@plinth/backstage-plugin-infra-common';
+import { readableChipSx } from '../../lib/readableColor';
 
 const PRESENTATION: Record<
   ComplianceStatus,
@@ -43,6 +44,7 @@ export function StatusLabel(props: {
       size={size}
       variant="outlined"
       color={color}
+      sx={readableChipSx(color)}
       icon={<Icon aria-hidden />}
       label={text}
       data-status={status}

@@ -1,4 +1,5 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { evaluateCompliance } from '@plinth/backstage-plugin-infra-common';
@@ -41,6 +42,7 @@ const formData = {
 // Only what the review reads; the rest of a PlanResult is left out.
 const plan = {
   design: {
+    environments: [{ name: 'dev' }, { name: 'prod' }],
     decisions: [
       {
         id: 'prod.redundancy.multiAz',
@@ -103,10 +105,19 @@ const plan = {
   },
   cost: {
     environments: [
-      { environment: 'dev', monthlyUsd: 400 },
-      { environment: 'prod', monthlyUsd: 3800 },
+      {
+        environment: 'dev',
+        monthlyUsd: 400,
+        byFamily: { compute: 300, database: 100 },
+      },
+      {
+        environment: 'prod',
+        monthlyUsd: 3800,
+        byFamily: { compute: 2800, database: 1000 },
+      },
     ],
     totalMonthlyUsd: 4200,
+    priceSource: 'Public on-demand list prices, recorded 2025-06',
     monthlyBudgetUsd: 3000,
     withinBudget: false,
   },
@@ -149,32 +160,71 @@ describe('InfraReviewField', () => {
       constraints: formData.constraints,
       topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
     });
-    expect(screen.getByText('4. Reliability')).toBeInTheDocument();
-    // A plain answer is called one, not given a made-up reason
-    expect(screen.getByText('Your answer')).toBeInTheDocument();
+    // Cost by component and environment, the total against the budget, the price list
+    const cost = within(screen.getByTestId('review-cost'));
+    const compute = cost.getByRole('row', { name: /Compute \(replicas\)/ });
+    expect(within(compute).getByText('$2,800')).toBeInTheDocument();
+    expect(within(compute).getByText('$3,100')).toBeInTheDocument();
+    expect(cost.getByText('$3,800')).toBeInTheDocument();
     expect(
-      screen.getByText('Your answer: each environment has its own network'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        '99.95% availability needs more than one availability zone',
+      cost.getByText(
+        /Total \$4,200 per month against a budget of \$3,000: over budget/,
       ),
     ).toBeInTheDocument();
+    expect(cost.getByTestId('price-source')).toHaveTextContent(
+      'Prices: Public on-demand list prices, recorded 2025-06.',
+    );
+    // A warning names its answer in words and leads back to it
     expect(
       screen.getByText(
         /The estimate of \$4,200 is above the budget of \$3,000/,
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Workloads, SLOs and constraints, Monthly budget (USD)',
+      }),
+    ).toBeInTheDocument();
     expect(screen.getByText('At risk')).toBeInTheDocument();
     expect(
       screen.getByText(/Restores are tested: unknown - Run a restore test/),
     ).toBeInTheDocument();
-    expect(screen.getByText('$3,800')).toBeInTheDocument();
+
+    // Decisions: one collapsed group per step, saying what Plinth decided there
+    const steps = screen.getAllByTestId('review-step');
+    expect(steps.map(s => within(s).getAllByRole('button')[0])).toHaveLength(4);
+    const security = steps.find(s => s.textContent?.includes('5. Security'))!;
+    expect(security).toHaveTextContent(
+      'Plinth decided 1: Audit log retention 365',
+    );
     expect(
-      screen.getByText(
-        /Total \$4,200 per month against a budget of \$3,000: over budget/,
-      ),
+      screen.queryByText(/PCI DSS 10.5.1 keeps audit logs/),
+    ).not.toBeInTheDocument();
+    await userEvent.click(within(security).getAllByRole('button')[0]);
+    expect(
+      await screen.findByText(/PCI DSS 10.5.1 keeps audit logs for 12 months/),
     ).toBeInTheDocument();
+    // A plain answer is called one, not given a made-up reason
+    const iac = steps.find(s => s.textContent?.includes('3. Infrastructure'))!;
+    await userEvent.click(within(iac).getAllByRole('button')[0]);
+    expect(await within(iac).findByText('Your answers')).toBeInTheDocument();
+    expect(within(iac).getByText('IaC tool: terraform')).toBeInTheDocument();
+    // Per-environment settings side by side, behind their own toggle
+    const reliability = steps.find(s =>
+      s.textContent?.includes('4. Reliability'),
+    )!;
+    await userEvent.click(within(reliability).getAllByRole('button')[0]);
+    await userEvent.click(
+      await within(reliability).findByText('Per environment: multi-AZ'),
+    );
+    const table = await within(reliability).findByRole('table', {
+      name: 'Reliability, per environment',
+    });
+    const row = within(table).getByRole('row', { name: /multi-AZ/ });
+    expect(row).toHaveTextContent('yes');
+    expect(row).toHaveTextContent(
+      '99.95% availability needs more than one availability zone',
+    );
   });
 
   it('previews a design without production as unknown, with the reason', async () => {

@@ -2,26 +2,24 @@ import { RefObject, useEffect, useMemo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
+import Grid from '@mui/material/Grid';
 import MuiLink from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { ApiHolder, useApi } from '@backstage/frontend-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type {
   ControlStatus,
-  Decision,
-  FrameworkStatus,
   PlanResult,
-  WorkflowStep,
 } from '@plinth/backstage-plugin-infra-common';
 import { infraApiRef } from '../../api';
+import { StatusLabel } from '../../components/StatusLabel';
 import { answersFromFormData } from './answersFromFormData';
 import { issueLocation } from './issueLocation';
+import { ReviewCost } from './ReviewCost';
+import { ReviewDecisions } from './ReviewDecisions';
+
+export { formatNumber } from './words';
 
 /** "Environments and topology, VPC / VNet CIDR" for a dotted answers path. */
 function whereIs(path: string): string {
@@ -71,90 +69,39 @@ function useConfirmDisabled(anchor: RefObject<HTMLElement>, disabled: boolean) {
   }, [anchor, disabled]);
 }
 
-const STEP_TITLES: Record<WorkflowStep, string> = {
-  1: 'Workloads, SLOs and constraints',
-  2: 'Environments and topology',
-  3: 'Infrastructure as code',
-  4: 'Reliability',
-  5: 'Security and compliance',
-  6: 'Operations',
-  7: 'Continuous improvement',
-};
+const isOpen = (status: ControlStatus) =>
+  status === 'fail' || status === 'unknown';
 
-const STATUS_WORDS: Record<FrameworkStatus, string> = {
-  compliant: 'Compliant',
-  'at-risk': 'At risk',
-  'non-compliant': 'Non compliant',
-  unknown: 'Unknown (no data)',
-};
-
-const STATUS_COLOURS: Record<
-  FrameworkStatus,
-  'success' | 'warning' | 'error' | 'default'
-> = {
-  compliant: 'success',
-  'at-risk': 'warning',
-  'non-compliant': 'error',
-  unknown: 'default',
-};
-
-/** Rounded for people: 0.0432000000013 -> 0.0432, 99.9999 stays, 1234.56 -> 1,235. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value) || Number.isInteger(value)) {
-    return value.toLocaleString('en-US');
-  }
-  // Ten significant digits drop floating-point noise before rounding for display.
-  const clean = Number(value.toPrecision(10));
-  if (Math.abs(clean) >= 100) return Math.round(clean).toLocaleString('en-US');
-  if (Math.abs(clean) >= 1) {
-    return clean.toLocaleString('en-US', { maximumFractionDigits: 5 });
-  }
-  return String(Number(clean.toPrecision(3)));
-}
-
-function formatValue(value: Decision['value']): string {
-  if (Array.isArray(value)) return value.join(', ') || 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return formatNumber(value);
-  return String(value);
-}
-
-/** The reason, saying plainly when a value is simply the user's answer or a default. */
-function explain(decision: Decision): string {
-  const { reason, origin } = decision;
-  if (origin === 'answered') {
-    // The planner's reasons for answers often start with the word itself.
-    const rest = reason.replace(/^answered[;:,.]?\s*/, '');
-    return rest ? `Your answer: ${rest}` : 'Your answer';
-  }
-  if (origin === 'default') {
-    return `${reason} (default)`;
-  }
-  return reason;
-}
-
-const usd = (amount: number) =>
-  `$${Math.round(amount).toLocaleString('en-US')}`;
-
-function Decisions({ plan }: { plan: PlanResult }) {
-  const { decisions } = plan.design;
-  const steps = [...new Set(decisions.map(d => d.step))].sort();
+function Compliance({ plan }: { plan: PlanResult }) {
+  const { frameworks } = plan.compliance;
   return (
-    <Box>
-      <Typography variant="h6">Decisions and why</Typography>
-      {steps.map(step => (
-        <Box key={step} mb={2}>
-          <Typography variant="subtitle2">
-            {step}. {STEP_TITLES[step]}
+    <Box data-testid="review-compliance">
+      <Typography variant="h6" component="h3">
+        Compliance preview
+      </Typography>
+      {frameworks.length === 0 && (
+        <Typography variant="body2">
+          No compliance framework chosen on the first page.
+        </Typography>
+      )}
+      {frameworks.map(f => (
+        <Box key={f.framework} mb={1}>
+          <Typography variant="subtitle2" component="div">
+            {f.name} <StatusLabel status={f.status} />
           </Typography>
-          <ul style={{ marginTop: 4 }}>
-            {decisions
-              .filter(d => d.step === step)
-              .map(d => (
-                <li key={d.id}>
-                  <strong>{d.title}:</strong> {formatValue(d.value)}
-                  <Typography variant="body2" color="text.secondary">
-                    {explain(d)}
+          <Typography variant="body2" color="text.secondary">
+            {f.reason
+              ? `Unknown: ${f.reason}. Add a production environment to check this framework.`
+              : `${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
+          </Typography>
+          <ul style={{ marginTop: 2, marginBottom: 0 }}>
+            {f.controls
+              .filter(c => isOpen(c.status))
+              .map(c => (
+                <li key={c.controlId}>
+                  <Typography variant="body2">
+                    {c.title}: {c.status === 'fail' ? 'not met' : 'unknown'}
+                    {c.fixHint ? ` - ${c.fixHint}` : ''}
                   </Typography>
                 </li>
               ))}
@@ -165,80 +112,37 @@ function Decisions({ plan }: { plan: PlanResult }) {
   );
 }
 
-const isOpen = (status: ControlStatus) =>
-  status === 'fail' || status === 'unknown';
-
-function Compliance({ plan }: { plan: PlanResult }) {
-  const { frameworks } = plan.compliance;
+function Warnings({ plan }: { plan: PlanResult }) {
+  if (plan.warnings.length === 0) return null;
+  // One alert with a line per warning: four separate alerts took a fifth of a screen.
   return (
     <Box mb={2}>
-      <Typography variant="h6">Compliance preview</Typography>
-      {frameworks.length === 0 && (
-        <Typography variant="body2">
-          No compliance framework chosen on the first page.
-        </Typography>
-      )}
-      {frameworks.map(f => (
-        <Box key={f.framework} mb={1}>
-          <Typography variant="subtitle2" component="div">
-            {f.name}{' '}
-            <Chip
-              size="small"
-              color={STATUS_COLOURS[f.status]}
-              label={f.reason ? 'Unknown' : STATUS_WORDS[f.status]}
-            />
-            {f.reason
-              ? ` Unknown: ${f.reason}. Add a production environment to check this framework.`
-              : ` ${f.counts.pass} controls met, ${f.counts.fail} not met, ${f.counts.unknown} unknown`}
-          </Typography>
-          <ul style={{ marginTop: 2 }}>
-            {f.controls
-              .filter(c => isOpen(c.status))
-              .map(c => (
-                <li key={c.controlId}>
-                  {c.title}: {c.status === 'fail' ? 'not met' : 'unknown'}
-                  {c.fixHint ? ` - ${c.fixHint}` : ''}
-                </li>
-              ))}
-          </ul>
-        </Box>
-      ))}
-    </Box>
-  );
-}
-
-function Cost({ plan }: { plan: PlanResult }) {
-  const { cost } = plan;
-  const rows = cost.environments.map(e => ({
-    id: e.environment,
-    environment: e.environment,
-    monthly: usd(e.monthlyUsd),
-  }));
-  return (
-    <Box mb={2}>
-      <Table
-        title="Monthly cost estimate"
-        options={{
-          paging: false,
-          search: false,
-          toolbar: true,
-          padding: 'dense',
-        }}
-        columns={[
-          { title: 'Environment', field: 'environment' },
-          { title: 'Per month (USD)', field: 'monthly' },
-        ]}
-        data={rows}
-      />
-      <Typography variant="body1" mt={1}>
-        Total {usd(cost.totalMonthlyUsd)} per month
-        {cost.monthlyBudgetUsd !== undefined
-          ? ` against a budget of ${usd(cost.monthlyBudgetUsd)}: ${
-              cost.withinBudget ? 'within budget' : 'over budget'
-            }`
-          : ' (no budget given)'}
-        .
+      <Typography variant="h6" component="h3">
+        Warnings
       </Typography>
+      <Alert severity="warning" sx={{ py: 0 }} data-testid="review-warnings">
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {plan.warnings.map(w => (
+            <li key={`${w.code}:${w.path ?? ''}`}>
+              {w.message}
+              {w.path && issueLocation(w.path) && (
+                <>
+                  {' ('}
+                  <MuiLink
+                    component="button"
+                    type="button"
+                    onClick={() => goToField(w.path!)}
+                    sx={{ verticalAlign: 'baseline' }}
+                  >
+                    {whereIs(w.path)}
+                  </MuiLink>
+                  )
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Alert>
     </Box>
   );
 }
@@ -314,24 +218,17 @@ export const InfraReviewField = (
   const { plan } = value;
   return (
     <Box data-testid="infra-review">
-      {plan.warnings.length > 0 && (
-        <Box mb={2}>
-          <Typography variant="h6">Warnings</Typography>
-          {plan.warnings.map(w => (
-            <Alert
-              key={`${w.code}:${w.path ?? ''}`}
-              severity="warning"
-              sx={{ mb: 1 }}
-            >
-              {w.message}
-              {w.path ? ` (${w.path})` : ''}
-            </Alert>
-          ))}
-        </Box>
-      )}
-      <Cost plan={plan} />
-      <Compliance plan={plan} />
-      <Decisions plan={plan} />
+      <Warnings plan={plan} />
+      {/* Side by side on a wide screen: the review stays within two screens. */}
+      <Grid container spacing={3} mb={2}>
+        <Grid item xs={12} lg={7}>
+          <ReviewCost cost={plan.cost} />
+        </Grid>
+        <Grid item xs={12} lg={5}>
+          <Compliance plan={plan} />
+        </Grid>
+      </Grid>
+      <ReviewDecisions plan={plan} />
     </Box>
   );
 };

@@ -32,6 +32,8 @@ const LABELS: Record<string, string> = {
   'reliability.autoscaling.min': 'Minimum replicas',
   'reliability.autoscaling.max': 'Maximum replicas',
   'operations.monitoring': 'Monitoring',
+  'constraints.monthlyBudgetUsd': 'Monthly budget (USD)',
+  'topology.publicIngress': 'Reachable from the internet',
 };
 
 export interface IssueLocation {

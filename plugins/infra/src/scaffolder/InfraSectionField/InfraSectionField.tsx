@@ -5,6 +5,9 @@
  * page, next to its field, in words. The topology also checks its VPC range against the
  * networks of the other environments in the catalog.
  */
+import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
+import Typography from '@mui/material/Typography';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type { ApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -17,12 +20,50 @@ import {
 import { answersFromFormData } from '../InfraReviewField/answersFromFormData';
 import { addSectionErrors, ErrorNode } from './sectionErrors';
 
+/**
+ * Section titles are third-level headings and the titles inside a section (an
+ * environment, autoscaling) fourth-level: the form's own title template renders h5 right
+ * under the template's h2, which skips levels for screen readers (axe heading-order).
+ * Same look: h5 type, a divider under it.
+ */
+function Title(props: { id: string; title: string; level: 'h3' | 'h4' }) {
+  return (
+    <Box id={props.id} mb={1} mt={1}>
+      <Typography variant="h5" component={props.level}>
+        {props.title}
+      </Typography>
+      <Divider />
+    </Box>
+  );
+}
+
+export function SectionTitle(props: { id: string; title: string }) {
+  return <Title {...props} level="h3" />;
+}
+
+/** The form names array items "Environments-1"; people read "Environment 1". */
+export function itemTitle(title: string): string {
+  const item = /^(.+?)s?-(\d+)$/.exec(title);
+  return item ? `${item[1]} ${item[2]}` : title;
+}
+
+export function NestedTitle(props: { id: string; title: string }) {
+  return <Title id={props.id} title={itemTitle(props.title)} level="h4" />;
+}
+
 export const InfraSectionField = (
   props: FieldExtensionComponentProps<unknown>,
 ) => {
   const { ArrayField, ObjectField } = props.registry.fields;
   const Field = props.schema.type === 'array' ? ArrayField : ObjectField;
-  return <Field {...(props as any)} />;
+  // `ui:TitleFieldTemplate` replaces the title template for this section only; the
+  // registry's (handed down to every field inside) for the titles below it.
+  const uiSchema = { ...props.uiSchema, 'ui:TitleFieldTemplate': SectionTitle };
+  const registry = {
+    ...props.registry,
+    templates: { ...props.registry.templates, TitleFieldTemplate: NestedTitle },
+  };
+  return <Field {...(props as any)} uiSchema={uiSchema} registry={registry} />;
 };
 
 /** The section a field stands for: `ui:options.section` in the template. */
