@@ -205,69 +205,38 @@ const CONTROL_INDEX = new Map<string, number>(
   CONTROL_KEYS.map((key, i) => [key, i]),
 );
 
+/** How the schema checks each declared control's value. */
+const CONTROL_CHECKS: Record<keyof DeclaredControls, (v: unknown) => boolean> =
+  {
+    encryptionAtRest: v => isOneOf(v, ENCRYPTION_VALUES),
+    encryptionInTransit: isFlag,
+    tlsMinVersion: v => isOneOf(v, TLS_VALUES),
+    auditLogging: isFlag,
+    auditLogRetentionDays: isDays,
+    backups: isFlag,
+    backupRetentionDays: isDays,
+    pointInTimeRecovery: isFlag,
+    multiAz: isFlag,
+    flowLogs: isFlag,
+    privateDataTier: isFlag,
+    networkSegmentation: isFlag,
+    deletionProtection: isFlag,
+    waf: isFlag,
+    leastPrivilegeRoles: isFlag,
+    secretsManagement: isFlag,
+    dataResidency: v => isOneOf(v, RESIDENCY_VALUES),
+    restoreTested: isFlag,
+  };
+/** The checks by index in CONTROL_KEYS, so a read costs no lookup by name. */
+const CHECK_BY_INDEX = CONTROL_KEYS.map(key => CONTROL_CHECKS[key]);
+
 /**
  * Checks one declared control (by its index in CONTROL_KEYS) as the schema does and copies
  * it into the scratch; false for a value the schema rejects.
  */
 function readControl(c: ControlsScratch, index: number, v: unknown): boolean {
-  switch (index) {
-    case 0:
-      c.encryptionAtRest = v;
-      return isOneOf(v, ENCRYPTION_VALUES);
-    case 1:
-      c.encryptionInTransit = v;
-      return isFlag(v);
-    case 2:
-      c.tlsMinVersion = v;
-      return isOneOf(v, TLS_VALUES);
-    case 3:
-      c.auditLogging = v;
-      return isFlag(v);
-    case 4:
-      c.auditLogRetentionDays = v;
-      return isDays(v);
-    case 5:
-      c.backups = v;
-      return isFlag(v);
-    case 6:
-      c.backupRetentionDays = v;
-      return isDays(v);
-    case 7:
-      c.pointInTimeRecovery = v;
-      return isFlag(v);
-    case 8:
-      c.multiAz = v;
-      return isFlag(v);
-    case 9:
-      c.flowLogs = v;
-      return isFlag(v);
-    case 10:
-      c.privateDataTier = v;
-      return isFlag(v);
-    case 11:
-      c.networkSegmentation = v;
-      return isFlag(v);
-    case 12:
-      c.deletionProtection = v;
-      return isFlag(v);
-    case 13:
-      c.waf = v;
-      return isFlag(v);
-    case 14:
-      c.leastPrivilegeRoles = v;
-      return isFlag(v);
-    case 15:
-      c.secretsManagement = v;
-      return isFlag(v);
-    case 16:
-      c.dataResidency = v;
-      return isOneOf(v, RESIDENCY_VALUES);
-    case 17:
-      c.restoreTested = v;
-      return isFlag(v);
-    default:
-      return false;
-  }
+  (c as Record<keyof DeclaredControls, unknown>)[CONTROL_KEYS[index]] = v;
+  return CHECK_BY_INDEX[index](v);
 }
 
 /** Fills the scratch from raw declared controls; false when the schema would reject them. */
