@@ -3,11 +3,11 @@ import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { issuesFromZod, rejected } from './issues';
 import {
+  acceptedView,
   annotationPath,
   collectRefs,
-  entityRefOf,
   namespaceOf,
-  tryParseRef,
+  ownerRefOf,
 } from './refs';
 import {
   ANNOTATION_IAC_PATH,
@@ -324,26 +324,17 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
     iacPath = undefined;
   }
 
-  return {
-    ok: true,
-    issues,
-    value: {
-      ref: entityRefOf(entity),
-      name: entity.metadata.name,
-      environmentName: environment.name,
-      stage: environment.stage,
-      cloud: environment.cloud,
-      regions: environment.regions,
-      multiAz: environment.multiAz ?? false,
-      multiRegion: environment.multiRegion ?? false,
-      drPattern: environment.drPattern,
-      controls: environment.controls ?? {},
-      serviceRefs,
-      iacPath,
-      owner: tryParseRef(spec.owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    },
-  };
+  return acceptedView<EnvironmentView>(entity, issues, {
+    environmentName: environment.name,
+    stage: environment.stage,
+    cloud: environment.cloud,
+    regions: environment.regions,
+    multiAz: environment.multiAz ?? false,
+    multiRegion: environment.multiRegion ?? false,
+    drPattern: environment.drPattern,
+    controls: environment.controls ?? {},
+    serviceRefs,
+    iacPath,
+    owner: ownerRefOf(spec.owner, namespace),
+  });
 }
