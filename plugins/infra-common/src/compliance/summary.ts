@@ -36,18 +36,16 @@ import {
   ANNOTATION_IAC_PATH,
   CLOUDS,
   DR_PATTERNS,
-  ENCRYPTION_AT_REST,
   FRAMEWORK_IDS,
   FrameworkId,
   isEnvironmentEntity,
   parseEnvironment,
   parseFrameworks,
-  RESIDENCIES,
   Stage,
   STAGES,
-  TLS_VERSIONS,
   type DeclaredControls,
 } from '../catalog';
+import * as controlChecks from '../catalog/controlChecks';
 import { tryParseRef } from '../catalog/refs';
 import { CompiledRules, defaultRules, FrameworkStatus } from './evaluate';
 
@@ -133,19 +131,12 @@ function statusRulesOf(rules: CompiledRules): StatusRules {
 const STAGE_VALUES: readonly string[] = STAGES;
 const CLOUD_VALUES: readonly string[] = CLOUDS;
 const DR_PATTERN_VALUES: readonly string[] = DR_PATTERNS;
-const ENCRYPTION_VALUES: readonly string[] = ENCRYPTION_AT_REST;
-const TLS_VALUES: readonly string[] = TLS_VERSIONS;
-const RESIDENCY_VALUES: readonly string[] = RESIDENCIES;
 const DEPENDENCY_OF = RELATION_DEPENDENCY_OF;
 const IAC_PATH = ANNOTATION_IAC_PATH;
 const isEnvironment = isEnvironmentEntity;
 const parseRef = tryParseRef;
 
-const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
-const isDays = (v: unknown) =>
-  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-const isOneOf = (v: unknown, values: readonly string[]) =>
-  v === undefined || (typeof v === 'string' && values.includes(v));
+const { isFlag, isOneOf } = controlChecks;
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 
 /**
@@ -205,30 +196,10 @@ const CONTROL_INDEX = new Map<string, number>(
   CONTROL_KEYS.map((key, i) => [key, i]),
 );
 
-/** How the schema checks each declared control's value. */
-const CONTROL_CHECKS: Record<keyof DeclaredControls, (v: unknown) => boolean> =
-  {
-    encryptionAtRest: v => isOneOf(v, ENCRYPTION_VALUES),
-    encryptionInTransit: isFlag,
-    tlsMinVersion: v => isOneOf(v, TLS_VALUES),
-    auditLogging: isFlag,
-    auditLogRetentionDays: isDays,
-    backups: isFlag,
-    backupRetentionDays: isDays,
-    pointInTimeRecovery: isFlag,
-    multiAz: isFlag,
-    flowLogs: isFlag,
-    privateDataTier: isFlag,
-    networkSegmentation: isFlag,
-    deletionProtection: isFlag,
-    waf: isFlag,
-    leastPrivilegeRoles: isFlag,
-    secretsManagement: isFlag,
-    dataResidency: v => isOneOf(v, RESIDENCY_VALUES),
-    restoreTested: isFlag,
-  };
 /** The checks by index in CONTROL_KEYS, so a read costs no lookup by name. */
-const CHECK_BY_INDEX = CONTROL_KEYS.map(key => CONTROL_CHECKS[key]);
+const CHECK_BY_INDEX = CONTROL_KEYS.map(
+  key => controlChecks.CONTROL_CHECKS[key],
+);
 
 /**
  * Checks one declared control (by its index in CONTROL_KEYS) as the schema does and copies
