@@ -9,13 +9,11 @@ import type {
   RegionNetwork,
 } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
+import type { HclBody, HclFileItem, HclValue } from '../hcl';
 import {
   block,
   comment,
-  HclBody,
   HclExpression,
-  HclFileItem,
-  HclValue,
   nested,
   raw,
   ref,
@@ -23,14 +21,8 @@ import {
   renderHclAttributes,
 } from '../hcl';
 import type { CloudTarget, RootVariable } from './cloud';
-import {
-  ModuleCall,
-  TerraformModule,
-  commonTags,
-  namePrefix,
-  variablesFile,
-  variablesRead,
-} from './module';
+import type { ModuleCall, TerraformModule } from './module';
+import { commonTags, namePrefix, variablesFile, variablesRead } from './module';
 
 /** Terraform and OpenTofu 1.10+: the first with S3 native state locking (`use_lockfile`). */
 const REQUIRED_VERSION = '>= 1.10.0';

@@ -8,15 +8,8 @@ import type {
   EnvironmentDesign,
   RegionNetwork,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  block,
-  HclBody,
-  HclExpression,
-  HclFileItem,
-  HclValue,
-  raw,
-  renderHclFile,
-} from '../hcl';
+import type { HclBody, HclFileItem, HclValue } from '../hcl';
+import { block, HclExpression, raw, renderHclFile } from '../hcl';
 
 export type ModuleName =
   | 'network'
