@@ -95,19 +95,35 @@ export function prod(serviceName: string, controls: Record<string, unknown>) {
   });
 }
 
-/** @public */
+/**
+ * An OpenSLO SLO of a service on its HTTP request ratio; `options` adds the display name,
+ * description and annotations Plinth writes.
+ *
+ * @public
+ */
 export function slo(
   serviceName: string,
   name: string,
   target: number,
   duration = '28d',
+  options: {
+    displayName?: string;
+    description?: string;
+    annotations?: Record<string, string>;
+  } = {},
 ): Entity {
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: `${serviceName}-${name}`, namespace: 'default' },
+    metadata: {
+      name: `${serviceName}-${name}`,
+      namespace: 'default',
+      ...(options.displayName && { displayName: options.displayName }),
+      ...(options.annotations && { annotations: options.annotations }),
+    },
     spec: {
       service: serviceName,
+      ...(options.description && { description: options.description }),
       budgetingMethod: 'Occurrences',
       timeWindow: [{ duration, isRolling: true }],
       objectives: [{ displayName: name, target }],

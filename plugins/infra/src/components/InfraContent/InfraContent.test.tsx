@@ -13,6 +13,7 @@ import {
   evaluateCompliance,
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
+import { slo as sharedSlo } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
 
 const server = setupServer();
@@ -90,47 +91,13 @@ const brokenEnv: Entity = {
   },
 };
 
-const slo: Entity = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: {
-    name: 'payments-api-availability',
-    namespace: 'default',
-    displayName: 'Payments API availability',
-    annotations: {
-      'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
-      'plinth.dev/source': 'slos/payments-api-availability.yaml',
-    },
-  } as Entity['metadata'],
-  spec: {
-    service: 'payments-api',
-    budgetingMethod: 'Occurrences',
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    objectives: [{ displayName: 'availability', target: 0.9995 }],
-    indicator: {
-      metadata: { name: 'payments-api-availability-sli' },
-      spec: {
-        ratioMetric: {
-          counter: true,
-          good: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: {
-                query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))',
-              },
-            },
-          },
-          total: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: { query: 'sum(rate(http_requests_total[5m]))' },
-            },
-          },
-        },
-      },
-    },
+const slo = sharedSlo('payments-api', 'availability', 0.9995, '28d', {
+  displayName: 'Payments API availability',
+  annotations: {
+    'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
+    'plinth.dev/source': 'slos/payments-api-availability.yaml',
   },
-};
+});
 
 function serveCatalog(options: { slos: Entity[]; environments: Entity[] }) {
   const filters: string[] = [];
