@@ -15,6 +15,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraModule from '.';
 import { repoRoot } from '@plinth/test-support';
+import { CONTRACT_MODULES } from './__testUtils__/contract';
 
 const answers = yaml.parse(
   fs.readFileSync(
@@ -129,14 +130,7 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
       2,
     );
     // Terraform: the shared modules and one root per environment.
-    for (const module of [
-      'network',
-      'security',
-      'compute',
-      'data',
-      'edge',
-      'observability',
-    ]) {
+    for (const module of CONTRACT_MODULES) {
       expect(paths).toContain(`terraform/modules/${module}/main.tf`);
     }
     for (const env of ['dev', 'staging', 'prod']) {
