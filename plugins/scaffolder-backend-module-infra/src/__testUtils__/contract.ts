@@ -12,3 +12,25 @@ export const CONTRACT_MODULES = [
   'edge',
   'observability',
 ] as const;
+
+/** Files every generated repository has at fixed paths, besides its modules and roots. */
+export const CONTRACT_FILES = [
+  'README.md',
+  'catalog-info.yaml',
+  'mkdocs.yml',
+  'monitoring/prometheus/slo-rules.yaml',
+  'monitoring/prometheus/slo-rules.test.yaml',
+  '.github/workflows/infrastructure.yaml',
+] as const;
+
+/** The files of a scaffolder dry run's `directoryContents`, by path, as text. */
+export function dryRunFiles(
+  directoryContents: Array<{ path: string; base64Content: string }>,
+): Map<string, string> {
+  return new Map(
+    directoryContents.map(f => [
+      f.path,
+      Buffer.from(f.base64Content, 'base64').toString('utf8'),
+    ]),
+  );
+}
