@@ -1,13 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { mockBackend } from '../../__testUtils__/backend';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogClient } from '@backstage/catalog-client';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   evaluateCompliance,
@@ -16,11 +12,7 @@ import {
 import { slo as sharedSlo } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
+const { server, discoveryApi, fetchApi } = mockBackend();
 const apis = [
   [catalogApiRef, new CatalogClient({ discoveryApi, fetchApi })],
 ] as const;

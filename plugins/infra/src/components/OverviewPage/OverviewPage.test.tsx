@@ -1,12 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockBackend } from '../../__testUtils__/backend';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fetchApiRef } from '@backstage/frontend-plugin-api';
 import { infraApiRef, InfraClient } from '../../api';
@@ -16,11 +12,7 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 import { OverviewPage } from './OverviewPage';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
+const { server, discoveryApi, fetchApi } = mockBackend();
 const apis = [
   [infraApiRef, new InfraClient({ discoveryApi, fetchApi })],
   [fetchApiRef, fetchApi],
