@@ -34,16 +34,26 @@ export function service(
   };
 }
 
-/** @public */
+/**
+ * An environment Resource of a service, with `options.annotations` (such as
+ * `plinth.dev/iac-path`) when given.
+ *
+ * @public
+ */
 export function environment(
   serviceName: string,
   env: string,
   environmentSpec: Record<string, unknown>,
+  options: { annotations?: Record<string, string> } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name: `${serviceName}-${env}`, namespace: 'default' },
+    metadata: {
+      name: `${serviceName}-${env}`,
+      namespace: 'default',
+      ...(options.annotations && { annotations: options.annotations }),
+    },
     spec: {
       type: 'environment',
       owner: 'group:default/payments',

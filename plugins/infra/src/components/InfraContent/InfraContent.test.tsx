@@ -9,7 +9,10 @@ import {
   evaluateCompliance,
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
-import { slo as sharedSlo } from '@plinth/backstage-plugin-infra-common/testUtils';
+import {
+  environment as environmentEntity,
+  slo as sharedSlo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
 
 const { server, discoveryApi, fetchApi } = mockBackend();
@@ -36,38 +39,29 @@ const service: Entity = {
   },
 };
 
-const prod: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'payments-api-prod',
-    namespace: 'default',
-    annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' },
-  },
-  spec: {
-    type: 'environment',
-    owner: 'group:default/payments',
-    dependencyOf: ['component:default/payments-api'],
-    environment: {
-      name: 'prod',
-      stage: 'production',
-      cloud: 'aws',
-      regions: ['eu-west-1', 'eu-central-1'],
-      multiAz: true,
-      multiRegion: true,
-      drPattern: 'warm-standby',
-      controls: {
-        encryptionAtRest: 'none',
-        encryptionInTransit: true,
-        tlsMinVersion: '1.2',
-        auditLogging: true,
-        auditLogRetentionDays: 90,
-        backups: true,
-        backupRetentionDays: 35,
-      },
+const prod = environmentEntity(
+  'payments-api',
+  'prod',
+  {
+    name: 'prod',
+    stage: 'production',
+    cloud: 'aws',
+    regions: ['eu-west-1', 'eu-central-1'],
+    multiAz: true,
+    multiRegion: true,
+    drPattern: 'warm-standby',
+    controls: {
+      encryptionAtRest: 'none',
+      encryptionInTransit: true,
+      tlsMinVersion: '1.2',
+      auditLogging: true,
+      auditLogRetentionDays: 90,
+      backups: true,
+      backupRetentionDays: 35,
     },
   },
-};
+  { annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' } },
+);
 
 const brokenEnv: Entity = {
   ...prod,
