@@ -12,14 +12,12 @@ import fc from 'fast-check';
 import {
   CLOUDS,
   DeclaredControls,
-  ENCRYPTION_AT_REST,
   EnvironmentView,
   parseEnvironment,
   parseService,
-  RESIDENCIES,
   STAGES,
-  TLS_VERSIONS,
 } from '../catalog';
+import { controlArbitraries } from '../__testUtils__/controls';
 import { goodControls, service as sharedService } from '../testUtils';
 import { evaluateCompliance } from './evaluate';
 import { ComplianceSummary, summarizeCompliance } from './summary';
@@ -273,11 +271,8 @@ const NAMES = ['pay', 'cart', 'Search', 'auth'];
 /** Mostly the default namespace, so that generated environments often name a generated service. */
 const NAMESPACES = ['default', 'default', 'default', 'ops'];
 
-const controlValue: Record<keyof DeclaredControls, fc.Arbitrary<unknown>> = {
-  encryptionAtRest: fc.constantFrom(...ENCRYPTION_AT_REST),
-  encryptionInTransit: fc.boolean(),
-  tlsMinVersion: fc.constantFrom(...TLS_VERSIONS),
-  auditLogging: fc.boolean(),
+/** Retention counts on both sides of every framework's floor. */
+const controlValue = controlArbitraries({
   auditLogRetentionDays: fc.constantFrom(
     0,
     7,
@@ -289,20 +284,8 @@ const controlValue: Record<keyof DeclaredControls, fc.Arbitrary<unknown>> = {
     2190,
     5000,
   ),
-  backups: fc.boolean(),
   backupRetentionDays: fc.constantFrom(0, 6, 7, 29, 30, 35),
-  pointInTimeRecovery: fc.boolean(),
-  multiAz: fc.boolean(),
-  flowLogs: fc.boolean(),
-  privateDataTier: fc.boolean(),
-  networkSegmentation: fc.boolean(),
-  deletionProtection: fc.boolean(),
-  waf: fc.boolean(),
-  leastPrivilegeRoles: fc.boolean(),
-  secretsManagement: fc.boolean(),
-  dataResidency: fc.constantFrom(...RESIDENCIES),
-  restoreTested: fc.boolean(),
-};
+});
 const CONTROL_NAMES = Object.keys(controlValue);
 
 /** Values next to the valid ones: wrong types, out of range, near-miss enums. */
