@@ -3,16 +3,12 @@
  * a broken one and one without data.
  */
 import { expect, test } from '@playwright/test';
-import { screenshot, signIn } from './support';
+import { openInfraTab, screenshot, signIn } from './support';
 
 test('a complete service shows its SLOs, environments and compliance', async ({
   page,
 }) => {
-  await signIn(page, '/catalog/default/component/payments-api/infrastructure');
-  await expect(
-    page.getByText('Service level objectives', { exact: true }),
-  ).toBeVisible();
-  await expect(page.getByTestId('slo').first()).toBeVisible();
+  await openInfraTab(page, 'payments-api');
   await expect(page.getByText(/Error budget:/).first()).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Burn-rate alerts' }).first(),

@@ -13,10 +13,10 @@ export async function signIn(page: Page, path = '/') {
   await expect(enter).toBeHidden();
 }
 
-/** Saves a full-page screenshot as a test artifact and returns its path. */
-export async function screenshot(page: Page, name: string) {
-  mkdirSync(artifactsDir, { recursive: true });
-  const path = join(artifactsDir, `${name}.png`);
+/** Saves a full-page screenshot as a test artifact (in `dir`) and returns its path. */
+export async function screenshot(page: Page, name: string, dir = artifactsDir) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }
@@ -26,4 +26,13 @@ export async function guestToken(baseURL: string): Promise<string> {
   const res = await fetch(`${baseURL}/api/auth/guest/refresh`);
   expect(res.ok).toBe(true);
   return (await res.json()).backstageIdentity.token;
+}
+
+/** Opens a service's Infrastructure tab and waits until its SLOs are shown. */
+export async function openInfraTab(page: Page, service: string) {
+  await signIn(page, `/catalog/default/component/${service}/infrastructure`);
+  await expect(
+    page.getByText('Service level objectives', { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByTestId('slo').first()).toBeVisible();
 }

@@ -3,9 +3,9 @@
  * the actions, the template, the SLO kind and /api/infra through the REST API, then the
  * Infrastructure tab, the template list and /create/actions in Chromium.
  */
-import { expect, Page, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { guestToken, openInfraTab, screenshot, signIn } from '../support';
 
 const baseURL = process.env.PLINTH_STOCK_APP_URL!;
 const shots = join(__dirname, '..', '..', 'artifacts', 'stock-app');
@@ -17,26 +17,12 @@ const ACTIONS = [
 ];
 
 async function api(path: string): Promise<any> {
-  const refresh = await fetch(`${baseURL}/api/auth/guest/refresh`);
-  expect(refresh.ok).toBe(true);
-  const token = (await refresh.json()).backstageIdentity.token;
+  const token = await guestToken(baseURL);
   const res = await fetch(`${baseURL}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(res.status, `${path}`).toBe(200);
   return res.json();
-}
-
-async function signIn(page: Page, path: string) {
-  await page.goto(path);
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.click();
-  await expect(enter).toBeHidden();
-}
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
 test.beforeAll(async () => {
@@ -76,13 +62,9 @@ test('the backend has the actions, the template, the SLO kind and /api/infra', a
 test('the Infrastructure tab renders on an example service', async ({
   page,
 }) => {
-  await signIn(page, '/catalog/default/component/payments-api/infrastructure');
-  await expect(
-    page.getByText('Service level objectives', { exact: true }),
-  ).toBeVisible();
-  await expect(page.getByTestId('slo').first()).toBeVisible();
+  await openInfraTab(page, 'payments-api');
   await expect(page.getByTestId('environment-row').first()).toBeVisible();
-  await screenshot(page, 'infrastructure-tab');
+  await screenshot(page, 'infrastructure-tab', shots);
 });
 
 test('the template is listed', async ({ page }) => {
@@ -90,7 +72,7 @@ test('the template is listed', async ({ page }) => {
   await expect(
     page.getByText('Request infrastructure (/infra)').first(),
   ).toBeVisible();
-  await screenshot(page, 'templates');
+  await screenshot(page, 'templates', shots);
 });
 
 test('the actions appear at /create/actions', async ({ page }) => {
@@ -98,5 +80,5 @@ test('the actions appear at /create/actions', async ({ page }) => {
   for (const id of ACTIONS) {
     await expect(page.getByText(id, { exact: true }).first()).toBeVisible();
   }
-  await screenshot(page, 'actions');
+  await screenshot(page, 'actions', shots);
 });

@@ -15,6 +15,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraModule from '.';
 import { repoRoot } from '@plinth/test-support';
+import {
+  CONTRACT_FILES,
+  CONTRACT_MODULES,
+  dryRunFiles,
+} from './__testUtils__/contract';
 
 const answers = yaml.parse(
   fs.readFileSync(
@@ -60,11 +65,6 @@ const template = {
   },
 };
 
-interface DryRunFile {
-  path: string;
-  base64Content: string;
-}
-
 describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repository:render', () => {
   const mockDir = createMockDirectory();
   let backend: Awaited<ReturnType<typeof startTestBackend>> | undefined;
@@ -106,21 +106,11 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
     const { status, body } = await dryRun({ answers });
     expect(status).toBe(200);
 
-    const files = new Map<string, string>(
-      (body.directoryContents as DryRunFile[]).map(f => [
-        f.path,
-        Buffer.from(f.base64Content, 'base64').toString('utf8'),
-      ]),
-    );
+    const files = dryRunFiles(body.directoryContents);
     const paths = [...files.keys()];
     expect(paths).toEqual(
       expect.arrayContaining([
-        'README.md',
-        'catalog-info.yaml',
-        'mkdocs.yml',
-        'monitoring/prometheus/slo-rules.yaml',
-        'monitoring/prometheus/slo-rules.test.yaml',
-        '.github/workflows/infrastructure.yaml',
+        ...CONTRACT_FILES,
         'slos/payments-api-availability.yaml',
         'slos/payments-api-latency.yaml',
       ]),
@@ -129,14 +119,7 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
       2,
     );
     // Terraform: the shared modules and one root per environment.
-    for (const module of [
-      'network',
-      'security',
-      'compute',
-      'data',
-      'edge',
-      'observability',
-    ]) {
+    for (const module of CONTRACT_MODULES) {
       expect(paths).toContain(`terraform/modules/${module}/main.tf`);
     }
     for (const env of ['dev', 'staging', 'prod']) {

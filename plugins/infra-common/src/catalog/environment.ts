@@ -1,13 +1,14 @@
 import { boundedAnnotation } from './limits';
 import { Entity, RELATION_DEPENDENCY_OF } from '@backstage/catalog-model';
 import { z } from 'zod';
+import { CONTROL_CHECKS, isDays, isFlag, isOneOf } from './controlChecks';
 import { issuesFromZod, rejected } from './issues';
 import {
+  acceptedView,
   annotationPath,
   collectRefs,
-  entityRefOf,
   namespaceOf,
-  tryParseRef,
+  ownerRefOf,
 } from './refs';
 import {
   ANNOTATION_IAC_PATH,
@@ -113,44 +114,14 @@ type EnvironmentData = z.infer<typeof environmentSchema>;
  * that both agree on valid and mutated entities.
  */
 
-const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
-const isDays = (v: unknown) =>
-  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-const isOneOf_ = (v: unknown, values: readonly string[]) =>
-  v === undefined || (typeof v === 'string' && values.includes(v));
-const isOneOf = (values: readonly string[]) => (v: unknown) =>
-  isOneOf_(v, values);
-
-const CONTROL_CHECKS: {
-  [K in keyof Required<DeclaredControls>]: (v: unknown) => boolean;
-} = {
-  encryptionAtRest: isOneOf(ENCRYPTION_AT_REST),
-  encryptionInTransit: isFlag,
-  tlsMinVersion: isOneOf(TLS_VERSIONS),
-  auditLogging: isFlag,
-  auditLogRetentionDays: isDays,
-  backups: isFlag,
-  backupRetentionDays: isDays,
-  pointInTimeRecovery: isFlag,
-  multiAz: isFlag,
-  flowLogs: isFlag,
-  privateDataTier: isFlag,
-  networkSegmentation: isFlag,
-  deletionProtection: isFlag,
-  waf: isFlag,
-  leastPrivilegeRoles: isFlag,
-  secretsManagement: isFlag,
-  dataResidency: isOneOf(RESIDENCIES),
-  restoreTested: isFlag,
-};
 /** In the schema's order, so the copy has the keys in the order zod writes them. */
 const CONTROL_KEYS = Object.keys(controlsSchema.shape) as Array<
   keyof DeclaredControls
 >;
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const isStage = isOneOf(STAGES);
-const isCloud = isOneOf(CLOUDS);
-const isDrPattern = isOneOf(DR_PATTERNS);
+const isStage = (v: unknown) => isOneOf(v, STAGES);
+const isCloud = (v: unknown) => isOneOf(v, CLOUDS);
+const isDrPattern = (v: unknown) => isOneOf(v, DR_PATTERNS);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null) return false;
@@ -172,9 +143,9 @@ function fastControls(value: unknown): DeclaredControls | undefined {
   }
   const c = value as DeclaredControls;
   if (
-    isOneOf_(c.encryptionAtRest, ENCRYPTION_AT_REST) &&
+    isOneOf(c.encryptionAtRest, ENCRYPTION_AT_REST) &&
     isFlag(c.encryptionInTransit) &&
-    isOneOf_(c.tlsMinVersion, TLS_VERSIONS) &&
+    isOneOf(c.tlsMinVersion, TLS_VERSIONS) &&
     isFlag(c.auditLogging) &&
     isDays(c.auditLogRetentionDays) &&
     isFlag(c.backups) &&
@@ -188,7 +159,7 @@ function fastControls(value: unknown): DeclaredControls | undefined {
     isFlag(c.waf) &&
     isFlag(c.leastPrivilegeRoles) &&
     isFlag(c.secretsManagement) &&
-    isOneOf_(c.dataResidency, RESIDENCIES) &&
+    isOneOf(c.dataResidency, RESIDENCIES) &&
     isFlag(c.restoreTested)
   ) {
     // A copy, as zod makes; with the keys in the schema's order it is zod's copy.
@@ -324,26 +295,17 @@ export function parseEnvironment(entity: Entity): ParseResult<EnvironmentView> {
     iacPath = undefined;
   }
 
-  return {
-    ok: true,
-    issues,
-    value: {
-      ref: entityRefOf(entity),
-      name: entity.metadata.name,
-      environmentName: environment.name,
-      stage: environment.stage,
-      cloud: environment.cloud,
-      regions: environment.regions,
-      multiAz: environment.multiAz ?? false,
-      multiRegion: environment.multiRegion ?? false,
-      drPattern: environment.drPattern,
-      controls: environment.controls ?? {},
-      serviceRefs,
-      iacPath,
-      owner: tryParseRef(spec.owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    },
-  };
+  return acceptedView<EnvironmentView>(entity, issues, {
+    environmentName: environment.name,
+    stage: environment.stage,
+    cloud: environment.cloud,
+    regions: environment.regions,
+    multiAz: environment.multiAz ?? false,
+    multiRegion: environment.multiRegion ?? false,
+    drPattern: environment.drPattern,
+    controls: environment.controls ?? {},
+    serviceRefs,
+    iacPath,
+    owner: ownerRefOf(spec.owner, namespace),
+  });
 }

@@ -8,6 +8,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import fc from 'fast-check';
+import { controlArbitraries } from '../__testUtils__/controls';
 import {
   environmentSchema,
   parseEnvironment,
@@ -15,37 +16,14 @@ import {
 } from './environment';
 import { issuesFromZod } from './issues';
 import { tryParseRef } from './refs';
-import {
-  CLOUDS,
-  DR_PATTERNS,
-  ENCRYPTION_AT_REST,
-  RESIDENCIES,
-  STAGES,
-  TLS_VERSIONS,
-} from './types';
+import { CLOUDS, DR_PATTERNS, STAGES } from './types';
 
 const numRuns = process.env.CI === 'true' ? 1000 : 100;
 
-const CONTROL_VALUES: Record<string, fc.Arbitrary<unknown>> = {
-  encryptionAtRest: fc.constantFrom(...ENCRYPTION_AT_REST),
-  encryptionInTransit: fc.boolean(),
-  tlsMinVersion: fc.constantFrom(...TLS_VERSIONS),
-  auditLogging: fc.boolean(),
+const CONTROL_VALUES = controlArbitraries({
   auditLogRetentionDays: fc.nat(5000),
-  backups: fc.boolean(),
   backupRetentionDays: fc.nat(400),
-  pointInTimeRecovery: fc.boolean(),
-  multiAz: fc.boolean(),
-  flowLogs: fc.boolean(),
-  privateDataTier: fc.boolean(),
-  networkSegmentation: fc.boolean(),
-  deletionProtection: fc.boolean(),
-  waf: fc.boolean(),
-  leastPrivilegeRoles: fc.boolean(),
-  secretsManagement: fc.boolean(),
-  dataResidency: fc.constantFrom(...RESIDENCIES),
-  restoreTested: fc.boolean(),
-};
+});
 const CONTROL_NAMES = Object.keys(CONTROL_VALUES);
 
 const validControls = fc.record(CONTROL_VALUES, { requiredKeys: [] });

@@ -12,41 +12,35 @@ export interface CatalogQuery {
   fields: string[];
 }
 
+/** The fields of every entity the parsers read, around those of its kind. */
+function entityFields(ownFields: string[]): string[] {
+  return [
+    'kind',
+    'apiVersion',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.title',
+    'metadata.annotations',
+    'spec.type',
+    'spec.owner',
+    ...ownFields,
+    'relations',
+    'status',
+  ];
+}
+
 /**
  * The fields the parsers read from a service.
  *
  * @public
  */
-export const SERVICE_FIELDS = [
-  'kind',
-  'apiVersion',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.type',
-  'spec.owner',
-  'spec.system',
-  'spec.dependsOn',
-  'relations',
-  'status',
-];
+export const SERVICE_FIELDS = entityFields(['spec.system', 'spec.dependsOn']);
 
 /** The fields the parsers read from an environment. */
-export const ENVIRONMENT_FIELDS = [
-  'kind',
-  'apiVersion',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.type',
-  'spec.owner',
+export const ENVIRONMENT_FIELDS = entityFields([
   'spec.dependencyOf',
   'spec.environment',
-  'relations',
-  'status',
-];
+]);
 
 /** The fields the parsers read from an SLO: the OpenSLO document is the spec. */
 export const SLO_FIELDS = [

@@ -3,10 +3,39 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import type { ContractIssue, ParseResult } from './types';
 
 /** The entity's own ref, e.g. `component:default/payments-api`. */
 export function entityRefOf(entity: Entity): string {
   return stringifyEntityRef(entity);
+}
+
+/**
+ * What a parser returns for an entity it accepts: the view starts with the entity's ref
+ * and name, then the fields of its kind.
+ */
+export function acceptedView<V extends { ref: string; name: string }>(
+  entity: Entity,
+  issues: ContractIssue[],
+  fields: Omit<V, 'ref' | 'name'>,
+): ParseResult<V> {
+  const value = {
+    ref: entityRefOf(entity),
+    name: entity.metadata.name,
+    ...fields,
+  } as V;
+  return { ok: true, issues, value };
+}
+
+/** An owner ref as the catalog reads `spec.owner`: a group unless it names its kind. */
+export function ownerRefOf(
+  value: unknown,
+  namespace: string,
+): string | undefined {
+  return tryParseRef(value, {
+    defaultKind: 'group',
+    defaultNamespace: namespace,
+  });
 }
 
 export function namespaceOf(entity: Entity): string {

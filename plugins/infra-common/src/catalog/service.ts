@@ -2,10 +2,11 @@ import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import { rejected } from './issues';
 import { echo, tooLong } from './limits';
 import {
+  acceptedView,
   annotationPath,
   collectRefs,
-  entityRefOf,
   namespaceOf,
+  ownerRefOf,
   tryParseRef,
 } from './refs';
 import {
@@ -117,25 +118,16 @@ export function parseService(entity: Entity): ParseResult<ServiceView> {
   }
   const infraSource = (!sourceTooLong && source) || undefined;
 
-  return {
-    ok: true,
-    issues,
-    value: {
-      ref: entityRefOf(entity),
-      name: entity.metadata.name,
-      namespace,
-      title: entity.metadata.title,
-      owner: tryParseRef(spec.owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-      system: tryParseRef(spec.system, {
-        defaultKind: 'system',
-        defaultNamespace: namespace,
-      }),
-      frameworks,
-      infraSource,
-      environmentRefs,
-    },
-  };
+  return acceptedView<ServiceView>(entity, issues, {
+    namespace,
+    title: entity.metadata.title,
+    owner: ownerRefOf(spec.owner, namespace),
+    system: tryParseRef(spec.system, {
+      defaultKind: 'system',
+      defaultNamespace: namespace,
+    }),
+    frameworks,
+    infraSource,
+    environmentRefs,
+  });
 }

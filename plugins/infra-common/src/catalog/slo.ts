@@ -2,7 +2,7 @@ import { boundedAnnotation } from './limits';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { formatPath, rejected } from './issues';
 import { OpenSloSloSpec, validateOpenSloSlo } from './openslo';
-import { annotationPath, entityRefOf, namespaceOf, tryParseRef } from './refs';
+import { acceptedView, annotationPath, namespaceOf, ownerRefOf } from './refs';
 import {
   ANNOTATION_SLO_OWNER,
   ANNOTATION_SLO_RUNBOOK,
@@ -111,10 +111,7 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
     issues,
     annotationPath,
   );
-  const owner = tryParseRef(ownerAnnotation, {
-    defaultKind: 'group',
-    defaultNamespace: namespace,
-  });
+  const owner = ownerRefOf(ownerAnnotation, namespace);
   if (ownerAnnotation !== undefined && !owner) {
     issues.push({
       path: annotationPath(ANNOTATION_SLO_OWNER),
@@ -134,51 +131,43 @@ export function parseSlo(entity: Entity): ParseResult<SloView> {
   const first = spec.objectives[0];
   const target = first.target ?? (first.targetPercent as number) / 100;
 
-  return {
-    ok: true,
-    issues,
-    value: {
-      ref: entityRefOf(entity),
-      name: entity.metadata.name,
-      displayName: (entity.metadata as { displayName?: string }).displayName,
-      description: spec.description,
-      serviceRef: stringifyEntityRef({
-        kind: 'component',
-        namespace,
-        name: spec.service,
-      }),
-      target,
-      windowDays,
-      rolling: window.isRolling === true,
-      budgetingMethod: spec.budgetingMethod,
-      objectives: spec.objectives.map(o => ({
-        displayName: o.displayName,
-        target: o.target ?? (o.targetPercent as number) / 100,
-        op: o.op,
-        value: o.value,
-        timeSliceTarget: o.timeSliceTarget,
-        timeSliceWindow:
-          o.timeSliceWindow === undefined
-            ? undefined
-            : String(o.timeSliceWindow),
-      })),
-      indicator: indicatorOf(spec),
-      indicatorRef: spec.indicatorRef,
-      owner,
-      runbook:
-        boundedAnnotation(
-          annotations,
-          ANNOTATION_SLO_RUNBOOK,
-          issues,
-          annotationPath,
-        ) || undefined,
-      source:
-        boundedAnnotation(
-          annotations,
-          ANNOTATION_SLO_SOURCE,
-          issues,
-          annotationPath,
-        ) || undefined,
-    },
-  };
+  return acceptedView<SloView>(entity, issues, {
+    displayName: (entity.metadata as { displayName?: string }).displayName,
+    description: spec.description,
+    serviceRef: stringifyEntityRef({
+      kind: 'component',
+      namespace,
+      name: spec.service,
+    }),
+    target,
+    windowDays,
+    rolling: window.isRolling === true,
+    budgetingMethod: spec.budgetingMethod,
+    objectives: spec.objectives.map(o => ({
+      displayName: o.displayName,
+      target: o.target ?? (o.targetPercent as number) / 100,
+      op: o.op,
+      value: o.value,
+      timeSliceTarget: o.timeSliceTarget,
+      timeSliceWindow:
+        o.timeSliceWindow === undefined ? undefined : String(o.timeSliceWindow),
+    })),
+    indicator: indicatorOf(spec),
+    indicatorRef: spec.indicatorRef,
+    owner,
+    runbook:
+      boundedAnnotation(
+        annotations,
+        ANNOTATION_SLO_RUNBOOK,
+        issues,
+        annotationPath,
+      ) || undefined,
+    source:
+      boundedAnnotation(
+        annotations,
+        ANNOTATION_SLO_SOURCE,
+        issues,
+        annotationPath,
+      ) || undefined,
+  });
 }

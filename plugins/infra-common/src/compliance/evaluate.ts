@@ -267,25 +267,18 @@ function resultOf(
 ): ControlResult {
   const { control } = req;
   const { status } = outcome;
-  // Two fixed shapes: fixHint only when the control is not met or not known.
-  return status === 'fail' || status === 'unknown'
-    ? {
-        controlId: control.id,
-        title: control.title,
-        severity: req.severity,
-        requirementIds: req.requirementIds,
-        status,
-        evidence: outcome.evidence,
-        fixHint: control.fixHint,
-      }
-    : {
-        controlId: control.id,
-        title: control.title,
-        severity: req.severity,
-        requirementIds: req.requirementIds,
-        status,
-        evidence: outcome.evidence,
-      };
+  const result: ControlResult = {
+    controlId: control.id,
+    title: control.title,
+    severity: req.severity,
+    requirementIds: req.requirementIds,
+    status,
+    evidence: outcome.evidence,
+  };
+  // fixHint only when the control is not met or not known: then it is the last field.
+  if (status === 'fail' || status === 'unknown')
+    result.fixHint = control.fixHint;
+  return result;
 }
 
 /**

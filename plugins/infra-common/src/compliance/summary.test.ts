@@ -12,14 +12,13 @@ import fc from 'fast-check';
 import {
   CLOUDS,
   DeclaredControls,
-  ENCRYPTION_AT_REST,
   EnvironmentView,
   parseEnvironment,
   parseService,
-  RESIDENCIES,
   STAGES,
-  TLS_VERSIONS,
 } from '../catalog';
+import { controlArbitraries } from '../__testUtils__/controls';
+import { goodControls, service as sharedService } from '../testUtils';
 import { evaluateCompliance } from './evaluate';
 import { ComplianceSummary, summarizeCompliance } from './summary';
 
@@ -109,45 +108,15 @@ const entriesOf = (summaries: Map<string, ComplianceSummary>) =>
 
 // --- Hand-written catalogs ---------------------------------------------------------
 
+/** Every control declared and met; audit logs kept six years, HIPAA's recommendation. */
 const allGood: DeclaredControls = {
-  encryptionAtRest: 'managed-key',
-  encryptionInTransit: true,
-  tlsMinVersion: '1.2',
-  auditLogging: true,
+  ...goodControls,
   auditLogRetentionDays: 2190,
-  backups: true,
-  backupRetentionDays: 35,
-  pointInTimeRecovery: true,
-  multiAz: true,
-  flowLogs: true,
-  privateDataTier: true,
-  networkSegmentation: true,
-  deletionProtection: true,
-  waf: true,
-  leastPrivilegeRoles: true,
-  secretsManagement: true,
-  dataResidency: 'eu',
-  restoreTested: true,
-};
+} as DeclaredControls;
 
-function service(name: string, frameworks?: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      ...(frameworks === undefined
-        ? {}
-        : { annotations: { 'plinth.dev/compliance-frameworks': frameworks } }),
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'production',
-      owner: 'group:default/team',
-    },
-  };
-}
+/** A service with its frameworks annotation, from the shared test entities. */
+const service = (name: string, frameworks?: string) =>
+  sharedService(name, { frameworks });
 
 function environment(
   name: string,
@@ -302,11 +271,8 @@ const NAMES = ['pay', 'cart', 'Search', 'auth'];
 /** Mostly the default namespace, so that generated environments often name a generated service. */
 const NAMESPACES = ['default', 'default', 'default', 'ops'];
 
-const controlValue: Record<keyof DeclaredControls, fc.Arbitrary<unknown>> = {
-  encryptionAtRest: fc.constantFrom(...ENCRYPTION_AT_REST),
-  encryptionInTransit: fc.boolean(),
-  tlsMinVersion: fc.constantFrom(...TLS_VERSIONS),
-  auditLogging: fc.boolean(),
+/** Retention counts on both sides of every framework's floor. */
+const controlValue = controlArbitraries({
   auditLogRetentionDays: fc.constantFrom(
     0,
     7,
@@ -318,20 +284,8 @@ const controlValue: Record<keyof DeclaredControls, fc.Arbitrary<unknown>> = {
     2190,
     5000,
   ),
-  backups: fc.boolean(),
   backupRetentionDays: fc.constantFrom(0, 6, 7, 29, 30, 35),
-  pointInTimeRecovery: fc.boolean(),
-  multiAz: fc.boolean(),
-  flowLogs: fc.boolean(),
-  privateDataTier: fc.boolean(),
-  networkSegmentation: fc.boolean(),
-  deletionProtection: fc.boolean(),
-  waf: fc.boolean(),
-  leastPrivilegeRoles: fc.boolean(),
-  secretsManagement: fc.boolean(),
-  dataResidency: fc.constantFrom(...RESIDENCIES),
-  restoreTested: fc.boolean(),
-};
+});
 const CONTROL_NAMES = Object.keys(controlValue);
 
 /** Values next to the valid ones: wrong types, out of range, near-miss enums. */

@@ -36,18 +36,16 @@ import {
   ANNOTATION_IAC_PATH,
   CLOUDS,
   DR_PATTERNS,
-  ENCRYPTION_AT_REST,
   FRAMEWORK_IDS,
   FrameworkId,
   isEnvironmentEntity,
   parseEnvironment,
   parseFrameworks,
-  RESIDENCIES,
   Stage,
   STAGES,
-  TLS_VERSIONS,
   type DeclaredControls,
 } from '../catalog';
+import * as controlChecks from '../catalog/controlChecks';
 import { tryParseRef } from '../catalog/refs';
 import {
   CompiledRules,
@@ -140,19 +138,12 @@ function statusRulesOf(rules: CompiledRules): StatusRules {
 const STAGE_VALUES: readonly string[] = STAGES;
 const CLOUD_VALUES: readonly string[] = CLOUDS;
 const DR_PATTERN_VALUES: readonly string[] = DR_PATTERNS;
-const ENCRYPTION_VALUES: readonly string[] = ENCRYPTION_AT_REST;
-const TLS_VALUES: readonly string[] = TLS_VERSIONS;
-const RESIDENCY_VALUES: readonly string[] = RESIDENCIES;
 const DEPENDENCY_OF = RELATION_DEPENDENCY_OF;
 const IAC_PATH = ANNOTATION_IAC_PATH;
 const isEnvironment = isEnvironmentEntity;
 const parseRef = tryParseRef;
 
-const isFlag = (v: unknown) => v === undefined || typeof v === 'boolean';
-const isDays = (v: unknown) =>
-  v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
-const isOneOf = (v: unknown, values: readonly string[]) =>
-  v === undefined || (typeof v === 'string' && values.includes(v));
+const { isFlag, isOneOf } = controlChecks;
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 
 /**
@@ -212,69 +203,18 @@ const CONTROL_INDEX = new Map<string, number>(
   CONTROL_KEYS.map((key, i) => [key, i]),
 );
 
+/** The checks by index in CONTROL_KEYS, so a read costs no lookup by name. */
+const CHECK_BY_INDEX = CONTROL_KEYS.map(
+  key => controlChecks.CONTROL_CHECKS[key],
+);
+
 /**
  * Checks one declared control (by its index in CONTROL_KEYS) as the schema does and copies
  * it into the scratch; false for a value the schema rejects.
  */
 function readControl(c: ControlsScratch, index: number, v: unknown): boolean {
-  switch (index) {
-    case 0:
-      c.encryptionAtRest = v;
-      return isOneOf(v, ENCRYPTION_VALUES);
-    case 1:
-      c.encryptionInTransit = v;
-      return isFlag(v);
-    case 2:
-      c.tlsMinVersion = v;
-      return isOneOf(v, TLS_VALUES);
-    case 3:
-      c.auditLogging = v;
-      return isFlag(v);
-    case 4:
-      c.auditLogRetentionDays = v;
-      return isDays(v);
-    case 5:
-      c.backups = v;
-      return isFlag(v);
-    case 6:
-      c.backupRetentionDays = v;
-      return isDays(v);
-    case 7:
-      c.pointInTimeRecovery = v;
-      return isFlag(v);
-    case 8:
-      c.multiAz = v;
-      return isFlag(v);
-    case 9:
-      c.flowLogs = v;
-      return isFlag(v);
-    case 10:
-      c.privateDataTier = v;
-      return isFlag(v);
-    case 11:
-      c.networkSegmentation = v;
-      return isFlag(v);
-    case 12:
-      c.deletionProtection = v;
-      return isFlag(v);
-    case 13:
-      c.waf = v;
-      return isFlag(v);
-    case 14:
-      c.leastPrivilegeRoles = v;
-      return isFlag(v);
-    case 15:
-      c.secretsManagement = v;
-      return isFlag(v);
-    case 16:
-      c.dataResidency = v;
-      return isOneOf(v, RESIDENCY_VALUES);
-    case 17:
-      c.restoreTested = v;
-      return isFlag(v);
-    default:
-      return false;
-  }
+  (c as Record<keyof DeclaredControls, unknown>)[CONTROL_KEYS[index]] = v;
+  return CHECK_BY_INDEX[index](v);
 }
 
 /** Fills the scratch from raw declared controls; false when the schema would reject them. */

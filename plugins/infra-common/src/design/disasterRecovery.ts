@@ -5,7 +5,7 @@
  * standby (minutes), multi-site active/active (near zero).
  */
 import type { DrPattern, Stage } from '../catalog';
-import type { Reasoned } from './reasoned';
+import { derived, fromAnswer, type Reasoned } from './reasoned';
 
 /** The RTO each pattern can meet, in minutes, and the RPO below which it is needed. */
 export const DR_LIMITS: Record<
@@ -37,28 +37,23 @@ export function deriveRto(
   availability: number,
   answered?: number,
 ): Reasoned<number> {
-  if (answered !== undefined) {
-    return { value: answered, reason: 'answered', origin: 'answered' };
-  }
+  if (answered !== undefined) return fromAnswer(answered);
   if (availability >= 99.99) {
-    return {
-      value: 15,
-      reason: `no RTO given: ${availability}% leaves 4 minutes a month, so recovery must take minutes`,
-      origin: 'derived',
-    };
+    return derived(
+      15,
+      `no RTO given: ${availability}% leaves 4 minutes a month, so recovery must take minutes`,
+    );
   }
   if (availability >= 99.9) {
-    return {
-      value: 240,
-      reason: `no RTO given: a region loss at ${availability}% is accepted as a rare breach; restore within 4 hours`,
-      origin: 'derived',
-    };
+    return derived(
+      240,
+      `no RTO given: a region loss at ${availability}% is accepted as a rare breach; restore within 4 hours`,
+    );
   }
-  return {
-    value: 1440,
-    reason: `no RTO given: at ${availability}% a restore within a day is enough`,
-    origin: 'derived',
-  };
+  return derived(
+    1440,
+    `no RTO given: at ${availability}% a restore within a day is enough`,
+  );
 }
 
 export function deriveRpo(
@@ -66,23 +61,19 @@ export function deriveRpo(
   stateful: boolean,
   answered?: number,
 ): Reasoned<number> {
-  if (answered !== undefined) {
-    return { value: answered, reason: 'answered', origin: 'answered' };
-  }
+  if (answered !== undefined) return fromAnswer(answered);
   if (availability >= 99.99) {
-    return {
-      value: 5,
-      reason: `no RPO given: at ${availability}% data is replicated continuously`,
-      origin: 'derived',
-    };
+    return derived(
+      5,
+      `no RPO given: at ${availability}% data is replicated continuously`,
+    );
   }
-  return {
-    value: stateful ? 60 : 1440,
-    reason: stateful
+  return derived(
+    stateful ? 60 : 1440,
+    stateful
       ? 'no RPO given: hourly backups copied to another region bound the loss to an hour'
       : 'no RPO given: the service keeps no state of its own, daily backups are enough',
-    origin: 'derived',
-  };
+  );
 }
 
 /** The cheapest pattern that meets both objectives; only production gets more than backups. */
@@ -93,11 +84,10 @@ export function drPatternFor(
   availability: number,
 ): Reasoned<DrPattern> {
   if (stage !== 'production') {
-    return {
-      value: 'backup-restore',
-      reason: `${stage} is rebuilt from code and restored from backups`,
-      origin: 'derived',
-    };
+    return derived(
+      'backup-restore',
+      `${stage} is rebuilt from code and restored from backups`,
+    );
   }
   let byRto: DrPattern = 'backup-restore';
   if (rtoMinutes < DR_LIMITS['warm-standby'].minRtoMinutes)
@@ -127,11 +117,8 @@ export function drPatternFor(
   ];
   if (byAvailability !== 'backup-restore')
     parts.push(`${availability}% needs at least ${byAvailability}`);
-  return {
-    value: pattern,
-    reason: `${parts.join(
-      '; ',
-    )}: ${pattern} is the cheapest pattern that meets all`,
-    origin: 'derived',
-  };
+  return derived(
+    pattern,
+    `${parts.join('; ')}: ${pattern} is the cheapest pattern that meets all`,
+  );
 }

@@ -11,24 +11,17 @@ export function stateBackendFor(
   service: string,
   region: string,
 ): StateBackend {
+  // Every backend keeps one state per environment under the service's prefix, encrypted.
+  const state = { keyPrefix: service, region, encrypted: true } as const;
   switch (cloud) {
     case 'aws':
-      // S3 native lock files (use_lockfile), available in Terraform and OpenTofu >= 1.10.
-      return {
-        kind: 's3',
-        bucket: `${service}-tfstate`,
-        keyPrefix: service,
-        region,
-        encrypted: true,
-        locking: 'native',
-      };
     case 'gcp':
+      // Both lock natively: GCS always, S3 with lock files (use_lockfile, Terraform and
+      // OpenTofu >= 1.10).
       return {
-        kind: 'gcs',
+        kind: cloud === 'aws' ? 's3' : 'gcs',
         bucket: `${service}-tfstate`,
-        keyPrefix: service,
-        region,
-        encrypted: true,
+        ...state,
         locking: 'native',
       };
     default:
@@ -36,9 +29,7 @@ export function stateBackendFor(
       return {
         kind: 'azurerm',
         bucket: `st${service.replace(/-/g, '').slice(0, 18)}tf`,
-        keyPrefix: service,
-        region,
-        encrypted: true,
+        ...state,
         locking: 'blob-lease',
       };
   }

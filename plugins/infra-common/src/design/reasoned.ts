@@ -6,3 +6,18 @@ export interface Reasoned<T> {
   reason: string;
   origin: Decision['origin'];
 }
+
+/** The user's answer, kept as given. */
+export function fromAnswer<T>(value: T): Reasoned<T> {
+  return { value, reason: 'answered', origin: 'answered' };
+}
+
+/** A value a rule derived from the answers, with the rule's reason. */
+export function derived<T>(value: T, reason: string): Reasoned<T> {
+  return { value, reason, origin: 'derived' };
+}
+
+/** Plinth's default where nothing in the answers decides, with why it is the default. */
+export function byDefault<T>(value: T, reason: string): Reasoned<T> {
+  return { value, reason, origin: 'default' };
+}

@@ -3,7 +3,7 @@
  * answers say. Answers may raise a floor, never lower it.
  */
 import type { FrameworkId, Stage, TlsVersion } from '../catalog';
-import type { Reasoned } from './reasoned';
+import { byDefault, derived, fromAnswer, type Reasoned } from './reasoned';
 import type { DataClassification, DataKind } from './types';
 
 const FRAMEWORK_NAMES: Record<FrameworkId, string> = {
@@ -65,28 +65,34 @@ function strongestFloor(
   return best;
 }
 
+/**
+ * An answered retention, raised to the strongest framework floor when it is below it; the
+ * reason names the requirement that raised it.
+ */
+function answeredAtLeastFloor(
+  answered: number,
+  floor: [number, string] | undefined,
+): Reasoned<number> {
+  if (floor && answered < floor[0]) {
+    return derived(
+      floor[0],
+      `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`,
+    );
+  }
+  return fromAnswer(answered);
+}
+
 export function auditLogRetentionFor(
   frameworks: readonly FrameworkId[],
   answered: number | undefined,
 ): Reasoned<number> {
   const floor = strongestFloor(frameworks, AUDIT_LOG_FLOORS);
-  if (answered !== undefined) {
-    if (floor && answered < floor[0]) {
-      return {
-        value: floor[0],
-        reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`,
-        origin: 'derived',
-      };
-    }
-    return { value: answered, reason: 'answered', origin: 'answered' };
-  }
-  if (floor) return { value: floor[0], reason: floor[1], origin: 'derived' };
-  return {
-    value: DEFAULT_AUDIT_LOG_DAYS,
-    reason:
-      'no framework asks for more: 90 days covers an incident investigation',
-    origin: 'default',
-  };
+  if (answered !== undefined) return answeredAtLeastFloor(answered, floor);
+  if (floor) return derived(floor[0], floor[1]);
+  return byDefault(
+    DEFAULT_AUDIT_LOG_DAYS,
+    'no framework asks for more: 90 days covers an incident investigation',
+  );
 }
 
 export function backupRetentionFor(
@@ -95,36 +101,20 @@ export function backupRetentionFor(
   answered: number | undefined,
 ): Reasoned<number> {
   if (stage === 'development') {
-    return {
-      value: 1,
-      reason: 'development data is disposable: one day of backups',
-      origin: 'derived',
-    };
+    return derived(1, 'development data is disposable: one day of backups');
   }
   if (stage === 'staging') {
-    return {
-      value: STAGING_BACKUP_DAYS,
-      reason: 'staging keeps a week of backups to rehearse restores',
-      origin: 'derived',
-    };
+    return derived(
+      STAGING_BACKUP_DAYS,
+      'staging keeps a week of backups to rehearse restores',
+    );
   }
   const floor = strongestFloor(frameworks, BACKUP_FLOORS);
-  if (answered !== undefined) {
-    if (floor && answered < floor[0]) {
-      return {
-        value: floor[0],
-        reason: `answered ${answered} days, raised to ${floor[0]}: ${floor[1]}`,
-        origin: 'derived',
-      };
-    }
-    return { value: answered, reason: 'answered', origin: 'answered' };
-  }
-  return {
-    value: Math.max(DEFAULT_PRODUCTION_BACKUP_DAYS, floor?.[0] ?? 0),
-    reason:
-      'no retention given: 35 days, the longest automated retention on every cloud',
-    origin: 'default',
-  };
+  if (answered !== undefined) return answeredAtLeastFloor(answered, floor);
+  return byDefault(
+    Math.max(DEFAULT_PRODUCTION_BACKUP_DAYS, floor?.[0] ?? 0),
+    'no retention given: 35 days, the longest automated retention on every cloud',
+  );
 }
 
 /**

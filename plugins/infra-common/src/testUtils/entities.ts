@@ -34,16 +34,26 @@ export function service(
   };
 }
 
-/** @public */
+/**
+ * An environment Resource of a service, with `options.annotations` (such as
+ * `plinth.dev/iac-path`) when given.
+ *
+ * @public
+ */
 export function environment(
   serviceName: string,
   env: string,
   environmentSpec: Record<string, unknown>,
+  options: { annotations?: Record<string, string> } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name: `${serviceName}-${env}`, namespace: 'default' },
+    metadata: {
+      name: `${serviceName}-${env}`,
+      namespace: 'default',
+      ...(options.annotations && { annotations: options.annotations }),
+    },
     spec: {
       type: 'environment',
       owner: 'group:default/payments',
@@ -95,19 +105,35 @@ export function prod(serviceName: string, controls: Record<string, unknown>) {
   });
 }
 
-/** @public */
+/**
+ * An OpenSLO SLO of a service on its HTTP request ratio; `options` adds the display name,
+ * description and annotations Plinth writes.
+ *
+ * @public
+ */
 export function slo(
   serviceName: string,
   name: string,
   target: number,
   duration = '28d',
+  options: {
+    displayName?: string;
+    description?: string;
+    annotations?: Record<string, string>;
+  } = {},
 ): Entity {
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: `${serviceName}-${name}`, namespace: 'default' },
+    metadata: {
+      name: `${serviceName}-${name}`,
+      namespace: 'default',
+      ...(options.displayName && { displayName: options.displayName }),
+      ...(options.annotations && { annotations: options.annotations }),
+    },
     spec: {
       service: serviceName,
+      ...(options.description && { description: options.description }),
       budgetingMethod: 'Occurrences',
       timeWindow: [{ duration, isRolling: true }],
       objectives: [{ displayName: name, target }],

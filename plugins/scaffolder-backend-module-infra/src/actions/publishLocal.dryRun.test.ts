@@ -20,6 +20,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import scaffolderModuleInfra from '../index';
+import { CONTRACT_FILES, dryRunFiles } from '../__testUtils__/contract';
 
 const templatePath = path.resolve(
   __dirname,
@@ -62,21 +63,11 @@ describe('infra-request template dry-run', () => {
     const res = await dryRun({ template, values, directoryContents: [] });
 
     expect(res.status).toBe(200);
-    const files = new Map<string, string>(
-      res.body.directoryContents.map((f: any) => [
-        f.path,
-        Buffer.from(f.base64Content, 'base64').toString('utf8'),
-      ]),
-    );
+    const files = dryRunFiles(res.body.directoryContents);
     const paths = [...files.keys()];
     expect(paths).toEqual(
       expect.arrayContaining([
-        'README.md',
-        'catalog-info.yaml',
-        'mkdocs.yml',
-        'monitoring/prometheus/slo-rules.yaml',
-        'monitoring/prometheus/slo-rules.test.yaml',
-        '.github/workflows/infrastructure.yaml',
+        ...CONTRACT_FILES,
         'slos/payments-api-availability.yaml',
         'slos/payments-api-latency.yaml',
         'docs/disaster-recovery.md',

@@ -1,20 +1,25 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 
+/** The publish step of a template, with its input. */
+function publishStep(input: Record<string, string>) {
+  return {
+    id: 'publish',
+    action: 'infra:publish:local',
+    name: 'Publish locally',
+    input,
+  };
+}
+
 export const examples: TemplateExample[] = [
   {
     description:
       'Publish the rendered infrastructure repository as a local git repository',
     example: yaml.stringify({
       steps: [
-        {
-          id: 'publish',
-          action: 'infra:publish:local',
-          name: 'Publish locally',
-          input: {
-            repoName: 'payments-api-infra',
-          },
-        },
+        publishStep({
+          repoName: 'payments-api-infra',
+        }),
       ],
     }),
   },
@@ -23,17 +28,12 @@ export const examples: TemplateExample[] = [
       'Publish one folder of the workspace, on a named branch, with a commit message',
     example: yaml.stringify({
       steps: [
-        {
-          id: 'publish',
-          action: 'infra:publish:local',
-          name: 'Publish locally',
-          input: {
-            repoName: 'checkout-web-infra',
-            sourcePath: 'infrastructure',
-            defaultBranch: 'trunk',
-            commitMessage: 'Infrastructure for checkout-web',
-          },
-        },
+        publishStep({
+          repoName: 'checkout-web-infra',
+          sourcePath: 'infrastructure',
+          defaultBranch: 'trunk',
+          commitMessage: 'Infrastructure for checkout-web',
+        }),
       ],
     }),
   },

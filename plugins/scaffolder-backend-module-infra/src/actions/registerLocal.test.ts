@@ -38,6 +38,30 @@ describe('infra:catalog:register-local', () => {
     spec: { type: 'file', target: '' },
   };
 
+  /** Runs the action for payments-api: the location it refreshed and the entity it output. */
+  async function register(catalog: ReturnType<typeof catalogServiceMock.mock>) {
+    const action = createInfraCatalogRegisterLocalAction({
+      config,
+      catalog,
+      pollIntervalMs: 5,
+    });
+    const ctx = createMockActionContext({
+      input: { repoName: 'payments-api' },
+      workspacePath: mockDir.resolve('workspace'),
+    });
+    await action.handler(ctx);
+    return {
+      refreshed: catalog.refreshEntity.mock.calls.map(([ref]) => ref),
+      entityRef: jest
+        .mocked(ctx.output)
+        .mock.calls.find(([name]) => name === 'entityRef')?.[1],
+    };
+  }
+  const registered = {
+    refreshed: [locationRef],
+    entityRef: 'component:default/payments-api',
+  };
+
   beforeEach(() => {
     mockDir.setContent({
       repositories: { 'payments-api': { 'catalog-info.yaml': CATALOG_INFO } },
@@ -62,26 +86,7 @@ describe('infra:catalog:register-local', () => {
     catalog.refreshEntity.mockImplementation(async () => {
       setTimeout(() => known.add('component:default/payments-api'), 20);
     });
-    const action = createInfraCatalogRegisterLocalAction({
-      config,
-      catalog,
-      pollIntervalMs: 5,
-    });
-    const ctx = createMockActionContext({
-      input: { repoName: 'payments-api' },
-      workspacePath: mockDir.resolve('workspace'),
-    });
-
-    await action.handler(ctx);
-
-    expect(catalog.refreshEntity).toHaveBeenCalledWith(
-      locationRef,
-      expect.anything(),
-    );
-    expect(ctx.output).toHaveBeenCalledWith(
-      'entityRef',
-      'component:default/payments-api',
-    );
+    expect(await register(catalog)).toEqual(registered);
   });
 
   it('refreshes the location even before it is an entity (first repository ever)', async () => {
@@ -97,26 +102,7 @@ describe('infra:catalog:register-local', () => {
         ? ({ kind: 'Component' } as any)
         : undefined,
     );
-    const action = createInfraCatalogRegisterLocalAction({
-      config,
-      catalog,
-      pollIntervalMs: 5,
-    });
-    const ctx = createMockActionContext({
-      input: { repoName: 'payments-api' },
-      workspacePath: mockDir.resolve('workspace'),
-    });
-
-    await action.handler(ctx);
-
-    expect(catalog.refreshEntity).toHaveBeenCalledWith(
-      locationRef,
-      expect.anything(),
-    );
-    expect(ctx.output).toHaveBeenCalledWith(
-      'entityRef',
-      'component:default/payments-api',
-    );
+    expect(await register(catalog)).toEqual(registered);
   });
 
   it('says which location to configure when the catalog has none', async () => {

@@ -9,21 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { validateEntity } from '../__testUtils__/catalog';
+import { CONTRACT_MODULES } from '../__testUtils__/contract';
 import { createOpenSloValidator } from '../__testUtils__/openslo';
 import { hasPromtool, promtool } from '../__testUtils__/promtool';
 import { repoRoot } from '@plinth/test-support';
 import { validateWorkflow } from '../__testUtils__/workflow';
 import { renderRepository } from '.';
-
-/** The contract's Terraform modules (docs/generated-repository.md), each with its variables, main and outputs. */
-const TERRAFORM_MODULES = [
-  'network',
-  'security',
-  'compute',
-  'data',
-  'edge',
-  'observability',
-];
 
 // The answers sets in examples/answers, each rendered and checked by the real tools.
 const answersDir = path.join(repoRoot, 'examples/answers');
@@ -68,7 +59,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       ].map(op => `docs/runbooks/${op}.md`),
       ...design.slos.map(slo => `slos/${slo.name}.yaml`),
       ...design.slos.map(slo => `docs/runbooks/slo-${slo.name}.md`),
-      ...TERRAFORM_MODULES.flatMap(module =>
+      ...CONTRACT_MODULES.flatMap(module =>
         ['variables.tf', 'main.tf', 'outputs.tf'].map(
           f => `terraform/modules/${module}/${f}`,
         ),

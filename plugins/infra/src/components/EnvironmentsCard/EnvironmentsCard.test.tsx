@@ -6,30 +6,23 @@ import {
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
 import { Parsed } from '../../hooks/useServiceInfra';
+import { environment as sharedEnvironment } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { EnvironmentsCard } from './EnvironmentsCard';
 
 const INFRA_SOURCE = 'url:https://github.com/acme/payments-api-infra';
 
+/** An environment of payments-api, from the shared test entities. */
 function environmentEntity(
   name: string,
   environment: Record<string, unknown>,
   iacPath?: string,
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: `payments-api-${name}`,
-      namespace: 'default',
-      annotations: iacPath ? { 'plinth.dev/iac-path': iacPath } : {},
-    },
-    spec: {
-      type: 'environment',
-      owner: 'group:default/payments',
-      dependencyOf: ['component:default/payments-api'],
-      environment: { name, ...environment },
-    },
-  };
+  return sharedEnvironment(
+    'payments-api',
+    name,
+    { name, ...environment },
+    iacPath ? { annotations: { 'plinth.dev/iac-path': iacPath } } : {},
+  );
 }
 
 const prod = environmentEntity(

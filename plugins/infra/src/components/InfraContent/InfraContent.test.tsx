@@ -1,25 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { mockBackend } from '../../__testUtils__/backend';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogClient } from '@backstage/catalog-client';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   evaluateCompliance,
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
+import {
+  environment as environmentEntity,
+  slo as sharedSlo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
+const { server, discoveryApi, fetchApi } = mockBackend();
 const apis = [
   [catalogApiRef, new CatalogClient({ discoveryApi, fetchApi })],
 ] as const;
@@ -43,38 +39,29 @@ const service: Entity = {
   },
 };
 
-const prod: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'payments-api-prod',
-    namespace: 'default',
-    annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' },
-  },
-  spec: {
-    type: 'environment',
-    owner: 'group:default/payments',
-    dependencyOf: ['component:default/payments-api'],
-    environment: {
-      name: 'prod',
-      stage: 'production',
-      cloud: 'aws',
-      regions: ['eu-west-1', 'eu-central-1'],
-      multiAz: true,
-      multiRegion: true,
-      drPattern: 'warm-standby',
-      controls: {
-        encryptionAtRest: 'none',
-        encryptionInTransit: true,
-        tlsMinVersion: '1.2',
-        auditLogging: true,
-        auditLogRetentionDays: 90,
-        backups: true,
-        backupRetentionDays: 35,
-      },
+const prod = environmentEntity(
+  'payments-api',
+  'prod',
+  {
+    name: 'prod',
+    stage: 'production',
+    cloud: 'aws',
+    regions: ['eu-west-1', 'eu-central-1'],
+    multiAz: true,
+    multiRegion: true,
+    drPattern: 'warm-standby',
+    controls: {
+      encryptionAtRest: 'none',
+      encryptionInTransit: true,
+      tlsMinVersion: '1.2',
+      auditLogging: true,
+      auditLogRetentionDays: 90,
+      backups: true,
+      backupRetentionDays: 35,
     },
   },
-};
+  { annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' } },
+);
 
 const brokenEnv: Entity = {
   ...prod,
@@ -90,47 +77,13 @@ const brokenEnv: Entity = {
   },
 };
 
-const slo: Entity = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: {
-    name: 'payments-api-availability',
-    namespace: 'default',
-    displayName: 'Payments API availability',
-    annotations: {
-      'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
-      'plinth.dev/source': 'slos/payments-api-availability.yaml',
-    },
-  } as Entity['metadata'],
-  spec: {
-    service: 'payments-api',
-    budgetingMethod: 'Occurrences',
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    objectives: [{ displayName: 'availability', target: 0.9995 }],
-    indicator: {
-      metadata: { name: 'payments-api-availability-sli' },
-      spec: {
-        ratioMetric: {
-          counter: true,
-          good: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: {
-                query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))',
-              },
-            },
-          },
-          total: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: { query: 'sum(rate(http_requests_total[5m]))' },
-            },
-          },
-        },
-      },
-    },
+const slo = sharedSlo('payments-api', 'availability', 0.9995, '28d', {
+  displayName: 'Payments API availability',
+  annotations: {
+    'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
+    'plinth.dev/source': 'slos/payments-api-availability.yaml',
   },
-};
+});
 
 function serveCatalog(options: { slos: Entity[]; environments: Entity[] }) {
   const filters: string[] = [];

@@ -1,12 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { mockBackend } from '../../__testUtils__/backend';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fetchApiRef } from '@backstage/frontend-plugin-api';
 import { infraApiRef, InfraClient } from '../../api';
@@ -14,49 +10,22 @@ import type {
   OverviewPage as OverviewPageData,
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
+import {
+  PAYMENTS_AVAILABILITY,
+  summaryRow,
+} from '../../__testUtils__/summaries';
 import { OverviewPage } from './OverviewPage';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
+const { server, discoveryApi, fetchApi } = mockBackend();
 const apis = [
   [infraApiRef, new InfraClient({ discoveryApi, fetchApi })],
   [fetchApiRef, fetchApi],
 ] as const;
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-function row(
-  name: string,
-  overrides: Partial<ServiceSummary> = {},
-): ServiceSummary {
-  return {
-    ref: `component:default/${name}`,
-    name,
-    namespace: 'default',
-    owner: 'group:default/payments',
-    system: 'system:default/payments',
-    slos: [],
-    environmentCount: 0,
-    frameworks: [],
-    status: 'unknown',
-    issues: [],
-    ...overrides,
-  };
-}
-
-const payments = row('payments-api', {
+const payments = summaryRow('payments-api', {
   title: 'Payments API',
-  slos: [
-    {
-      ref: 'slo:default/payments-api-availability',
-      name: 'payments-api-availability',
-      displayName: 'Availability',
-      target: 0.9995,
-      windowDays: 28,
-    },
-  ],
+  slos: [PAYMENTS_AVAILABILITY],
   environmentCount: 3,
   frameworks: [
     { id: 'pci-dss', status: 'non-compliant' },
@@ -64,7 +33,7 @@ const payments = row('payments-api', {
   ],
   status: 'non-compliant',
 });
-const broken = row('legacy-billing', {
+const broken = summaryRow('legacy-billing', {
   issues: [
     {
       entityRef: 'resource:default/legacy-billing-qa',
@@ -214,7 +183,7 @@ describe('OverviewPage', () => {
 
   it('exports every page of the filtered rows as CSV', async () => {
     const all = Array.from({ length: 501 }, (_, i) =>
-      row(`svc-${i}`, { status: 'compliant' }),
+      summaryRow(`svc-${i}`, { status: 'compliant' }),
     );
     const exportPages: string[] = [];
     server.use(

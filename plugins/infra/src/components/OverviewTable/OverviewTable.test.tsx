@@ -7,6 +7,10 @@ import {
   OverviewSort,
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
+import {
+  PAYMENTS_AVAILABILITY,
+  summaryRow,
+} from '../../__testUtils__/summaries';
 import { OverviewTable } from './OverviewTable';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -25,21 +29,10 @@ const compliance = evaluateCompliance(
   ],
 );
 
-const payments: ServiceSummary = {
-  ref: 'component:default/payments-api',
-  name: 'payments-api',
-  namespace: 'default',
+const payments = summaryRow('payments-api', {
   title: 'Payments API',
-  owner: 'group:default/payments',
-  system: 'system:default/payments',
   slos: [
-    {
-      ref: 'slo:default/payments-api-availability',
-      name: 'payments-api-availability',
-      displayName: 'Availability',
-      target: 0.9995,
-      windowDays: 28,
-    },
+    PAYMENTS_AVAILABILITY,
     {
       ref: 'slo:default/payments-api-latency',
       name: 'payments-api-latency',
@@ -53,9 +46,8 @@ const payments: ServiceSummary = {
     status: fw.status,
   })),
   status: 'non-compliant',
-  issues: [],
   live: { budgetRemaining: -0.125, burning: true },
-};
+});
 
 const legacy: ServiceSummary = {
   ref: 'component:billing/legacy-billing',

@@ -1,12 +1,8 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
+import { mockBackend } from '../../__testUtils__/backend';
 import { Entity } from '@backstage/catalog-model';
-import {
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
   entityRouteRef,
@@ -14,11 +10,7 @@ import {
 import { infraApiRef, InfraClient } from '../../api';
 import { RollupCard } from './RollupCard';
 
-const server = setupServer();
-registerMswTestHooks(server);
-
-const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage' });
-const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
+const { server, discoveryApi, fetchApi } = mockBackend();
 const apis = [
   [infraApiRef, new InfraClient({ discoveryApi, fetchApi })],
 ] as const;

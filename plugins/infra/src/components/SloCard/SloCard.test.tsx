@@ -3,52 +3,19 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { parseSlo, SloView } from '@plinth/backstage-plugin-infra-common';
 import { Parsed } from '../../hooks/useServiceInfra';
+import { slo as sloEntity } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { SloCard } from './SloCard';
 
 const INFRA_SOURCE = 'url:https://github.com/acme/payments-api-infra';
 
-const availability: Entity = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: {
-    name: 'payments-api-availability',
-    namespace: 'default',
-    displayName: 'Payments API availability',
-    annotations: {
-      'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
-      'plinth.dev/source': 'slos/payments-api-availability.yaml',
-    },
-  } as Entity['metadata'],
-  spec: {
-    service: 'payments-api',
-    description: '99.95% of payment requests succeed',
-    budgetingMethod: 'Occurrences',
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    objectives: [{ displayName: 'availability', target: 0.9995 }],
-    indicator: {
-      metadata: { name: 'payments-api-availability-sli' },
-      spec: {
-        ratioMetric: {
-          counter: true,
-          good: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: {
-                query: 'sum(rate(http_requests_total{code!~"5.."}[5m]))',
-              },
-            },
-          },
-          total: {
-            metricSource: {
-              type: 'Prometheus',
-              spec: { query: 'sum(rate(http_requests_total[5m]))' },
-            },
-          },
-        },
-      },
-    },
+const availability = sloEntity('payments-api', 'availability', 0.9995, '28d', {
+  displayName: 'Payments API availability',
+  description: '99.95% of payment requests succeed',
+  annotations: {
+    'plinth.dev/runbook': 'docs/runbooks/slo-payments-api-availability.md',
+    'plinth.dev/source': 'slos/payments-api-availability.yaml',
   },
-};
+});
 
 /** An SLO entity read by infra-common's parser, as useServiceInfra hands it to the card. */
 function parsed(entity: Entity): Parsed<SloView> {

@@ -67,18 +67,9 @@ export function SloBudgetSummary(props: {
 export const SloObjectiveField = (
   props: FieldExtensionComponentProps<number>,
 ) => {
-  const {
-    formData,
-    onChange,
-    schema,
-    required,
-    rawErrors,
-    idSchema,
-    formContext,
-    uiSchema,
-  } = props;
+  const { formData, onChange, schema, required, rawErrors, idSchema } = props;
   const window: string =
-    formContext?.formData?.slos?.window === '28d' ? '28d' : '30d';
+    props.formContext?.formData?.slos?.window === '28d' ? '28d' : '30d';
   const hasErrors = !!rawErrors?.length;
 
   return (
@@ -107,7 +98,7 @@ export const SloObjectiveField = (
         objective={formData}
         window={window}
         kind={
-          uiSchema?.['ui:options']?.sloKind === 'latency'
+          props.uiSchema?.['ui:options']?.sloKind === 'latency'
             ? 'latency'
             : 'availability'
         }

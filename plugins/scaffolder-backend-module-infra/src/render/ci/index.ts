@@ -8,7 +8,13 @@ import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
 import { tflintConfig } from './tflint';
 import { gitlabPipeline } from './gitlab';
-import { ACTIONS, TFLINT_VERSION, uses, withVersionComments } from './actions';
+import {
+  ACTIONS,
+  PinnedAction,
+  TFLINT_VERSION,
+  uses,
+  withVersionComments,
+} from './actions';
 
 /*
  * CI for the infrastructure: format, validate, lint, policy scan, plan on
@@ -87,49 +93,51 @@ const TF_VARS: Record<string, Record<string, string>> = {
   },
 };
 
-/** OIDC login to the cloud: no stored cloud secret, one identity per environment. */
+/** A workflow step that runs `action` with `inputs`. */
+function actionStep(
+  name: string,
+  action: PinnedAction,
+  inputs: Record<string, string>,
+) {
+  return { name, uses: uses(action), with: inputs };
+}
+
+/**
+ * OIDC login to each cloud: no stored cloud secret, one identity per environment. Built
+ * per job: the YAML writer would turn one shared object into an anchor and aliases.
+ */
+const CLOUD_LOGIN: Record<string, () => Record<string, unknown>> = {
+  aws: () =>
+    actionStep('Log in to AWS (OIDC)', ACTIONS.awsCredentials, {
+      'role-to-assume': envVar('AWS_ROLE_ARN'),
+      'aws-region': '${{ env.PRIMARY_REGION }}',
+      'role-session-name': 'terraform-${{ github.run_id }}',
+    }),
+  azure: () =>
+    actionStep(
+      'Log in to Azure (OIDC, federated credential)',
+      ACTIONS.azureLogin,
+      {
+        'client-id': envVar('AZURE_CLIENT_ID'),
+        'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+        'subscription-id': envVar('AZURE_SUBSCRIPTION_ID'),
+      },
+    ),
+  gcp: () =>
+    actionStep(
+      'Log in to Google Cloud (workload identity federation)',
+      ACTIONS.googleAuth,
+      {
+        workload_identity_provider: envVar('GCP_WORKLOAD_IDENTITY_PROVIDER'),
+        service_account: envVar('GCP_SERVICE_ACCOUNT'),
+      },
+    ),
+};
+
 function cloudLogin(design: Design): Record<string, unknown>[] {
-  switch (design.cloud) {
-    case 'aws':
-      return [
-        {
-          name: 'Log in to AWS (OIDC)',
-          uses: uses(ACTIONS.awsCredentials),
-          with: {
-            'role-to-assume': envVar('AWS_ROLE_ARN'),
-            'aws-region': '${{ env.PRIMARY_REGION }}',
-            'role-session-name': 'terraform-${{ github.run_id }}',
-          },
-        },
-      ];
-    case 'azure':
-      return [
-        {
-          name: 'Log in to Azure (OIDC, federated credential)',
-          uses: uses(ACTIONS.azureLogin),
-          with: {
-            'client-id': envVar('AZURE_CLIENT_ID'),
-            'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
-            'subscription-id': envVar('AZURE_SUBSCRIPTION_ID'),
-          },
-        },
-      ];
-    case 'gcp':
-      return [
-        {
-          name: 'Log in to Google Cloud (workload identity federation)',
-          uses: uses(ACTIONS.googleAuth),
-          with: {
-            workload_identity_provider: envVar(
-              'GCP_WORKLOAD_IDENTITY_PROVIDER',
-            ),
-            service_account: envVar('GCP_SERVICE_ACCOUNT'),
-          },
-        },
-      ];
-    default:
-      throw new Error(`no CI login for cloud ${design.cloud}`);
-  }
+  const login = CLOUD_LOGIN[design.cloud];
+  if (!login) throw new Error(`no CI login for cloud ${design.cloud}`);
+  return [login()];
 }
 
 /** Env of the steps that run Terraform against the cloud (azurerm reads ARM_* for OIDC). */
@@ -201,6 +209,12 @@ export function githubWorkflow(design: Design) {
     group: `tfstate-${env.name}`,
     'cancel-in-progress': false,
   });
+  // Every job that runs Terraform starts so: the code, the binary, the cloud identity.
+  const loggedIn = (): WorkflowStep[] => [
+    checkout,
+    setupIac(design),
+    ...cloudLogin(design),
+  ];
   const cloudSteps = (steps: WorkflowStep[]): WorkflowStep[] =>
     steps.map(step =>
       step.run?.includes(`${tf} -chdir`)
@@ -224,9 +238,7 @@ export function githubWorkflow(design: Design) {
         concurrency: stateConcurrency(env),
         env: envFor(env),
         steps: cloudSteps([
-          checkout,
-          setupIac(design),
-          ...cloudLogin(design),
+          ...loggedIn(),
           init,
           {
             name: 'Plan',
@@ -287,9 +299,7 @@ export function githubWorkflow(design: Design) {
                 },
               ]
             : []),
-          checkout,
-          setupIac(design),
-          ...cloudLogin(design),
+          ...loggedIn(),
           {
             name: 'Fetch the reviewed plan',
             uses: uses(ACTIONS.downloadArtifact),
@@ -319,9 +329,7 @@ export function githubWorkflow(design: Design) {
         concurrency: stateConcurrency(env),
         env: envFor(env),
         steps: cloudSteps([
-          checkout,
-          setupIac(design),
-          ...cloudLogin(design),
+          ...loggedIn(),
           init,
           {
             // -detailed-exitcode: 2 means the cloud differs from the code.

@@ -9,13 +9,11 @@ import type {
   RegionNetwork,
 } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
+import type { HclBody, HclFileItem, HclValue } from '../hcl';
 import {
   block,
   comment,
-  HclBody,
   HclExpression,
-  HclFileItem,
-  HclValue,
   nested,
   raw,
   ref,
@@ -23,12 +21,11 @@ import {
   renderHclAttributes,
 } from '../hcl';
 import type { CloudTarget, RootVariable } from './cloud';
+import type { ModuleCall, TerraformModule } from './module';
 import {
-  ModuleCall,
-  PrimaryRegionRef,
-  TerraformModule,
   commonTags,
   namePrefix,
+  PrimaryRegionRef,
   variablesFile,
   variablesRead,
 } from './module';

@@ -8,16 +8,8 @@ import type {
   EnvironmentDesign,
   RegionNetwork,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  block,
-  HclBody,
-  HclExpression,
-  HclFileItem,
-  HclValue,
-  raw,
-  ref,
-  renderHclFile,
-} from '../hcl';
+import type { HclBody, HclFileItem, HclValue } from '../hcl';
+import { block, HclExpression, raw, ref, renderHclFile } from '../hcl';
 
 export type ModuleName =
   | 'network'

@@ -1,15 +1,8 @@
 import { parse } from '@cdktf/hcl2json';
 import { renderTerraform } from './index';
 import { fixtureDesign } from './__testUtils__/designs';
+import { CONTRACT_MODULES } from '../../__testUtils__/contract';
 
-const MODULES = [
-  'network',
-  'security',
-  'compute',
-  'data',
-  'edge',
-  'observability',
-];
 const ENV_FILES = [
   'main.tf',
   'backend.tf',
@@ -33,7 +26,7 @@ describe('renderTerraform', () => {
     'writes every module and environment root (%s)',
     (_, design) => {
       const paths = renderTerraform(design).map(f => f.path);
-      for (const module of MODULES) {
+      for (const module of CONTRACT_MODULES) {
         for (const file of ['variables.tf', 'main.tf', 'outputs.tf']) {
           expect(paths).toContain(`terraform/modules/${module}/${file}`);
         }

@@ -14,6 +14,7 @@ import type {
   RegionNetwork,
   Stage,
 } from '@plinth/backstage-plugin-infra-common';
+import { CONTRACT_MODULES } from '../../../__testUtils__/contract';
 
 const REGIONS: Record<
   Cloud,
@@ -271,14 +272,7 @@ export function fixtureDesign(
     environments,
     iac: {
       tool: 'terraform',
-      modules: [
-        'network',
-        'security',
-        'compute',
-        'data',
-        'edge',
-        'observability',
-      ],
+      modules: [...CONTRACT_MODULES],
       environmentRoots: environments.map(e => ({
         environment: e.name,
         path: `terraform/envs/${e.name}`,

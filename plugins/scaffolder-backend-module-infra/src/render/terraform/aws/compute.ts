@@ -5,22 +5,10 @@
  * Instances only answer IMDSv2 and have encrypted disks.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
-import {
-  HclFileItem,
-  HclValue,
-  data,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import {
-  NAME_VARIABLE,
-  TAGS_VARIABLE,
-  TerraformModule,
-  VariableSpec,
-  nameWith,
-} from '../module';
+import type { HclFileItem, HclValue } from '../../hcl';
+import { data, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule, VariableSpec } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
 
 const LAUNCH_TEMPLATE_BODY = {
   name_prefix: raw('"${var.name}-"'),

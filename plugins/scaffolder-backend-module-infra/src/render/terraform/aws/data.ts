@@ -8,13 +8,10 @@ import type {
   Design,
   EnvironmentDesign,
 } from '@plinth/backstage-plugin-infra-common';
-import { HclFileItem, raw, ref, resource } from '../../hcl';
-import {
-  NAME_VARIABLE,
-  TAGS_VARIABLE,
-  TerraformModule,
-  nameWith,
-} from '../module';
+import type { HclFileItem } from '../../hcl';
+import { raw, ref, resource } from '../../hcl';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
 
 export const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],

@@ -8,12 +8,8 @@ import type {
   TlsVersion,
 } from '@plinth/backstage-plugin-infra-common';
 import { data, nested, raw, ref, resource } from '../../hcl';
-import {
-  NAME_VARIABLE,
-  TAGS_VARIABLE,
-  TerraformModule,
-  nameWith,
-} from '../module';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
 
 /** ELB policies by minimum TLS version; both refuse TLS 1.0 and 1.1. */
 export const AWS_TLS_POLICY: Record<TlsVersion, string> = {

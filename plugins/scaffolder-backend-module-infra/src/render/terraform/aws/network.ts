@@ -4,10 +4,10 @@
  * traffic into an encrypted CloudWatch log group.
  */
 import { comment, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule } from '../module';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
-  TerraformModule,
   logRetentionDays,
   nameWith,
   subnetsOf,

@@ -4,10 +4,10 @@
  * S3 bucket; and the application log group, kept as long as the frameworks require.
  */
 import { data, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule } from '../module';
 import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
-  TerraformModule,
   logRetentionDays,
   nameWith,
 } from '../module';

@@ -4,14 +4,11 @@
  * workload role with only what the service needs.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { data, HclFileItem, raw, ref, resource } from '../../hcl';
+import type { HclFileItem } from '../../hcl';
+import { data, raw, ref, resource } from '../../hcl';
 import { firewallRulesOf, ruleLabel } from '../firewall';
-import {
-  NAME_VARIABLE,
-  TAGS_VARIABLE,
-  TerraformModule,
-  nameWith,
-} from '../module';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
 
 const TIERS = ['public', 'private', 'data'] as const;
 

@@ -3,13 +3,10 @@
  * resource group, tags), globally unique resource names built from the checked prefix,
  * and the locked-down storage account used for logs and function state.
  */
-import { HclBody, HclExpression, nested, raw, ref, resource } from '../../hcl';
-import {
-  NAME_VARIABLE,
-  TAGS_VARIABLE,
-  VariableSpec,
-  nameWith,
-} from '../module';
+import type { HclBody } from '../../hcl';
+import { HclExpression, nested, raw, ref, resource } from '../../hcl';
+import type { VariableSpec } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
 
 export const LOCATION: VariableSpec = {
   name: 'location',

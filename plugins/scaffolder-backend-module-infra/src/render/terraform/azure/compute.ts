@@ -6,17 +6,10 @@
  * Function App on an Elastic Premium plan, reachable only from the VNet.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
-import {
-  HclFileItem,
-  call,
-  comment,
-  data,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import { TerraformModule, VariableSpec, nameWith, subnetsOf } from '../module';
+import type { HclFileItem } from '../../hcl';
+import { call, comment, data, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule, VariableSpec } from '../module';
+import { nameWith, subnetsOf } from '../module';
 import { hasStandbyRegion } from '../drClaims';
 import {
   STORAGE_VARIABLES,

@@ -11,16 +11,10 @@ import type {
   CacheDesign,
   Design,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  HclFileItem,
-  comment,
-  data,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import { TerraformModule, VariableSpec, nameWith } from '../module';
+import type { HclFileItem } from '../../hcl';
+import { comment, data, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule, VariableSpec } from '../module';
+import { nameWith } from '../module';
 import { ZONES, moduleVariables, placed } from './common';
 
 /** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */

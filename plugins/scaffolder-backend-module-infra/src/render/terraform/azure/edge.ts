@@ -5,7 +5,8 @@
  * probe, and a WAF policy (OWASP rules, prevention mode) when the design asks for one.
  */
 import { comment, nested, raw, ref, resource } from '../../hcl';
-import { TerraformModule, nameWith } from '../module';
+import type { TerraformModule } from '../module';
+import { nameWith } from '../module';
 import { ZONES, moduleVariables, placed, publicIp } from './common';
 import { hasStandbyRegion } from '../drClaims';
 

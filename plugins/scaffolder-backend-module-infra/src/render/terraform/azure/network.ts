@@ -7,7 +7,8 @@
  */
 import type { DatabaseDesign } from '@plinth/backstage-plugin-infra-common';
 import { HclNestedBlock, comment, nested, raw, ref, resource } from '../../hcl';
-import { TerraformModule, nameWith, subnetsOf } from '../module';
+import type { TerraformModule } from '../module';
+import { nameWith, subnetsOf } from '../module';
 import { moduleVariables, placed, publicIp } from './common';
 import { replicatesInto } from '../drClaims';
 

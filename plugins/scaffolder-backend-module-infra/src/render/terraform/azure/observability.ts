@@ -4,16 +4,10 @@
  * for the design's full audit retention, the subscription's activity log and the Key
  * Vault's audit events exported to both, and VNet flow logs with their retention.
  */
-import {
-  HclFileItem,
-  comment,
-  data,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import { TerraformModule, logRetentionDays, nameWith } from '../module';
+import type { HclFileItem } from '../../hcl';
+import { comment, data, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule } from '../module';
+import { logRetentionDays, nameWith } from '../module';
 import {
   STORAGE_VARIABLES,
   lockedStorageAccount,

@@ -10,18 +10,11 @@ import type {
   Design,
   FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  HclBody,
-  HclFileItem,
-  comment,
-  data,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
+import type { HclBody, HclFileItem } from '../../hcl';
+import { comment, data, nested, raw, ref, resource } from '../../hcl';
 import { firewallRulesOf, ruleLabel } from '../firewall';
-import { TerraformModule, nameWith } from '../module';
+import type { TerraformModule } from '../module';
+import { nameWith } from '../module';
 import { moduleVariables, placed } from './common';
 
 const TIERS = ['public', 'private', 'data'] as const;

@@ -2,7 +2,8 @@
  * What the GCP modules share: `tags` taken like every cloud and applied as lower-case
  * labels, and the grants that let Google's service agents encrypt with the environment key.
  */
-import { block, data, HclFileItem, raw, ref, resource } from '../../hcl';
+import type { HclFileItem } from '../../hcl';
+import { block, data, raw, ref, resource } from '../../hcl';
 import type { VariableSpec } from '../module';
 
 // The modules take `tags` like every cloud; on GCP they become labels (`LABELS_LOCAL`).

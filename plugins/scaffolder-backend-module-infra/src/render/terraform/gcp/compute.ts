@@ -6,21 +6,10 @@ import type {
   ComputeKind,
   Design,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  comment,
-  data,
-  HclFileItem,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import {
-  NAME_VARIABLE,
-  OutputSpec,
-  TerraformModule,
-  nameWith,
-} from '../module';
+import type { HclFileItem } from '../../hcl';
+import { comment, data, nested, raw, ref, resource } from '../../hcl';
+import type { OutputSpec, TerraformModule } from '../module';
+import { NAME_VARIABLE, nameWith } from '../module';
 import {
   LABELS,
   LABELS_LOCAL,

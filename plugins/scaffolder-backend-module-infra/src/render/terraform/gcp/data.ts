@@ -3,8 +3,10 @@
  * and Memorystore for Redis with in-transit encryption and AUTH.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { comment, HclFileItem, nested, raw, ref, resource } from '../../hcl';
-import { NAME_VARIABLE, TerraformModule, nameWith } from '../module';
+import type { HclFileItem } from '../../hcl';
+import { comment, nested, raw, ref, resource } from '../../hcl';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, nameWith } from '../module';
 import {
   LABELS,
   LABELS_LOCAL,

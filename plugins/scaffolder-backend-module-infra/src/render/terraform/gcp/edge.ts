@@ -6,22 +6,10 @@ import type {
   ComputeKind,
   Design,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  comment,
-  HclBody,
-  HclFileItem,
-  nested,
-  raw,
-  ref,
-  resource,
-} from '../../hcl';
-import {
-  NAME_VARIABLE,
-  OutputSpec,
-  TerraformModule,
-  VariableSpec,
-  nameWith,
-} from '../module';
+import type { HclBody, HclFileItem } from '../../hcl';
+import { comment, nested, raw, ref, resource } from '../../hcl';
+import type { OutputSpec, TerraformModule, VariableSpec } from '../module';
+import { NAME_VARIABLE, nameWith } from '../module';
 import { hasStandbyRegion, secondaryAlias } from '../drClaims';
 
 /** The backend service's backend, per compute kind; GKE builds its own (see `gkeEdgeNote`). */

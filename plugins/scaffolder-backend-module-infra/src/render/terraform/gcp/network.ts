@@ -3,7 +3,8 @@
  * Google access), Cloud NAT, and the private service access Cloud SQL and Memorystore use.
  */
 import { nested, raw, ref, resource } from '../../hcl';
-import { NAME_VARIABLE, TerraformModule, nameWith, subnetsOf } from '../module';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, nameWith, subnetsOf } from '../module';
 
 const SUBNET_LIST =
   'list(object({ name = string, zone = string, cidr = string }))';

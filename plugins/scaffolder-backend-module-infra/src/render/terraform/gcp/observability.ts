@@ -3,12 +3,8 @@
  * key-encrypted bucket with a retention policy.
  */
 import { data, nested, raw, ref, resource } from '../../hcl';
-import {
-  NAME_VARIABLE,
-  TerraformModule,
-  logRetentionDays,
-  nameWith,
-} from '../module';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE, logRetentionDays, nameWith } from '../module';
 import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, TAGS } from './common';
 
 export const gcpObservability: TerraformModule = {

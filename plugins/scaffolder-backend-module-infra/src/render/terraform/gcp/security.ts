@@ -6,16 +6,11 @@ import type {
   Design,
   FirewallRule,
 } from '@plinth/backstage-plugin-infra-common';
-import {
-  nested,
-  raw,
-  ref,
-  resource,
-  HclExpression,
-  HclFileItem,
-} from '../../hcl';
+import type { HclFileItem } from '../../hcl';
+import { nested, raw, ref, resource, HclExpression } from '../../hcl';
 import { firewallRulesOf, ruleLabel } from '../firewall';
-import { NAME_VARIABLE, TerraformModule } from '../module';
+import type { TerraformModule } from '../module';
+import { NAME_VARIABLE } from '../module';
 import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, TAGS } from './common';
 
 /** 90 days: the longest rotation CKV_GCP_43 accepts. */
