@@ -16,6 +16,11 @@ import {
 /** @public */
 export const WINDOW_PLACEHOLDER = '{{.window}}';
 
+/**
+ * The metric names an SLI reads for a workload type.
+ *
+ * @public
+ */
 export interface MetricFamily {
   /** Counter of all events. */
   total: string;
@@ -74,7 +79,11 @@ export function bucketBound(
 
 const DURATION = /^[1-9][0-9]*[smhdw]$/;
 
-/** Metric names the SLI of a workload type reads (for absent alerts and test series). */
+/**
+ * Metric names the SLI of a workload type reads (for absent alerts and test series).
+ *
+ * @public
+ */
 export function sliMetrics(workloadType: WorkloadType): MetricFamily {
   return METRICS[workloadType];
 }

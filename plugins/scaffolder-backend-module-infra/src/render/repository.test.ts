@@ -10,6 +10,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { validateEntity } from '../__testUtils__/catalog';
 import { createOpenSloValidator } from '../__testUtils__/openslo';
+import { amtool, hasAmtool } from '../__testUtils__/amtool';
 import { hasPromtool, promtool } from '../__testUtils__/promtool';
 import { repoRoot } from '@plinth/test-support';
 import { validateWorkflow } from '../__testUtils__/workflow';
@@ -57,6 +58,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       'docs/compliance.md',
       'monitoring/prometheus/slo-rules.yaml',
       'monitoring/prometheus/slo-rules.test.yaml',
+      'monitoring/alertmanager/alertmanager.yaml',
       '.github/workflows/infrastructure.yaml',
       ...[
         'deploy',
@@ -88,7 +90,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     // Nothing outside the contract's folders.
     for (const generated of files.keys()) {
       expect(generated).toMatch(
-        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
+        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|monitoring\/alertmanager\/alertmanager\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars))$/,
       );
     }
   });
@@ -129,6 +131,21 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       await expect(
         promtool(['test', 'rules', 'slo-rules.test.yaml'], dir.path),
       ).resolves.toMatch(/SUCCESS/);
+      // promtool needs a few seconds per SLO for three days of one-minute samples.
+    }, 300_000);
+  });
+
+  (hasAmtool() ? describe : describe.skip)('with amtool', () => {
+    it('writes an Alertmanager configuration that amtool check-config accepts', async () => {
+      const config = files.get('monitoring/alertmanager/alertmanager.yaml')!;
+      dir.setContent({ 'alertmanager.yaml': config });
+      await expect(
+        amtool(['check-config', 'alertmanager.yaml'], dir.path),
+      ).resolves.toMatch(/SUCCESS/);
+      // Keys and URLs come from files, never from the design.
+      expect(config).not.toMatch(
+        /routing_key:|api_key:|api_url:|auth_password:/,
+      );
     });
   });
 

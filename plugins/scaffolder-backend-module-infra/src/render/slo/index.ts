@@ -1,4 +1,5 @@
 import {
+  sliMetrics,
   sliQueries,
   type Design,
   type SloDesign,
@@ -12,14 +13,25 @@ import { GENERATED_HEADER, toYaml } from '../yaml';
  * taken from the design's query strings: a design may come from any caller,
  * and PromQL must never be text that a caller wrote.
  */
-export function queriesFor(design: Design, slo: SloDesign) {
+export function queriesFor(design: Design, slo: SloDesign, window?: string) {
   return sliQueries({
     workloadType: design.service.workloadType,
     kind: slo.kind,
     service: design.service.name,
     environment: slo.environment,
     latencyThresholdMs: slo.latencyThresholdMs,
+    prometheusMajor: slo.prometheusMajor,
+    window,
   });
+}
+
+/** The raw metrics an SLO's SLI reads: `total` is the series whose absence blinds it. */
+export function sliMetricsFor(design: Design, slo: SloDesign) {
+  const family = sliMetrics(design.service.workloadType);
+  return {
+    ...family,
+    total: slo.kind === 'latency' ? `${family.histogram}_count` : family.total,
+  };
 }
 
 /** What the SLO promises, in words built from numbers only. */
