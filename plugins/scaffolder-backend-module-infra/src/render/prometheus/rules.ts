@@ -57,6 +57,9 @@ export function teamOf(design: Design): string {
 /** A number as PromQL and YAML write it, without float noise (0.1 + 0.2). */
 const num = (value: number) => String(Number(value.toPrecision(12)));
 
+/** Relative slack of the alert comparisons over the nominal thresholds. */
+export const FLOAT_TOLERANCE = 1e-9;
+
 /** The error budget as a ratio: 1 - objective. */
 export const budgetRatio = (slo: SloDesign) =>
   Number(((100 - slo.objectivePercent) / 100).toPrecision(12));
@@ -248,7 +251,10 @@ export function sloGroups(
     },
   ];
   const burnAlerts = slo.alerts.map(tier => {
-    const threshold = num(alertThreshold(slo, tier));
+    // A hair (one part in 1e9) above the nominal threshold: traffic exactly at it, say
+    // errors exactly at the objective for the 1x tier, must not fire on float noise
+    // in rate() (0.0010000000000000002 > 0.001).
+    const threshold = num(alertThreshold(slo, tier) * (1 + FLOAT_TOLERANCE));
     const over = (window: string) =>
       `max without (sloth_window) (${sel(recordName(window))} > ${threshold})`;
     return {

@@ -186,6 +186,23 @@ export function scenariosFor(slo: SloDesign): Scenario[] {
       });
     }
   }
+  for (const tier of slo.alerts) {
+    // A burst that fills the short window but not the long one: the long window keeps
+    // the tier quiet (and tells the tier's two windows apart).
+    const minutes =
+      Math.ceil(
+        (windowMinutes(tier.shortWindow) + 20) / TEST_EVALUATION_MINUTES,
+      ) * TEST_EVALUATION_MINUTES;
+    const errorShare = share(slo, tier, 1.5);
+    scenarios.push({
+      name: `${tier.name}: a burst over its short window only (${errorShare} errors for ${minutes}m)`,
+      segments: [
+        { minutes: history, errorShare: 0 },
+        { minutes, errorShare },
+      ],
+      evalMinutes: [history + minutes],
+    });
+  }
   scenarios.push({
     name: 'a 30-minute full outage, then recovery',
     segments: [
