@@ -133,6 +133,24 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       ).resolves.toMatch(/SUCCESS/);
       // promtool needs a few seconds per SLO for three days of one-minute samples.
     }, 300_000);
+
+    it('writes OpenSLO queries that PromQL accepts as written', async () => {
+      const rules = {
+        groups: [
+          {
+            name: 'openslo-queries',
+            rules: openSloQueries().map(({ query }, i) => ({
+              record: `openslo_query_${i}`,
+              expr: query,
+            })),
+          },
+        ],
+      };
+      dir.setContent({ 'openslo-queries.yaml': yaml.stringify(rules) });
+      await expect(
+        promtool(['check', 'rules', 'openslo-queries.yaml'], dir.path),
+      ).resolves.toMatch(/SUCCESS/);
+    });
   });
 
   (hasAmtool() ? describe : describe.skip)('with amtool', () => {
@@ -177,6 +195,28 @@ describe.each(answerSets)('the repository rendered from %s', file => {
         ).toEqual([]);
       }
     });
+  });
+
+  /** Every query of the OpenSLO documents, with its `counter` flag. */
+  const openSloQueries = () =>
+    design.slos.flatMap(slo => {
+      const ratio = yaml.parse(files.get(`slos/${slo.name}.yaml`)!).spec
+        .indicator.spec.ratioMetric;
+      return ['good', 'total'].map(part => ({
+        counter: ratio.counter,
+        query: ratio[part].metricSource.spec.query as string,
+      }));
+    });
+
+  it('writes concrete OpenSLO queries: no template placeholder, rates with counter: false', () => {
+    const queries = openSloQueries();
+    expect(queries.length).toBeGreaterThan(0);
+    for (const { counter, query } of queries) {
+      expect(query).not.toContain('{{');
+      // A query that wraps rate() returns a rate, not a raw counter.
+      expect(query).toMatch(/rate\(/);
+      expect(counter).toBe(false);
+    }
   });
 
   it('writes a workflow that GitHub Actions parses without errors', async () => {
