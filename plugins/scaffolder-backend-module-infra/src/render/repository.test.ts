@@ -117,6 +117,17 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     }
   });
 
+  /** Every query of the OpenSLO documents, with its `counter` flag. */
+  const openSloQueries = () =>
+    design.slos.flatMap(slo => {
+      const ratio = yaml.parse(files.get(`slos/${slo.name}.yaml`)!).spec
+        .indicator.spec.ratioMetric;
+      return ['good', 'total'].map(part => ({
+        counter: ratio.counter,
+        query: ratio[part].metricSource.spec.query as string,
+      }));
+    });
+
   (hasPromtool() ? describe : describe.skip)('with promtool', () => {
     it('passes promtool check rules and promtool test rules', async () => {
       dir.setContent({
@@ -196,17 +207,6 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       }
     });
   });
-
-  /** Every query of the OpenSLO documents, with its `counter` flag. */
-  const openSloQueries = () =>
-    design.slos.flatMap(slo => {
-      const ratio = yaml.parse(files.get(`slos/${slo.name}.yaml`)!).spec
-        .indicator.spec.ratioMetric;
-      return ['good', 'total'].map(part => ({
-        counter: ratio.counter,
-        query: ratio[part].metricSource.spec.query as string,
-      }));
-    });
 
   it('writes concrete OpenSLO queries: no template placeholder, rates with counter: false', () => {
     const queries = openSloQueries();

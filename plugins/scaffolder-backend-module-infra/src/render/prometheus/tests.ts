@@ -94,14 +94,11 @@ function inputSeries(design: Design, slo: SloDesign, scenario: Scenario) {
     const below = buckets.filter(b => b < threshold);
     const previous = below[below.length - 1];
     // Half the good requests are well under the threshold, the bad ones just over it.
-    const share = (bound: number) => (e: number) =>
-      bound < threshold
-        ? bound === previous
-          ? good(e) / 2
-          : 0
-        : bound === threshold
-        ? good(e)
-        : 1;
+    const share = (bound: number) => (e: number) => {
+      if (bound > threshold) return 1;
+      if (bound === threshold) return good(e);
+      return bound === previous ? good(e) / 2 : 0;
+    };
     const series = [
       ...buckets.map(bound => ({
         series: selector(`${family.histogram}_bucket`, {
