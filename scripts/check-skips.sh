@@ -8,7 +8,7 @@ cd "$PLINTH_ROOT"
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-hidden=(PLINTH_REFERENCE_DIR="$out/no-reference" PLINTH_PROMTOOL="$out/no-promtool")
+hidden=(PLINTH_REFERENCE_DIR="$out/no-reference" PLINTH_PROMTOOL="$out/no-promtool" PLINTH_AMTOOL="$out/no-amtool")
 
 # package directory, then the suites of that package that depend on the data or the tool
 suites=(

@@ -60,3 +60,19 @@ export function hasPromtool(): boolean {
     result.status === 0,
   );
 }
+
+/** The amtool command this run uses ($PLINTH_AMTOOL, else `amtool` on the PATH). */
+export function amtoolCommand(): string {
+  return process.env.PLINTH_AMTOOL || 'amtool';
+}
+
+/** True when amtool runs here (Debian package `prometheus-alertmanager`); see `requireOrSkip`. */
+export function hasAmtool(): boolean {
+  const result = spawnSync(amtoolCommand(), ['--version'], {
+    stdio: 'ignore',
+  });
+  return requireOrSkip(
+    `amtool (${amtoolCommand()}, Debian package prometheus-alertmanager)`,
+    result.status === 0,
+  );
+}

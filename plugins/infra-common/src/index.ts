@@ -139,12 +139,18 @@ export {
 
 // SLO maths: error budgets, burn-rate alerts and SLI queries.
 export {
+  DEFAULT_LATENCY_BUCKETS_MS,
+  PROMETHEUS_MAJORS,
   WINDOW_PLACEHOLDER,
+  bucketLabel,
   burnRateAlerts,
   errorBudget,
+  sliMetrics,
   sliQueries,
   windowDays,
   type ErrorBudget,
+  type MetricFamily,
+  type PrometheusMajor,
 } from './slo';
 
 // Live SLOs: the Sloth series the portal reads back, and what it makes of them.

@@ -19,6 +19,7 @@ import {
   privateRangeOf,
 } from './design/cidr';
 import { planFromInput } from './plan';
+import { DEFAULT_LATENCY_BUCKETS_MS } from './slo/buckets';
 import { designSchema } from './design/schema';
 import { exampleAnswers } from './testUtils/answers';
 
@@ -60,7 +61,9 @@ const validAnswers = fc
     database: fc.constantFrom('none', 'postgres', 'mysql'),
     cache: fc.constantFrom('none', 'redis'),
     peakRps: fc.integer({ min: 0, max: 100_000 }),
-    latency: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
+    latency: fc.option(fc.constantFrom(...DEFAULT_LATENCY_BUCKETS_MS), {
+      nil: undefined,
+    }),
     multiRegion: fc.option(fc.boolean(), { nil: undefined }),
     publicIngress: fc.boolean(),
   })

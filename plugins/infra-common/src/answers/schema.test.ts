@@ -195,6 +195,56 @@ describe('iac.tool', () => {
   });
 });
 
+describe('slos.latencyP99Ms', () => {
+  it('rejects a threshold that is not a bucket, naming the field and the allowed values', () => {
+    const result = parseAnswers(withChange('slos.latencyP99Ms', 300));
+    if (result.ok) throw new Error('expected the answers to be rejected');
+    expect(result.issues).toEqual([
+      {
+        path: 'slos.latencyP99Ms',
+        message: expect.stringContaining(
+          'choose one of 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000 ms',
+        ),
+      },
+    ]);
+  });
+
+  it("accepts a threshold that is one of the service's own buckets", () => {
+    const answers = withChange('slos.latencyBucketsMs', [100, 300, 1200]);
+    answers.slos.latencyP99Ms = 300;
+    expect(parseAnswers(answers).ok).toBe(true);
+    answers.slos.latencyP99Ms = 250;
+    expect(issuePaths(answers)).toEqual(['slos.latencyP99Ms']);
+  });
+
+  it('defaults the buckets to the client defaults and the Prometheus major to 3', () => {
+    const result = parseAnswers({
+      service: { name: 'orders', owner: 'group:default/shop' },
+      slos: { latencyP99Ms: 1000 },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.answers.slos.latencyBucketsMs).toEqual([
+      5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000,
+    ]);
+    expect(result.answers.operations.prometheusMajor).toBe(3);
+    expect(result.defaults.map(d => d.path)).toEqual(
+      expect.arrayContaining([
+        'slos.latencyBucketsMs',
+        'operations.prometheusMajor',
+      ]),
+    );
+  });
+
+  it('rejects buckets out of order and a major it does not know', () => {
+    expect(issuePaths(withChange('slos.latencyBucketsMs', [250, 100]))).toEqual(
+      expect.arrayContaining(['slos.latencyBucketsMs']),
+    );
+    expect(issuePaths(withChange('operations.prometheusMajor', 1))).toEqual([
+      'operations.prometheusMajor',
+    ]);
+  });
+});
+
 describe('docs/answers.md', () => {
   it('shows the shared example answers, field for field', () => {
     const doc = fs.readFileSync(

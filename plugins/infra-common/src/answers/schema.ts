@@ -15,6 +15,11 @@ import { isRegionAllowed, findRegion, regionsFor } from './regions';
 import { parseCidr, privateRangeOf } from '../design/cidr';
 import { MONITORING_SYSTEMS, monitoringProblem } from './monitoringByCloud';
 import {
+  DEFAULT_LATENCY_BUCKETS_MS,
+  DEFAULT_PROMETHEUS_MAJOR,
+} from '../slo/buckets';
+import { latencyThresholdProblem } from '../slo/latencyThreshold';
+import {
   ENTITY_REF_PATTERN,
   ENVIRONMENT_NAME_PATTERN,
   SERVICE_NAME_MESSAGE,
@@ -143,6 +148,16 @@ const slosSchema = z
   .object({
     availability: percent('availability').default(99.9),
     latencyP99Ms: z.number().int().min(1).max(600_000).optional(),
+    /** The service's latency histogram buckets in ms; the threshold must be one of them. */
+    latencyBucketsMs: z
+      .array(z.number().finite().min(0.001).max(600_000))
+      .min(1)
+      .max(50)
+      .refine(
+        list => list.every((v, i) => i === 0 || v > list[i - 1]),
+        'must list each bucket once, in increasing order',
+      )
+      .default([...DEFAULT_LATENCY_BUCKETS_MS]),
     latencyTarget: percent('latencyTarget').optional(),
     window: z.enum(SLO_WINDOWS).default('30d'),
   })
@@ -230,6 +245,12 @@ const operationsSchema = z
   .object({
     monitoring: z.enum(MONITORING_SYSTEMS).default('prometheus'),
     alertRouting: z.enum(ALERT_ROUTES).default('email'),
+    /** The Prometheus major the rules target: it decides how `le` values are written. */
+    prometheusMajor: z
+      .union([z.literal(2), z.literal(3)], {
+        errorMap: () => ({ message: 'must be 2 or 3' }),
+      })
+      .default(DEFAULT_PROMETHEUS_MAJOR),
     onCall: z
       .string()
       .regex(
@@ -360,6 +381,14 @@ export const answersSchema: z.ZodType<
     );
   }
 
+  if (a.slos.latencyP99Ms !== undefined) {
+    const problem = latencyThresholdProblem(
+      a.slos.latencyP99Ms,
+      a.slos.latencyBucketsMs,
+    );
+    if (problem) issue('slos.latencyP99Ms', problem);
+  }
+
   if (a.topology.vpcCidr !== undefined) {
     const cidr = parseCidr(a.topology.vpcCidr);
     if ('error' in cidr) {
@@ -447,6 +476,8 @@ const DEFAULT_REASONS: Record<string, string> = {
   'slos.availability':
     '99.9% is the usual starting objective for a production service',
   'slos.window': 'a rolling 30-day window matches monthly reporting',
+  'slos.latencyBucketsMs':
+    "no buckets given: the Prometheus client libraries' default buckets (5 ms to 10 s)",
   'constraints.complianceFrameworks': 'no framework declared',
   'constraints.dataResidency':
     'no residency constraint declared: any region is allowed',
@@ -465,6 +496,8 @@ const DEFAULT_REASONS: Record<string, string> = {
     'TLS 1.2 is the oldest version still considered secure',
   'operations.monitoring': 'Prometheus is the platform default',
   'operations.alertRouting': 'no paging tool chosen: alerts go by email',
+  'operations.prometheusMajor':
+    'Prometheus 3 is the current release line: bucket labels are written as it stores them (le="1.0")',
   'improvement.costReviewCadence': 'costs are reviewed monthly, with the bill',
   'improvement.sloReviewCadence': 'SLOs are reviewed quarterly',
   'improvement.budgetAlertPercents':

@@ -468,6 +468,13 @@ export const sloDesignSchema = z
       .positive('must be positive')
       .max(3_600_000)
       .optional(),
+    /** For latency SLOs: the service's histogram buckets (ms); the threshold is one of them. */
+    latencyBucketsMs: z
+      .array(z.number().finite().positive().max(3_600_000))
+      .max(50)
+      .optional(),
+    /** The Prometheus major the rules target (label formatting); 3 when absent. */
+    prometheusMajor: z.union([z.literal(2), z.literal(3)]).optional(),
     workloadType: oneOf(WORKLOAD_TYPES),
     queries: sliQueriesSchema,
     alerts: list(burnRateAlertTierSchema, 8),

@@ -5,6 +5,11 @@
  */
 import type { Stage } from '../catalog';
 import { burnRateAlerts } from '../slo/burnRate';
+import {
+  DEFAULT_LATENCY_BUCKETS_MS,
+  DEFAULT_PROMETHEUS_MAJOR,
+  type PrometheusMajor,
+} from '../slo/buckets';
 import { errorBudget } from '../slo/errorBudget';
 import { sliQueries } from '../slo/queries';
 import type { SloDesign, WorkloadType } from './types';
@@ -46,7 +51,9 @@ export function slosFor(options: {
   environments: readonly string[];
   availability: number;
   latencyP99Ms?: number;
+  latencyBucketsMs?: readonly number[];
   latencyTarget: number;
+  prometheusMajor?: PrometheusMajor;
   windowDays: number;
 }): SloDesign[] {
   const several = options.environments.length > 1;
@@ -65,6 +72,7 @@ export function slosFor(options: {
       objectivePercent: options.availability,
       windowDays: options.windowDays,
       errorBudget: errorBudget(options.availability, options.windowDays),
+      prometheusMajor: options.prometheusMajor ?? DEFAULT_PROMETHEUS_MAJOR,
       workloadType: options.workloadType,
       queries: sliQueries({
         workloadType: options.workloadType,
@@ -89,6 +97,10 @@ export function slosFor(options: {
         windowDays: options.windowDays,
         errorBudget: errorBudget(options.latencyTarget, options.windowDays),
         latencyThresholdMs: options.latencyP99Ms,
+        latencyBucketsMs: [
+          ...(options.latencyBucketsMs ?? DEFAULT_LATENCY_BUCKETS_MS),
+        ],
+        prometheusMajor: options.prometheusMajor ?? DEFAULT_PROMETHEUS_MAJOR,
         workloadType: options.workloadType,
         queries: sliQueries({
           workloadType: options.workloadType,
@@ -96,6 +108,7 @@ export function slosFor(options: {
           service: options.service,
           environment,
           latencyThresholdMs: options.latencyP99Ms,
+          prometheusMajor: options.prometheusMajor,
         }),
         alerts: burnRateAlerts(options.latencyTarget, options.windowDays),
         environment,

@@ -20,10 +20,10 @@ describe('sliQueries', () => {
       kind: 'latency',
       service: 'api',
       environment: 'prod',
-      latencyThresholdMs: 300,
+      latencyThresholdMs: 250,
     });
     expect(q.good).toContain(
-      'http_request_duration_seconds_bucket{service="api",environment="prod",le="0.3"}',
+      'http_request_duration_seconds_bucket{service="api",environment="prod",le="0.25"}',
     );
     expect(q.total).toContain('http_request_duration_seconds_count');
   });
@@ -58,8 +58,33 @@ describe('sliQueries', () => {
     ).toThrow(/label value/);
   });
 
-  it('formats bucket bounds in seconds', () => {
-    expect(bucketBound(250)).toBe('0.25');
-    expect(bucketBound(1000)).toBe('1');
+  it('formats bucket bounds in seconds as the target Prometheus major stores them', () => {
+    expect(bucketBound(250, 2)).toBe('0.25');
+    expect(bucketBound(250, 3)).toBe('0.25');
+    expect(bucketBound(1000, 2)).toBe('1');
+    expect(bucketBound(1000, 3)).toBe('1.0');
+    expect(bucketBound(10000, 3)).toBe('10.0');
+    expect(bucketBound(1000)).toBe('1.0');
+  });
+
+  it('writes a concrete window when asked, and refuses one that is not a duration', () => {
+    const q = sliQueries({
+      workloadType: 'http-api',
+      kind: 'availability',
+      service: 'api',
+      environment: 'prod',
+      window: '5m',
+    });
+    expect(q.errorRatio).not.toContain('{{');
+    expect(q.total).toContain('[5m]');
+    expect(() =>
+      sliQueries({
+        workloadType: 'http-api',
+        kind: 'availability',
+        service: 'api',
+        environment: 'prod',
+        window: '5m]) or vector(1',
+      }),
+    ).toThrow(/duration/);
   });
 });

@@ -7,11 +7,21 @@
  * `assertLabelValue` keeps it that way if a caller passes something else.
  */
 import type { SliQueries, WorkloadType } from '../design/types';
+import {
+  bucketLabel,
+  DEFAULT_PROMETHEUS_MAJOR,
+  type PrometheusMajor,
+} from './buckets';
 
 /** @public */
 export const WINDOW_PLACEHOLDER = '{{.window}}';
 
-interface MetricFamily {
+/**
+ * The metric names an SLI reads for a workload type.
+ *
+ * @public
+ */
+export interface MetricFamily {
   /** Counter of all events. */
   total: string;
   /** Label matcher that selects the bad events among `total`. */
@@ -59,9 +69,23 @@ function assertLabelValue(value: string): string {
   return value;
 }
 
-/** `le` label value for a threshold in milliseconds, as client libraries write buckets. */
-export function bucketBound(thresholdMs: number): string {
-  return String(Number((thresholdMs / 1000).toPrecision(6)));
+/** `le` label value for a threshold in milliseconds, as the target Prometheus stores it. */
+export function bucketBound(
+  thresholdMs: number,
+  major: PrometheusMajor = DEFAULT_PROMETHEUS_MAJOR,
+): string {
+  return bucketLabel(thresholdMs, major);
+}
+
+const DURATION = /^[1-9][0-9]*[smhdw]$/;
+
+/**
+ * Metric names the SLI of a workload type reads (for absent alerts and test series).
+ *
+ * @public
+ */
+export function sliMetrics(workloadType: WorkloadType): MetricFamily {
+  return METRICS[workloadType];
 }
 
 /** @public */
@@ -71,12 +95,19 @@ export function sliQueries(options: {
   service: string;
   environment: string;
   latencyThresholdMs?: number;
+  /** Formats the `le` value; Prometheus 3 unless said otherwise. */
+  prometheusMajor?: PrometheusMajor;
+  /** A concrete range (`5m`) instead of Sloth's `{{.window}}` placeholder. */
+  window?: string;
 }): SliQueries {
   const metrics = METRICS[options.workloadType];
   const selector = `service="${assertLabelValue(
     options.service,
   )}",environment="${assertLabelValue(options.environment)}"`;
-  const w = WINDOW_PLACEHOLDER;
+  if (options.window !== undefined && !DURATION.test(options.window)) {
+    throw new Error(`'${options.window}' is not a Prometheus duration`);
+  }
+  const w = options.window ?? WINDOW_PLACEHOLDER;
   if (options.kind === 'availability') {
     const total = `sum(rate(${metrics.total}{${selector}}[${w}]))`;
     const bad = `sum(rate(${metrics.total}{${selector},${metrics.badMatcher}}[${w}]))`;
@@ -89,7 +120,7 @@ export function sliQueries(options: {
   if (options.latencyThresholdMs === undefined) {
     throw new Error('a latency SLI needs its threshold in milliseconds');
   }
-  const le = bucketBound(options.latencyThresholdMs);
+  const le = bucketBound(options.latencyThresholdMs, options.prometheusMajor);
   const good = `sum(rate(${metrics.histogram}_bucket{${selector},le="${le}"}[${w}]))`;
   const total = `sum(rate(${metrics.histogram}_count{${selector}}[${w}]))`;
   return { good, total, errorRatio: `1 - (${good} / ${total})` };

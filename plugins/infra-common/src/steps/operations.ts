@@ -34,6 +34,8 @@ export function planOperations(
     environments: measuredEnvironments(environments).map(e => e.name),
     availability: objectives.availability,
     latencyP99Ms: objectives.latencyP99Ms,
+    latencyBucketsMs: objectives.latencyBucketsMs,
+    prometheusMajor: asked.prometheusMajor,
     latencyTarget: workloads.latencyTarget,
     windowDays: workloads.windowDays,
   });

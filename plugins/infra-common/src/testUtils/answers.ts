@@ -23,7 +23,8 @@ export const exampleAnswers: AnswersInput = {
   },
   slos: {
     availability: 99.95,
-    latencyP99Ms: 300,
+    latencyP99Ms: 250,
+    latencyBucketsMs: [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
     latencyTarget: 99,
     window: '28d',
   },
@@ -60,6 +61,7 @@ export const exampleAnswers: AnswersInput = {
   operations: {
     monitoring: 'prometheus',
     alertRouting: 'pagerduty',
+    prometheusMajor: 3,
     onCall: 'group:default/payments-oncall',
   },
   improvement: {

@@ -1,5 +1,6 @@
 import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from './types';
+import { renderAlertmanager } from './alertmanager';
 import { renderCatalog } from './catalog';
 import { renderCi } from './ci';
 import { renderDocs } from './docs';
@@ -17,6 +18,7 @@ const renderers: Array<(design: Design) => GeneratedFile[]> = [
   renderCatalog,
   renderSlos,
   renderPrometheus,
+  renderAlertmanager,
   renderDocs,
   renderCi,
 ];

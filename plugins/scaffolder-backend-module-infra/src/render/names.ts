@@ -27,6 +27,12 @@ export const sloRunbookPath = (slo: SloDesign) =>
 export const alertName = (slo: SloDesign, tier: BurnRateAlertTier) =>
   `${pascalCase(slo.name)}Burn${pascalCase(tier.name)}`;
 
+/** The SLO's alert for a vanished SLI, e.g. `PaymentsApiAvailabilitySliAbsent`. */
+export const absentAlertName = (slo: SloDesign) =>
+  `${pascalCase(slo.name)}SliAbsent`;
+
+export const ALERTMANAGER_PATH = 'monitoring/alertmanager/alertmanager.yaml';
+
 export const RULES_PATH = 'monitoring/prometheus/slo-rules.yaml';
 export const RULES_TEST_PATH = 'monitoring/prometheus/slo-rules.test.yaml';
 export const WORKFLOW_PATH = '.github/workflows/infrastructure.yaml';

@@ -11,6 +11,7 @@ import yaml from 'yaml';
 import { validateEntity } from '../__testUtils__/catalog';
 import { CONTRACT_MODULES } from '../__testUtils__/contract';
 import { createOpenSloValidator } from '../__testUtils__/openslo';
+import { amtool, hasAmtool } from '../__testUtils__/amtool';
 import { hasPromtool, promtool } from '../__testUtils__/promtool';
 import { repoRoot } from '@plinth/test-support';
 import { validateWorkflow } from '../__testUtils__/workflow';
@@ -48,6 +49,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       'docs/compliance.md',
       'monitoring/prometheus/slo-rules.yaml',
       'monitoring/prometheus/slo-rules.test.yaml',
+      'monitoring/alertmanager/alertmanager.yaml',
       '.github/workflows/infrastructure.yaml',
       ...[
         'deploy',
@@ -82,7 +84,7 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     // Nothing outside the contract's folders.
     for (const generated of files.keys()) {
       expect(generated).toMatch(
-        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars)|terraform\/bootstrap\/[a-z_]+\.(tf|tfvars))$/,
+        /^(README\.md|catalog-info\.yaml|mkdocs\.yml|\.gitlab-ci\.yml|\.tflint\.hcl|\.github\/workflows\/infrastructure\.yaml|slos\/[a-z0-9-]+\.yaml|monitoring\/prometheus\/slo-rules(\.test)?\.yaml|monitoring\/alertmanager\/alertmanager\.yaml|docs\/[a-z0-9/-]+\.md|terraform\/(modules|envs)\/[a-z0-9-]+\/[a-z_]+\.(tf|tfvars)|terraform\/bootstrap\/[a-z_]+\.(tf|tfvars))$/,
       );
     }
   });
@@ -109,6 +111,17 @@ describe.each(answerSets)('the repository rendered from %s', file => {
     }
   });
 
+  /** Every query of the OpenSLO documents, with its `counter` flag. */
+  const openSloQueries = () =>
+    design.slos.flatMap(slo => {
+      const ratio = yaml.parse(files.get(`slos/${slo.name}.yaml`)!).spec
+        .indicator.spec.ratioMetric;
+      return ['good', 'total'].map(part => ({
+        counter: ratio.counter,
+        query: ratio[part].metricSource.spec.query as string,
+      }));
+    });
+
   (hasPromtool() ? describe : describe.skip)('with promtool', () => {
     it('passes promtool check rules and promtool test rules', async () => {
       dir.setContent({
@@ -123,6 +136,39 @@ describe.each(answerSets)('the repository rendered from %s', file => {
       await expect(
         promtool(['test', 'rules', 'slo-rules.test.yaml'], dir.path),
       ).resolves.toMatch(/SUCCESS/);
+      // promtool needs a few seconds per SLO for three days of one-minute samples.
+    }, 300_000);
+
+    it('writes OpenSLO queries that PromQL accepts as written', async () => {
+      const rules = {
+        groups: [
+          {
+            name: 'openslo-queries',
+            rules: openSloQueries().map(({ query }, i) => ({
+              record: `openslo_query_${i}`,
+              expr: query,
+            })),
+          },
+        ],
+      };
+      dir.setContent({ 'openslo-queries.yaml': yaml.stringify(rules) });
+      await expect(
+        promtool(['check', 'rules', 'openslo-queries.yaml'], dir.path),
+      ).resolves.toMatch(/SUCCESS/);
+    });
+  });
+
+  (hasAmtool() ? describe : describe.skip)('with amtool', () => {
+    it('writes an Alertmanager configuration that amtool check-config accepts', async () => {
+      const config = files.get('monitoring/alertmanager/alertmanager.yaml')!;
+      dir.setContent({ 'alertmanager.yaml': config });
+      await expect(
+        amtool(['check-config', 'alertmanager.yaml'], dir.path),
+      ).resolves.toMatch(/SUCCESS/);
+      // Keys and URLs come from files, never from the design.
+      expect(config).not.toMatch(
+        /routing_key:|api_key:|api_url:|auth_password:/,
+      );
     });
   });
 
@@ -154,6 +200,17 @@ describe.each(answerSets)('the repository rendered from %s', file => {
         ).toEqual([]);
       }
     });
+  });
+
+  it('writes concrete OpenSLO queries: no template placeholder, rates with counter: false', () => {
+    const queries = openSloQueries();
+    expect(queries.length).toBeGreaterThan(0);
+    for (const { counter, query } of queries) {
+      expect(query).not.toContain('{{');
+      // A query that wraps rate() returns a rate, not a raw counter.
+      expect(query).toMatch(/rate\(/);
+      expect(counter).toBe(false);
+    }
   });
 
   it('writes a workflow that GitHub Actions parses without errors', async () => {

@@ -4,9 +4,11 @@ import type {
   RuleSource,
   SloDesign,
 } from '@plinth/backstage-plugin-infra-common';
+import { SLOTH_META_RECORDS } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { mdTable, mdText, mermaidText } from '../markdown';
 import {
+  absentAlertName,
   alertName,
   environmentRootPath,
   OPERATION_RUNBOOKS,
@@ -15,6 +17,13 @@ import {
   sloRunbookPath,
 } from '../names';
 import { alertThreshold } from '../prometheus';
+import { selector } from '../prometheus/promql';
+import {
+  ABSENT_FOR,
+  ABSENT_TIER,
+  absentSelector,
+  recordName,
+} from '../prometheus/rules';
 import { toYaml } from '../yaml';
 import { drClaims, drGaps, replicatesInto } from '../terraform/drClaims';
 
@@ -193,7 +202,11 @@ function readableNumber(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
-function sloRunbook(slo: SloDesign): string {
+/** PromQL in a Markdown code span: the selectors are built from checked ids. */
+const code = (promql: string) => `\`${promql.replace(/`/g, "'")}\``;
+
+function sloRunbook(design: Design, slo: SloDesign): string {
+  const id = { sloth_id: slo.name };
   return `# SLO ${mdText(slo.name)}
 
 ${mdText(slo.description)}. Objective ${slo.objectivePercent}% over ${
@@ -223,9 +236,31 @@ Alert \`${alertName(slo, tier)}\` (${
       tier.severity === 'page'
         ? 'Open an incident and update it every 30 minutes until the burn stops.'
         : 'Open a ticket; fix within the week and review at the next SLO review.'
-    }`,
+    }
+
+Diagnosis queries: the error ratio over both windows ${code(
+      selector(recordName(tier.longWindow), id),
+    )} and ${code(
+      selector(recordName(tier.shortWindow), id),
+    )}; the budget left ${code(
+      selector(SLOTH_META_RECORDS.budgetRemaining, id),
+    )}.`,
   )
   .join('\n\n')}
+
+## ${ABSENT_TIER}
+
+Alert \`${absentAlertName(slo)}\` (page): ${code(
+    absentSelector(design, slo),
+  )} has had no samples for ${ABSENT_FOR}, so the burn-rate alerts above cannot fire.
+
+1. Check the scrape targets: ${code(
+    selector('up', { service: design.service.name }),
+  )} (0 or missing: the target is down or no longer discovered).
+2. Check the pods or instances of \`${mdText(design.service.name)}\` in \`${
+    slo.environment
+  }\` are running (crash loops stop the metrics too).
+3. If the metrics were renamed in a release, roll back ([Roll back](rollback.md)) or update the SLI.
 `;
 }
 
@@ -435,7 +470,7 @@ export function renderDocs(design: Design): GeneratedFile[] {
     ...design.slos.map(slo => ({
       title: `SLO ${slo.name}`,
       path: sloRunbookPath(slo),
-      content: sloRunbook(slo),
+      content: sloRunbook(design, slo),
     })),
   ];
   const mkdocs = {

@@ -1,9 +1,4 @@
-import type {
-  Design,
-  SloDesign,
-  WorkloadType,
-} from '@plinth/backstage-plugin-infra-common';
-import { selector } from './promql';
+import type { WorkloadType } from '@plinth/backstage-plugin-infra-common';
 
 /*
  * Synthetic input series for the promtool unit tests: the metrics that the SLI
@@ -25,7 +20,7 @@ const HTTP: Family = {
   histogram: 'http_request_duration_seconds',
 };
 
-const FAMILIES: Record<WorkloadType, Family> = {
+export const FAMILIES: Record<WorkloadType, Family> = {
   'http-api': HTTP,
   'web-frontend': HTTP,
   worker: {
@@ -47,54 +42,3 @@ const FAMILIES: Record<WorkloadType, Family> = {
     histogram: 'message_processing_duration_seconds',
   },
 };
-
-/** Events per minute in the synthetic traffic. */
-const EVENTS_PER_MINUTE = 10000;
-
-/** promtool's expanding notation: start at 0, add `step` every interval, `count` times. */
-const counter = (step: number, count: number) =>
-  `0+${Number(step.toPrecision(12))}x${count}`;
-
-/** Series where `errorRatio` of all events are bad, for `count` minutes. */
-export function seriesFor(
-  design: Design,
-  slo: SloDesign,
-  errorRatio: number,
-  count: number,
-) {
-  const family = FAMILIES[design.service.workloadType];
-  const base = { service: design.service.name, environment: slo.environment };
-  const bad = EVENTS_PER_MINUTE * errorRatio;
-  const good = EVENTS_PER_MINUTE - bad;
-  if (slo.kind === 'latency') {
-    const le = String(
-      Number(((slo.latencyThresholdMs ?? 0) / 1000).toPrecision(6)),
-    );
-    return [
-      {
-        series: selector(`${family.histogram}_bucket`, { ...base, le }),
-        values: counter(good, count),
-      },
-      {
-        series: selector(`${family.histogram}_count`, base),
-        values: counter(EVENTS_PER_MINUTE, count),
-      },
-    ];
-  }
-  return [
-    {
-      series: selector(family.total, {
-        ...base,
-        [family.good[0]]: family.good[1],
-      }),
-      values: counter(good, count),
-    },
-    {
-      series: selector(family.total, {
-        ...base,
-        [family.bad[0]]: family.bad[1],
-      }),
-      values: counter(bad, count),
-    },
-  ];
-}

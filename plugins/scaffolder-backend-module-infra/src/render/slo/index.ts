@@ -1,4 +1,5 @@
 import {
+  sliMetrics,
   sliQueries,
   type Design,
   type SloDesign,
@@ -12,14 +13,25 @@ import { GENERATED_HEADER, toYaml } from '../yaml';
  * taken from the design's query strings: a design may come from any caller,
  * and PromQL must never be text that a caller wrote.
  */
-export function queriesFor(design: Design, slo: SloDesign) {
+export function queriesFor(design: Design, slo: SloDesign, window?: string) {
   return sliQueries({
     workloadType: design.service.workloadType,
     kind: slo.kind,
     service: design.service.name,
     environment: slo.environment,
     latencyThresholdMs: slo.latencyThresholdMs,
+    prometheusMajor: slo.prometheusMajor,
+    window,
   });
+}
+
+/** The raw metrics an SLO's SLI reads: `total` is the series whose absence blinds it. */
+export function sliMetricsFor(design: Design, slo: SloDesign) {
+  const family = sliMetrics(design.service.workloadType);
+  return {
+    ...family,
+    total: slo.kind === 'latency' ? `${family.histogram}_count` : family.total,
+  };
 }
 
 /** What the SLO promises, in words built from numbers only. */
@@ -29,13 +41,19 @@ function describe(slo: SloDesign): string {
     : `${slo.objectivePercent}% of requests succeed`;
 }
 
+/** The range of the OpenSLO queries: the SLI's base window, as in the recording rules. */
+export const OPENSLO_QUERY_WINDOW = '5m';
+
 /**
  * An OpenSLO v1 `SLO` document. Within what both the OpenSLO v1 specification
  * and its JSON schema accept: Occurrences budgeting, a rolling window and a
- * ratio metric with `counter: true` whose queries carry Sloth's `{{.window}}`.
+ * ratio metric whose queries are concrete PromQL (events per second over 5m).
+ * `counter: false`: in OpenSLO `counter: true` means the query returns a raw,
+ * ever-growing counter that the consumer turns into increases itself, which a
+ * query that already wraps `rate()` is not.
  */
 export function renderSloDocument(design: Design, slo: SloDesign) {
-  const queries = queriesFor(design, slo);
+  const queries = queriesFor(design, slo, OPENSLO_QUERY_WINDOW);
   const source = (query: string) => ({
     metricSource: { type: 'Prometheus', spec: { query } },
   });
@@ -61,7 +79,7 @@ export function renderSloDocument(design: Design, slo: SloDesign) {
         metadata: { name: `${slo.name}-sli` },
         spec: {
           ratioMetric: {
-            counter: true,
+            counter: false,
             good: source(queries.good),
             total: source(queries.total),
           },
