@@ -18,6 +18,32 @@ export const LOG_EXPORTS: Record<string, string[]> = {
   mysql: ['audit', 'error', 'general', 'slowquery'],
 };
 
+/** What a primary and its read replica both set: private, encrypted, backed up, protected. */
+export const RDS_PROTECTION = {
+  vpc_security_group_ids: [ref('var', 'security_group_id')],
+  publicly_accessible: false,
+  storage_encrypted: true,
+  kms_key_id: ref('var', 'kms_key_arn'),
+  multi_az: ref('var', 'multi_az'),
+  backup_retention_period: ref('var', 'backup_retention_days'),
+  backup_window: '02:00-03:00',
+  maintenance_window: 'sun:03:30-sun:04:30',
+  copy_tags_to_snapshot: true,
+  deletion_protection: ref('var', 'deletion_protection'),
+} as const;
+
+/** What a primary and its read replica both set to be operated: IAM sign-in, logs, insights. */
+export function rdsOperations(engine: 'postgres' | 'mysql') {
+  return {
+    iam_database_authentication_enabled: true,
+    auto_minor_version_upgrade: true,
+    enabled_cloudwatch_logs_exports: LOG_EXPORTS[engine],
+    performance_insights_enabled: true,
+    performance_insights_kms_key_id: ref('var', 'kms_key_arn'),
+    tags: ref('var', 'tags'),
+  };
+}
+
 function database(engine: 'postgres' | 'mysql'): HclFileItem[] {
   return [
     resource('aws_db_subnet_group', 'main', {
@@ -39,24 +65,10 @@ function database(engine: 'postgres' | 'mysql'): HclFileItem[] {
       manage_master_user_password: true,
       master_user_secret_kms_key_id: ref('var', 'kms_key_arn'),
       db_subnet_group_name: ref('aws_db_subnet_group', 'main', 'name'),
-      vpc_security_group_ids: [ref('var', 'security_group_id')],
-      publicly_accessible: false,
-      storage_encrypted: true,
-      kms_key_id: ref('var', 'kms_key_arn'),
-      multi_az: ref('var', 'multi_az'),
-      backup_retention_period: ref('var', 'backup_retention_days'),
-      backup_window: '02:00-03:00',
-      maintenance_window: 'sun:03:30-sun:04:30',
-      copy_tags_to_snapshot: true,
-      deletion_protection: ref('var', 'deletion_protection'),
+      ...RDS_PROTECTION,
       skip_final_snapshot: false,
       final_snapshot_identifier: raw('"${var.name}-final"'),
-      iam_database_authentication_enabled: true,
-      auto_minor_version_upgrade: true,
-      enabled_cloudwatch_logs_exports: LOG_EXPORTS[engine],
-      performance_insights_enabled: true,
-      performance_insights_kms_key_id: ref('var', 'kms_key_arn'),
-      tags: ref('var', 'tags'),
+      ...rdsOperations(engine),
     }),
   ];
 }

@@ -13,7 +13,7 @@ import {
   primaryOutput,
 } from '../module';
 import { replicatesInto } from '../drClaims';
-import { LOG_EXPORTS } from './data';
+import { RDS_PROTECTION, rdsOperations } from './data';
 
 export function awsReplica(design: Design): TerraformModule {
   const engine =
@@ -79,24 +79,10 @@ export function awsReplica(design: Design): TerraformModule {
         instance_class: ref('var', 'instance_class'),
         storage_type: 'gp3',
         db_subnet_group_name: ref('aws_db_subnet_group', 'replica', 'name'),
-        vpc_security_group_ids: [ref('var', 'security_group_id')],
-        publicly_accessible: false,
-        storage_encrypted: true,
-        kms_key_id: ref('var', 'kms_key_arn'),
-        multi_az: ref('var', 'multi_az'),
-        backup_retention_period: ref('var', 'backup_retention_days'),
-        backup_window: '02:00-03:00',
-        maintenance_window: 'sun:03:30-sun:04:30',
-        copy_tags_to_snapshot: true,
-        deletion_protection: ref('var', 'deletion_protection'),
+        ...RDS_PROTECTION,
         // RDS takes no final snapshot of a read replica; the source keeps the backups.
         skip_final_snapshot: true,
-        iam_database_authentication_enabled: true,
-        auto_minor_version_upgrade: true,
-        enabled_cloudwatch_logs_exports: LOG_EXPORTS[engine],
-        performance_insights_enabled: true,
-        performance_insights_kms_key_id: ref('var', 'kms_key_arn'),
-        tags: ref('var', 'tags'),
+        ...rdsOperations(engine),
       }),
     ],
     outputs: [
