@@ -22,6 +22,7 @@ import {
 import type { GeneratedFile } from '../types';
 import type { CloudTarget, RootVariable } from './cloud';
 import { variablesFile } from './module';
+import { STORAGE_ACCOUNT_BASELINE } from './azure/common';
 
 export const BOOTSTRAP_ROOT = 'terraform/bootstrap';
 
@@ -128,13 +129,7 @@ function azureBackend(design: Design): HclFileItem[] {
       location: ref('azurerm_resource_group', 'state', 'location'),
       account_tier: 'Standard',
       account_replication_type: 'GZRS',
-      account_kind: 'StorageV2',
-      min_tls_version: 'TLS1_2',
-      https_traffic_only_enabled: true,
-      allow_nested_items_to_be_public: false,
-      shared_access_key_enabled: false,
-      default_to_oauth_authentication: true,
-      infrastructure_encryption_enabled: true,
+      ...STORAGE_ACCOUNT_BASELINE,
       blob_properties: nested({
         versioning_enabled: true,
         delete_retention_policy: nested({ days: 30 }),

@@ -58,6 +58,17 @@ export function compactName(prefix: string, max = 24): HclExpression {
   );
 }
 
+/** What every storage account Plinth writes sets: TLS 1.2, no public blobs, no shared keys. */
+export const STORAGE_ACCOUNT_BASELINE = {
+  account_kind: 'StorageV2',
+  min_tls_version: 'TLS1_2',
+  https_traffic_only_enabled: true,
+  allow_nested_items_to_be_public: false,
+  shared_access_key_enabled: false,
+  default_to_oauth_authentication: true,
+  infrastructure_encryption_enabled: true,
+} as const;
+
 /**
  * A storage account that is never public: HTTPS only with TLS 1.2 or newer, no anonymous
  * blob access, no shared keys (Entra ID only), network default deny with only trusted Azure
@@ -73,13 +84,7 @@ export function lockedStorageAccount(
     ...placed(compactName(namePrefix)),
     account_tier: 'Standard',
     account_replication_type: raw('var.storage_replication_type'),
-    account_kind: 'StorageV2',
-    min_tls_version: 'TLS1_2',
-    https_traffic_only_enabled: true,
-    allow_nested_items_to_be_public: false,
-    shared_access_key_enabled: false,
-    default_to_oauth_authentication: true,
-    infrastructure_encryption_enabled: true,
+    ...STORAGE_ACCOUNT_BASELINE,
     network_rules: nested({
       default_action: 'Deny',
       bypass: ['AzureServices', 'Logging', 'Metrics'],
