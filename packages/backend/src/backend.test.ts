@@ -58,18 +58,18 @@ function describeBackend(
     });
 
     it('serves the example catalog', async () => {
+      // Locations are read in any order: wait for every example system, not a count.
+      const expected = [
+        'system:default/payments',
+        'system:default/storefront',
+        'system:default/analytics',
+        'system:default/identity-platform',
+      ];
       const systems = await eventually(async () => {
         const refs = await entityRefs(backend, 'kind=system');
-        return refs.length >= 4 ? refs : undefined;
+        return expected.every(ref => refs.includes(ref)) ? refs : undefined;
       }, 'the example systems');
-      expect(systems).toEqual(
-        expect.arrayContaining([
-          'system:default/payments',
-          'system:default/storefront',
-          'system:default/analytics',
-          'system:default/identity-platform',
-        ]),
-      );
+      expect(systems).toEqual(expect.arrayContaining(expected));
       const groups = await eventually(async () => {
         const refs = await entityRefs(backend, 'kind=group');
         return refs.includes('group:default/payments') ? refs : undefined;

@@ -6,11 +6,12 @@ import type { Reasoned } from './reasoned';
 import type { OperationsDesign, Runbook, SloDesign } from './types';
 
 type Routing = OperationsDesign['alertRouting'];
+type Receiver = OperationsDesign['routes'][number]['receiver'];
 
 const PAGING_TOOLS: Routing[] = ['pagerduty', 'opsgenie'];
 
 /** Where tickets go: chat and email take them as they are, paging tools at low urgency. */
-const TICKET_RECEIVERS: Record<Routing, string> = {
+const TICKET_RECEIVERS: Record<Routing, Receiver> = {
   pagerduty: 'pagerduty-low-urgency',
   opsgenie: 'opsgenie-low-urgency',
   slack: 'slack',

@@ -499,15 +499,27 @@ export const runbookSchema = z
   })
   .strict();
 
+/** The Alertmanager receivers the renderer writes: each tool, paging tools also at low urgency. */
+const RECEIVERS = [
+  'pagerduty',
+  'pagerduty-low-urgency',
+  'opsgenie',
+  'opsgenie-low-urgency',
+  'slack',
+  'email',
+] as const;
+
 export const operationsSchema = z
   .object({
     monitoring: oneOf(MONITORING_SYSTEMS),
     alertRouting: oneOf(ALERT_ROUTES),
     /** Where page alerts go and where tickets go. */
     routes: list(
-      z.object({ severity: oneOf(SEVERITIES), receiver: id(63) }).strict(),
+      z
+        .object({ severity: oneOf(SEVERITIES), receiver: oneOf(RECEIVERS) })
+        .strict(),
       10,
-    ),
+    ).min(1, 'needs at least one route'),
     onCall: entityRef.optional(),
     runbooks: list(runbookSchema, 60),
   })

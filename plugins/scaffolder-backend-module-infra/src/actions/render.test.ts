@@ -52,6 +52,28 @@ describe('infra:repository:render', () => {
     expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
+  it.each([
+    [
+      'no alert route',
+      [],
+      /design\.operations\.routes: needs at least one route/,
+    ],
+    [
+      'a receiver Alertmanager is not written for',
+      [{ severity: 'page', receiver: 'carrier-pigeon' }],
+      /design\.operations\.routes\.0\.receiver: must be one of/,
+    ],
+  ])('refuses a design with %s', async (_, routes, message) => {
+    const bad = design();
+    (bad.operations as any).routes = routes;
+    const ctx = createMockActionContext({
+      input: { design: bad as any },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(message);
+    expect(fs.readdirSync(workspacePath)).toEqual([]);
+  });
+
   it('refuses names that would become paths outside the workspace', async () => {
     const bad = design();
     bad.environments[0].name = '../../outside';
