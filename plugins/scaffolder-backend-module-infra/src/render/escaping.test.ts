@@ -27,6 +27,7 @@ import { repoRoot } from '@plinth/test-support';
 import { quoteString } from './hcl';
 import { mdText } from './markdown';
 import { renderRepository } from '.';
+import { parseDesign } from './validateDesign';
 
 const PLACEHOLDER = 'Plinthplaceholdertext';
 const NUM_RUNS = process.env.CI === 'true' ? 200 : 50;
@@ -255,11 +256,15 @@ describe('hostile text in the answers (service.description, the one free-text an
 });
 
 describe('hostile text in a design from any caller (the render action re-checks ids only)', () => {
-  /** Every free-text field of a design that validateDesign lets through as any string. */
+  /**
+   * Every free-text field of a design that validateDesign lets through as any string. The
+   * owner is not one: the schema holds it to an entity reference, and the alert rules and
+   * Alertmanager routes derive their `team` label from it.
+   */
   function withText(design: Design, text: string): Design {
     return {
       ...design,
-      service: { ...design.service, description: text, owner: text },
+      service: { ...design.service, description: text },
       decisions: design.decisions.map(d => ({ ...d, reason: text })),
       warnings: design.warnings.map(w => ({ ...w, message: text })),
       slos: design.slos.map(slo => ({
@@ -269,6 +274,22 @@ describe('hostile text in a design from any caller (the render action re-checks 
       })),
     };
   }
+
+  it('refuses hostile text as the owner before anything derives a label from it', () => {
+    const design = plan(
+      answerSets.find(s => s.file === 'aws-pci-eu.yaml')!.answers,
+    );
+    fc.assert(
+      fc.property(hostileText, text => {
+        const owner = `group:default/${text}`;
+        fc.pre(!/^group:default\/[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/.test(owner));
+        expect(() =>
+          parseDesign({ ...design, service: { ...design.service, owner } }),
+        ).toThrow(/service\.owner/);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
 
   it('stays a plain value in every file', async () => {
     const design = plan(
