@@ -58,7 +58,7 @@ for (const plugin of expected) {
   }
   const files = execFileSync('tar', ['tzf', tgz], { encoding: 'utf8' })
     .split('\n')
-    .filter(Boolean)
+    .filter(f => f && !f.endsWith('/'))
     .map(f => f.replace(/^package\//, ''));
   const read = file =>
     execFileSync('tar', ['xzf', tgz, '-O', `package/${file}`], {
