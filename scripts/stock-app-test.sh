@@ -88,9 +88,10 @@ edit config "$app" 5
 edit sh "$app" 6
 edit config "$app" 6
 
-echo "stock-app: type check and build"
-(cd "$app" && yarn tsc && yarn build:all) >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
-timing "tsc and build:all"
+echo "stock-app: the guide's check: config, type check and build"
+(cd "$app" && yarn backstage-cli config:check --lax --strict && yarn tsc && yarn build:all) >"$work/build.log" 2>&1 \
+  || { tail -40 "$work/build.log"; exit 1; }
+timing "config:check, tsc, build:all"
 
 echo "stock-app: starting its backend on :$port"
 cat >"$work/app-config.test.yaml" <<YAML

@@ -174,7 +174,11 @@ const steps = {
       fs.readFileSync(file('app-config.yaml'), 'utf8'),
     );
     for (const block of blocks) mergeInto(doc, [], YAML.parse(block));
-    fs.writeFileSync(file('app-config.yaml'), doc.toString());
+    // No folding or padding: the app's own lines stay as they were.
+    fs.writeFileSync(
+      file('app-config.yaml'),
+      doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    );
   },
 };
 
