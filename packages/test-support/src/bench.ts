@@ -66,6 +66,14 @@ export async function measureAsync(
   return timing(times);
 }
 
+/** A whole number from the environment variable `name` (RUNS, WARMUP), else `fallback`. */
+export function runsFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number, not ${process.env[name]}`);
+  return value;
+}
+
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
 
 /** The machine a benchmark ran on: CPUs, CPU model, memory, Node version and load. */

@@ -21,6 +21,7 @@ import {
   measureAsync,
   demoSloRules,
   prometheusUnavailable,
+  runsFromEnv,
   startPrometheus,
   waitForDemoRules,
 } from '@plinth/test-support';
@@ -29,8 +30,8 @@ import { loadLiveBudgets, OVERVIEW_QUERY } from '../src/slos/liveBudgets';
 import { withLiveBudgets } from '../src/slos/withLiveBudgets';
 import { serviceSlosLive } from '../src/slos/serviceSlosLive';
 
-const RUNS = Number(process.env.RUNS ?? 31);
-const WARMUP = Number(process.env.WARMUP ?? 3);
+const RUNS = runsFromEnv('RUNS', 31);
+const WARMUP = runsFromEnv('WARMUP', 3);
 const SERVICES = 2500;
 const KINDS = ['availability', 'latency'];
 const OVERVIEW_TARGET_MS = 300;

@@ -8,33 +8,22 @@
  * Options: RUNS=200 WARMUP=20 HCL2JSON_RUNS=5.
  */
 import { parse } from '@cdktf/hcl2json';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import yaml from 'yaml';
 import {
   collectEnvironmentEvidence,
   evaluateCompliance,
-  parseAnswers,
-  planDesign,
   withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
-import { measure, measureAsync } from '@plinth/test-support';
-import { renderRepository } from '../src/render';
+import { measure, measureAsync, runsFromEnv } from '@plinth/test-support';
+import { exampleRepository } from '../src/__testUtils__/exampleRepositories';
 
-const RUNS = Number(process.env.RUNS ?? 200);
-const WARMUP = Number(process.env.WARMUP ?? 20);
-const HCL2JSON_RUNS = Number(process.env.HCL2JSON_RUNS ?? 5);
+const RUNS = runsFromEnv('RUNS', 200);
+const WARMUP = runsFromEnv('WARMUP', 20);
+const HCL2JSON_RUNS = runsFromEnv('HCL2JSON_RUNS', 5);
 const TARGET_MS = 40;
 
-const answersFile = path.resolve(
-  __dirname,
-  '../../../examples/answers/aws-pci-eu.yaml',
-);
-const parsed = parseAnswers(yaml.parse(fs.readFileSync(answersFile, 'utf8')));
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-const files = renderRepository(design)
+const { design, files: rendered } = exampleRepository('aws-pci-eu.yaml');
+const files = rendered
   .filter(f => /\.(tf|tfvars)$/.test(f.path))
   .map(f => ({ path: f.path, text: f.content }));
 const source = { location: 'file:bench', readAt: new Date().toISOString() };

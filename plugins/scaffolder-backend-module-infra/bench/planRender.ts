@@ -11,11 +11,11 @@ import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
-import { machine, measure } from '@plinth/test-support';
+import { machine, measure, runsFromEnv } from '@plinth/test-support';
 import { renderRepository } from '../src/render';
 
-const RUNS = Number(process.env.RUNS ?? 300);
-const WARMUP = Number(process.env.WARMUP ?? 50);
+const RUNS = runsFromEnv('RUNS', 300);
+const WARMUP = runsFromEnv('WARMUP', 50);
 const TARGET_MS = 50;
 
 const answersFile = path.resolve(

@@ -12,7 +12,6 @@ import { replicatesInto } from '../drClaims';
 import { ZONES, moduleVariables, placed } from './common';
 import {
   ENCRYPTION_IDENTITY,
-  TENANT_ID,
   customerManagedKey,
   entraOnlyAuthentication,
   flexibleServerOf,

@@ -9,7 +9,6 @@ import { nested, ref, resource } from '../../hcl';
 import { TerraformModule, primaryOutput } from '../module';
 import { replicatesInto } from '../drClaims';
 import {
-  LABELS,
   LABELS_AND_PROJECT,
   afterGrants,
   moduleVariables,
