@@ -21,14 +21,17 @@ export const exampleAnswerSets = fs
   .readdirSync(answersDir)
   .filter(f => f.endsWith('.yaml'));
 
+/** One example answer set as written, before parsing. */
+export function exampleAnswerSet(file: string): Record<string, any> {
+  return yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8'));
+}
+
 /** The design planned from one example answer set and the repository rendered from it. */
 export function exampleRepository(file: string): {
   design: Design;
   files: GeneratedFile[];
 } {
-  const parsed = parseAnswers(
-    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
-  );
+  const parsed = parseAnswers(exampleAnswerSet(file));
   if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
   const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
   return { design, files: renderRepository(design) };

@@ -7,7 +7,6 @@ import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { HclExpression, HclFileItem } from '../../hcl';
 import { nested, raw, ref, resource } from '../../hcl';
 import type { VariableSpec } from '../module';
-import { nameWith } from '../module';
 
 /** The design's database and the flexible server resource type and DNS suffix it takes. */
 export function flexibleServerOf(design: Design) {

@@ -19,7 +19,7 @@ import {
 } from './flexibleServer';
 
 export function azureReplica(design: Design): TerraformModule {
-  const { db, mysql, server, dnsSuffix } = flexibleServerOf(design);
+  const { mysql, server, dnsSuffix } = flexibleServerOf(design);
   return {
     name: 'replica',
     variables: moduleVariables(

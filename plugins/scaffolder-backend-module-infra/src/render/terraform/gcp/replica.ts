@@ -5,7 +5,7 @@
  * runbook). A replica takes no backups of its own; once promoted, backups are turned on.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { nested, ref, resource } from '../../hcl';
+import { ref, resource } from '../../hcl';
 import { TerraformModule, primaryOutput } from '../module';
 import { replicatesInto } from '../drClaims';
 import {
