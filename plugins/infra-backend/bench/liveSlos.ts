@@ -17,9 +17,9 @@ import { stringify } from 'yaml';
 import {
   DemoSlo,
   demoHistory,
+  demoSloRules,
   machine,
   measureAsync,
-  demoSloRules,
   prometheusUnavailable,
   runsFromEnv,
   startPrometheus,

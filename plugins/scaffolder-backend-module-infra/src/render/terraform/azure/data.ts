@@ -23,6 +23,7 @@ import {
   entraOnlyAuthentication,
   flexibleServerOf,
   privateDnsZone,
+  privateServer,
 } from './flexibleServer';
 
 /** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */
@@ -165,13 +166,7 @@ export function azureData(design: Design): TerraformModule {
         version: mysql
           ? MYSQL_VERSIONS[db.engineVersion] ?? db.engineVersion
           : db.engineVersion,
-        sku_name: ref('var', 'sku_name'),
-        delegated_subnet_id: ref('var', 'data_subnet_id'),
-        private_dns_zone_id: ref('azurerm_private_dns_zone', 'database', 'id'),
-        // MySQL: `public_network_access_enabled` is deprecated (removed in 5.0) for this.
-        public_network_access: mysql ? 'Disabled' : undefined,
-        public_network_access_enabled: mysql ? undefined : false,
-        zone: raw('var.zones[0]'),
+        ...privateServer(mysql, 'database'),
         ...(mysql
           ? {
               administrator_login: MYSQL_ADMINISTRATOR_LOGIN,

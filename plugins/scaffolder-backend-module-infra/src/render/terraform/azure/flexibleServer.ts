@@ -4,7 +4,7 @@
  * the customer-managed key reached through a user-assigned identity.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import type { HclExpression, HclFileItem } from '../../hcl';
+import type { HclBody, HclExpression, HclFileItem } from '../../hcl';
 import { nested, raw, ref, resource } from '../../hcl';
 import type { VariableSpec } from '../module';
 
@@ -45,6 +45,22 @@ export function privateDnsZone(
       tags: ref('var', 'tags'),
     }),
   ];
+}
+
+/**
+ * A flexible server's SKU and placement: in the delegated data subnet, resolved through
+ * the private DNS zone `zone`, no public access, in the first zone.
+ */
+export function privateServer(mysql: boolean, zone: string): HclBody {
+  return {
+    sku_name: ref('var', 'sku_name'),
+    delegated_subnet_id: ref('var', 'data_subnet_id'),
+    private_dns_zone_id: ref('azurerm_private_dns_zone', zone, 'id'),
+    // MySQL: `public_network_access_enabled` is deprecated (removed in 5.0) for this.
+    public_network_access: mysql ? 'Disabled' : undefined,
+    public_network_access_enabled: mysql ? undefined : false,
+    zone: raw('var.zones[0]'),
+  };
 }
 
 /** The tenant of the identity running Terraform. */

@@ -16,6 +16,7 @@ import {
   entraOnlyAuthentication,
   flexibleServerOf,
   privateDnsZone,
+  privateServer,
 } from './flexibleServer';
 
 export function azureReplica(design: Design): TerraformModule {
@@ -64,12 +65,7 @@ export function azureReplica(design: Design): TerraformModule {
         ...placed(nameWith('db')),
         create_mode: 'Replica',
         source_server_id: ref('var', 'source_server_id'),
-        sku_name: ref('var', 'sku_name'),
-        delegated_subnet_id: ref('var', 'data_subnet_id'),
-        private_dns_zone_id: ref('azurerm_private_dns_zone', 'replica', 'id'),
-        public_network_access: mysql ? 'Disabled' : undefined,
-        public_network_access_enabled: mysql ? undefined : false,
-        zone: raw('var.zones[0]'),
+        ...privateServer(mysql, 'replica'),
         // PostgreSQL: Entra ID sign-in only, as the primary.
         authentication: mysql ? undefined : entraOnlyAuthentication(),
         identity: nested({
