@@ -13,7 +13,10 @@ export const examples: TemplateExample[] = [
           id: 'render',
           name: 'Write the infrastructure repository',
           action: 'infra:repository:render',
-          input: { design: '${{ steps.plan.output.design }}' },
+          input: {
+            design: '${{ steps.plan.output.design }}',
+            answers: '${{ steps.plan.output.answers }}',
+          },
         },
       ],
     }),
@@ -28,7 +31,10 @@ export const examples: TemplateExample[] = [
           id: 'render',
           name: 'Write the infrastructure repository',
           action: 'infra:repository:render',
-          input: { design: '${{ steps.plan.output.design }}' },
+          input: {
+            design: '${{ steps.plan.output.design }}',
+            answers: '${{ steps.plan.output.answers }}',
+          },
         },
       ],
     }),
