@@ -10,3 +10,19 @@ export {
   createInfraDesignPlanAction,
   createInfraRepositoryRenderAction,
 } from './actions';
+
+// The generation record and the change planner, for the infra backend's change endpoints.
+export { renderGeneratedRepository, type GeneratedFile } from './render';
+export {
+  ANSWERS_PATH,
+  GENERATION_PATH,
+  PLINTH_VERSION,
+  contentHash,
+  parseGenerationManifest,
+} from './render/generation';
+export {
+  planChange,
+  readGenerationRecord,
+  type GenerationRecord,
+  type RepositoryChange,
+} from './render/generation/change';
