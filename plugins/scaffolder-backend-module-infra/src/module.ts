@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createInfraCatalogRegisterLocalAction,
+  createInfraChangeLocalAction,
   createInfraDesignPlanAction,
   createInfraPublishLocalAction,
   createInfraRepositoryRenderAction,
@@ -13,7 +14,7 @@ import {
 
 /**
  * Registers Plinth's actions with the scaffolder: `infra:design:plan`,
- * `infra:repository:render`, `infra:publish:local` and `infra:catalog:register-local`.
+ * `infra:repository:render`, `infra:publish:local`, `infra:catalog:register-local` and `infra:change:local`.
  *
  * @public
  */
@@ -33,6 +34,7 @@ export const scaffolderModule = createBackendModule({
           createInfraRepositoryRenderAction(),
           createInfraPublishLocalAction({ config }),
           createInfraCatalogRegisterLocalAction({ config, catalog }),
+          createInfraChangeLocalAction({ config }),
         );
       },
     });

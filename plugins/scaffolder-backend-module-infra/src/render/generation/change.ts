@@ -62,6 +62,8 @@ export function planChange(options: {
   answers: unknown;
   /** The repository's files now, by path. */
   current: Readonly<Record<string, string>>;
+  /** The new generation when it is already rendered (the workspace); else rendered here. */
+  next?: Readonly<Record<string, string>>;
 }): RepositoryChange {
   const { record, answers, current } = options;
   const previous = planFromInput(record.answers);
