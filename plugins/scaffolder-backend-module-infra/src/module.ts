@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   createInfraCatalogRegisterLocalAction,
   createInfraChangeLocalAction,
+  createInfraServiceAssertNewAction,
   createInfraDesignPlanAction,
   createInfraPublishLocalAction,
   createInfraRepositoryRenderAction,
@@ -32,9 +33,10 @@ export const scaffolderModule = createBackendModule({
         scaffolderActions.addActions(
           createInfraDesignPlanAction(),
           createInfraRepositoryRenderAction(),
-          createInfraPublishLocalAction({ config }),
+          createInfraPublishLocalAction({ config, catalog }),
           createInfraCatalogRegisterLocalAction({ config, catalog }),
           createInfraChangeLocalAction({ config }),
+          createInfraServiceAssertNewAction({ config, catalog }),
         );
       },
     });

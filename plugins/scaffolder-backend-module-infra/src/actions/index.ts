@@ -3,3 +3,4 @@ export { createInfraRepositoryRenderAction } from './render';
 export { createInfraPublishLocalAction } from './publishLocal';
 export { createInfraCatalogRegisterLocalAction } from './registerLocal';
 export { createInfraChangeLocalAction } from './changeLocal';
+export { createInfraServiceAssertNewAction } from './assertNew';

@@ -9,6 +9,8 @@ import {
   REPOSITORY_NAME_MESSAGE,
   REPOSITORY_NAME_PATTERN,
 } from '@plinth/backstage-plugin-infra-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { publishLocalRepository, type PublishOptions } from './localRepository';
 import { examples } from './publishLocal.examples';
 
@@ -36,10 +38,15 @@ export function resolveLocalDirectory(config: Config): string {
  */
 export function createInfraPublishLocalAction(options: {
   config: Config;
+  /**
+   * Looks up the workspace's main entity with the task's credentials: publishing refuses
+   * a service that is already in the catalog, before writing anything.
+   */
+  catalog?: CatalogService;
   /** Test hook between the publish phases (the fault test crashes the process there). */
   onPhase?: PublishOptions['onPhase'];
 }) {
-  const { config, onPhase } = options;
+  const { config, onPhase, catalog } = options;
 
   return createTemplateAction({
     id: 'infra:publish:local',
@@ -136,6 +143,18 @@ export function createInfraPublishLocalAction(options: {
         throw new InputError(
           `sourcePath ${sourcePath} is not in the workspace`,
         );
+      }
+
+      const catalogInfo = path.join(source, 'catalog-info.yaml');
+      if (catalog && fs.existsSync(catalogInfo)) {
+        await assertNotInCatalog({
+          catalog,
+          credentials: await ctx.getInitiatorCredentials(),
+          entityRef: mainEntityRef(
+            await fs.promises.readFile(catalogInfo, 'utf8'),
+          ),
+          ownLocation: `file:${path.join(repoPath, 'catalog-info.yaml')}`,
+        });
       }
 
       const outputs = {
