@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   createInfraCatalogRegisterLocalAction,
   createInfraChangeLocalAction,
+  createInfraChangePrepareAction,
   createInfraServiceAssertNewAction,
   createInfraDesignPlanAction,
   createInfraPublishLocalAction,
@@ -28,8 +29,9 @@ export const scaffolderModule = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        reader: coreServices.urlReader,
       },
-      async init({ scaffolderActions, config, catalog }) {
+      async init({ scaffolderActions, config, catalog, reader }) {
         scaffolderActions.addActions(
           createInfraDesignPlanAction(),
           createInfraRepositoryRenderAction(),
@@ -37,6 +39,7 @@ export const scaffolderModule = createBackendModule({
           createInfraCatalogRegisterLocalAction({ config, catalog }),
           createInfraChangeLocalAction({ config }),
           createInfraServiceAssertNewAction({ config, catalog }),
+          createInfraChangePrepareAction({ reader }),
         );
       },
     });

@@ -4,3 +4,4 @@ export { createInfraPublishLocalAction } from './publishLocal';
 export { createInfraCatalogRegisterLocalAction } from './registerLocal';
 export { createInfraChangeLocalAction } from './changeLocal';
 export { createInfraServiceAssertNewAction } from './assertNew';
+export { createInfraChangePrepareAction } from './changePrepare';
