@@ -37,6 +37,7 @@ export const examples: TemplateExample[] = [
             branchName: "${{ steps['change-prepare'].output.branchName }}",
             title: "${{ steps['change-prepare'].output.title }}",
             description: "${{ steps['change-prepare'].output.description }}",
+            filesToDelete: "${{ steps['change-prepare'].output.removed }}",
             update: true,
           },
         },

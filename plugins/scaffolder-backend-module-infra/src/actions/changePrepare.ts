@@ -30,7 +30,7 @@ function describe(
   if (files.changed.length) parts.push(`Changed:\n${list(files.changed)}`);
   if (files.removed.length) {
     parts.push(
-      `No longer generated (remove them in this pull request if nothing else uses them):\n${list(
+      `Removed (no longer generated):\n${list(
         files.removed,
       )}`,
     );
@@ -84,7 +84,7 @@ export function createInfraChangePrepareAction(options: {
         removed: z =>
           z.array(z.string(), {
             description:
-              'Paths the new generation no longer has (publish:github:pull-request does not delete; listed in the description)',
+              'Paths the new generation no longer has and nobody edited: pass them as filesToDelete of publish:github:pull-request',
           }),
         conflicts: z =>
           z.array(z.string(), {
