@@ -3,7 +3,7 @@ import {
   PermissionsService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { planChange } from '@plinth/backstage-plugin-scaffolder-backend-module-infra';
+import { previewRepositoryChange } from '@plinth/backstage-plugin-scaffolder-backend-module-infra';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -245,8 +245,8 @@ export async function createRouter(
     res.json({
       answers: record.answers,
       generation: {
-        plinthVersion: record.manifest.plinthVersion,
-        designVersion: record.manifest.designVersion,
+        plinthVersion: record.plinthVersion,
+        designVersion: record.designVersion,
       },
       source:
         source.kind === 'file'
@@ -285,25 +285,16 @@ export async function createRouter(
       catalog,
       reader: urlReader,
     });
-    const change = planChange({
-      record: repository.record,
+    // readServiceRepository found the record, so there is a preview.
+    const preview = previewRepositoryChange({
+      files: repository.files,
       answers: body.answers,
-      current: repository.files,
-    });
-    if (!change.ok) {
-      res.status(400).json(planError(change.issues));
+    })!;
+    if (!preview.ok) {
+      res.status(400).json(planError(preview.issues));
       return;
     }
-    const { plan } = change;
-    res.json({
-      ...change.diff,
-      files: {
-        added: plan.added,
-        changed: plan.changed,
-        removed: plan.removed,
-        conflicts: plan.conflicts,
-      },
-    });
+    res.json({ ...preview.diff, files: preview.files });
   });
 
   return router;

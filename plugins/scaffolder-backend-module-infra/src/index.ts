@@ -11,18 +11,11 @@ export {
   createInfraRepositoryRenderAction,
 } from './actions';
 
-// The generation record and the change planner, for the infra backend's change endpoints.
-export { renderGeneratedRepository, type GeneratedFile } from './render';
+// The generation record and the change preview, for the infra backend's change endpoints.
+export { ANSWERS_PATH, GENERATION_PATH } from './render/generation/paths';
 export {
-  ANSWERS_PATH,
-  GENERATION_PATH,
-  PLINTH_VERSION,
-  contentHash,
-  parseGenerationManifest,
-} from './render/generation';
-export {
-  planChange,
-  readGenerationRecord,
-  type GenerationRecord,
-  type RepositoryChange,
-} from './render/generation/change';
+  previewRepositoryChange,
+  readChangeRecord,
+  type ChangePreview,
+  type ChangeRecord,
+} from './render/generation/preview';

@@ -6,11 +6,14 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { planFromInput } from '@plinth/backstage-plugin-infra-common';
 import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
-import { renderGeneratedRepository } from '@plinth/backstage-plugin-scaffolder-backend-module-infra';
+import {
+  createInfraDesignPlanAction,
+  createInfraRepositoryRenderAction,
+} from '@plinth/backstage-plugin-scaffolder-backend-module-infra';
 import express from 'express';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createRouter } from '../router';
@@ -31,15 +34,39 @@ const after = withAnswers({
   ],
 });
 
-function generated(answers: unknown) {
-  const plan = planFromInput(answers);
-  if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-  return Object.fromEntries(
-    renderGeneratedRepository(plan.design, { answers }).map(f => [
-      f.path,
-      f.content,
-    ]),
+/** The repository the template's plan and render steps write for these answers. */
+// The part of an action context the two actions use.
+const contextOf = (input: object, workspacePath: string): any => ({
+  input,
+  workspacePath,
+  output: jest.fn(),
+  logger: { info: jest.fn(), warn: jest.fn() },
+});
+
+async function generated(answers: unknown): Promise<Record<string, string>> {
+  const workspacePath = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'plinth-change-'),
   );
+  try {
+    const plan = contextOf({ answers }, workspacePath);
+    await createInfraDesignPlanAction().handler(plan);
+    const out = Object.fromEntries(
+      (plan.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+    );
+    const render = contextOf(
+      { design: out.design, answers: out.answers },
+      workspacePath,
+    );
+    await createInfraRepositoryRenderAction().handler(render);
+    const files: string[] = (render.output as jest.Mock).mock.calls.find(
+      ([k]) => k === 'files',
+    )[1];
+    return Object.fromEntries(
+      files.map(f => [f, fs.readFileSync(path.join(workspacePath, f), 'utf8')]),
+    );
+  } finally {
+    fs.rmSync(workspacePath, { recursive: true, force: true });
+  }
 }
 
 describe('the change endpoints', () => {
@@ -63,9 +90,16 @@ describe('the change endpoints', () => {
   let app: express.Express;
   const authorize = jest.fn();
 
+  let previous: Record<string, string>;
+  let next: Record<string, string>;
+  beforeAll(async () => {
+    previous = await generated(before);
+    next = await generated(after);
+  });
+
   beforeEach(async () => {
     dir.setContent({
-      'payments-api-infra': generated(before),
+      'payments-api-infra': previous,
       'hand-made': { 'catalog-info.yaml': 'kind: Component\n' },
     });
     authorize
@@ -148,8 +182,6 @@ describe('the change endpoints', () => {
   });
 
   it('POST .../change/preview keeps an unrelated hand edit and reports a conflicting one', async () => {
-    const next = generated(after);
-    const previous = generated(before);
     const untouched = Object.keys(previous).find(
       p => p.endsWith('.md') && previous[p] === next[p],
     )!;

@@ -17,7 +17,7 @@ const manifestOf = (files: Record<string, string>) => ({
   ),
 });
 
-const generation = (files: Record<string, string>) => ({
+const generation = (files: Record<string, string>): Record<string, string> => ({
   ...files,
   [GENERATION_MANIFEST_PATH]: JSON.stringify(manifestOf(files)),
 });

@@ -16,7 +16,9 @@ const required: Record<string, string> = {
 describe.each([
   [
     createInfraChangeLocalAction({
-      config: new ConfigReader({ plinth: { publish: { localDirectory: '/x' } } }),
+      config: new ConfigReader({
+        plinth: { publish: { localDirectory: '/x' } },
+      }),
     }),
     localExamples,
   ],

@@ -64,7 +64,10 @@ describe('the GitHub change flow against a mocked GitHub API', () => {
   });
 
   const previous = generated(before);
-  const conflicting = previous['catalog-info.yaml'].replace(/99\.9\b/g, '99.99');
+  const conflicting = previous['catalog-info.yaml'].replace(
+    /99\.9\b/g,
+    '99.99',
+  );
   const repository = { ...previous, 'catalog-info.yaml': conflicting };
 
   let calls: Call[];
@@ -107,7 +110,10 @@ describe('the GitHub change flow against a mocked GitHub API', () => {
         const sha = `blob-${blobs.size}`;
         blobs.set(
           sha,
-          Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'),
+          Buffer.from(
+            body.content,
+            body.encoding === 'base64' ? 'base64' : 'utf8',
+          ).toString('utf8'),
         );
         return HttpResponse.json({ sha }, { status: 201 });
       }),
@@ -222,7 +228,9 @@ describe('the GitHub change flow against a mocked GitHub API', () => {
     const trees = calls.filter(c => c.path.endsWith('/git/trees'));
     expect(trees).toHaveLength(1);
     expect(trees[0].body.base_tree).toBe('base-tree');
-    const commits = calls.filter(c => c.path.endsWith('/git/commits') && c.method === 'POST');
+    const commits = calls.filter(
+      c => c.path.endsWith('/git/commits') && c.method === 'POST',
+    );
     expect(commits).toHaveLength(1);
     expect(commits[0].body).toMatchObject({
       tree: 'new-tree',
@@ -239,7 +247,10 @@ describe('the GitHub change flow against a mocked GitHub API', () => {
     ]);
     // The tree carries the merge: the staging root is new, the conflict keeps the repository's text.
     const tree = new Map<string, string>(
-      trees[0].body.tree.map((e: any) => [e.path, blobs.get(e.sha) ?? e.content]),
+      trees[0].body.tree.map((e: any) => [
+        e.path,
+        blobs.get(e.sha) ?? e.content,
+      ]),
     );
     expect(tree.get('terraform/envs/staging/main.tf')).toBeDefined();
     expect(tree.get('catalog-info.yaml')).toBe(conflicting);
@@ -262,7 +273,9 @@ describe('the GitHub change flow against a mocked GitHub API', () => {
     const second = await runChange();
     expect(second.prepared.branchName).toBe(first.prepared.branchName);
     const branch = second.prepared.branchName as string;
-    expect(calls.filter(c => c.path.endsWith('/pulls') && c.method === 'POST')).toEqual([]);
+    expect(
+      calls.filter(c => c.path.endsWith('/pulls') && c.method === 'POST'),
+    ).toEqual([]);
     expect(calls.filter(c => c.path.endsWith('/git/refs'))).toEqual([]);
     expect(calls).toContainEqual(
       expect.objectContaining({

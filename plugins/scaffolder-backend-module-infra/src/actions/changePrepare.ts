@@ -29,11 +29,7 @@ function describe(
   if (files.added.length) parts.push(`Added:\n${list(files.added)}`);
   if (files.changed.length) parts.push(`Changed:\n${list(files.changed)}`);
   if (files.removed.length) {
-    parts.push(
-      `Removed (no longer generated):\n${list(
-        files.removed,
-      )}`,
-    );
+    parts.push(`Removed (no longer generated):\n${list(files.removed)}`);
   }
   if (conflicts.length) {
     parts.push(

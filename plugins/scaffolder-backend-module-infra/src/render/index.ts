@@ -40,6 +40,8 @@ export function renderRepository(design: Design): GeneratedFile[] {
  * The repository as the render action writes it: the design's files, the answers
  * (`.plinth/answers.yaml`, when given) and the generation record
  * (`.plinth/generation.json`) that a later change reads. Pure.
+ *
+ * @public
  */
 export function renderGeneratedRepository(
   design: Design,

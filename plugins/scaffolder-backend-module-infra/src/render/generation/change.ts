@@ -23,13 +23,22 @@ import {
   parseGenerationManifest,
 } from '.';
 
-/** What a repository says about its generation; undefined when Plinth did not generate it. */
+/**
+ * What a repository says about its generation.
+ *
+ * @public
+ */
 export interface GenerationRecord {
   answers: Record<string, unknown>;
   manifest: GenerationManifest;
 }
 
-/** Reads `.plinth/answers.yaml` and `.plinth/generation.json` from a repository's files. */
+/**
+ * Reads `.plinth/answers.yaml` and `.plinth/generation.json` from a repository's files;
+ * undefined when Plinth did not generate it.
+ *
+ * @public
+ */
 export function readGenerationRecord(
   files: Readonly<Record<string, string>>,
 ): GenerationRecord | undefined {
@@ -47,6 +56,7 @@ export function readGenerationRecord(
   return { answers: answers as Record<string, unknown>, manifest };
 }
 
+/** @public */
 export type RepositoryChange =
   | {
       ok: true;
@@ -57,6 +67,11 @@ export type RepositoryChange =
     }
   | { ok: false; issues: AnswerIssue[] };
 
+/**
+ * Plans a change: the design diff and every file's three-way merge (ADR 1600).
+ *
+ * @public
+ */
 export function planChange(options: {
   record: GenerationRecord;
   answers: unknown;

@@ -1,4 +1,5 @@
 import {
+  GENERATION_MANIFEST_PATH,
   planFromInput,
   type AnswersInput,
 } from '@plinth/backstage-plugin-infra-common';
@@ -10,7 +11,7 @@ import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { renderGeneratedRepository, renderRepository } from '..';
 import packageJson from '../../../package.json';
-import { parseGenerationManifest } from '.';
+import { GENERATION_PATH, parseGenerationManifest } from '.';
 
 function generate(answers: AnswersInput) {
   const plan = planFromInput(answers);
@@ -60,6 +61,10 @@ describe('the generation record', () => {
     expect(changed).toContain('.plinth/generation.json');
     expect(changed).toContain('.plinth/answers.yaml');
     expect(changed.length).toBeLessThan(a.size / 2);
+  });
+
+  it("writes the manifest where the domain's change planner looks for it", () => {
+    expect(GENERATION_PATH).toBe(GENERATION_MANIFEST_PATH);
   });
 
   it('refuses a manifest that is not one', () => {

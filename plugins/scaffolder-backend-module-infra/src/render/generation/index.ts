@@ -5,23 +5,32 @@
  * every generated file, so a later change can tell a hand edit from the generated
  * text (docs/generated-repository.md, ADR 1600).
  */
-import {
-  GENERATION_MANIFEST_PATH,
-  type Design,
-  type GenerationManifest,
+import type {
+  Design,
+  GenerationManifest,
 } from '@plinth/backstage-plugin-infra-common';
 import { createHash } from 'node:crypto';
 import packageJson from '../../../package.json';
 import type { GeneratedFile } from '../types';
 import { toYaml } from '../yaml';
 
-export const ANSWERS_PATH = '.plinth/answers.yaml';
-export const GENERATION_PATH = GENERATION_MANIFEST_PATH;
+import { ANSWERS_PATH, GENERATION_PATH } from './paths';
+
+export { ANSWERS_PATH, GENERATION_PATH };
 export type { GenerationManifest };
 
-/** The version of this package, the one recorded as `plinthVersion`. */
+/**
+ * The version of this package, the one recorded as `plinthVersion`.
+ *
+ * @public
+ */
 export const PLINTH_VERSION: string = packageJson.version;
 
+/**
+ * The manifest's hash of a file: `sha256:<hex>` of its UTF-8 text.
+ *
+ * @public
+ */
 export function contentHash(content: string): string {
   return `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`;
 }
@@ -64,7 +73,11 @@ export function renderGenerationFile(
   };
 }
 
-/** Parses `.plinth/generation.json`; undefined when it is not a Plinth manifest. */
+/**
+ * Parses `.plinth/generation.json`; undefined when it is not a Plinth manifest.
+ *
+ * @public
+ */
 export function parseGenerationManifest(
   text: string,
 ): GenerationManifest | undefined {
