@@ -213,11 +213,11 @@ export function createInfraChangeLocalAction(options: { config: Config }) {
           });
         },
       });
+      const conflictNote = plan.conflicts.length
+        ? `; conflicts: ${plan.conflicts.join(', ')}`
+        : '';
       ctx.logger.info(
-        `Committed ${filesChanged.length} files on ${branch} of ${repoName} (${commit})` +
-          (plan.conflicts.length
-            ? `; conflicts: ${plan.conflicts.join(', ')}`
-            : ''),
+        `Committed ${filesChanged.length} files on ${branch} of ${repoName} (${commit})${conflictNote}`,
       );
       ctx.output('commit', commit);
     },

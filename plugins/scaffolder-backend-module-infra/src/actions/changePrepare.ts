@@ -165,13 +165,13 @@ export function createInfraChangePrepareAction(options: {
       ctx.output('conflicts', plan.conflicts);
       ctx.output('title', `Change the infrastructure of ${service}`);
       ctx.output('description', describe(service, plan, plan.conflicts));
+      const conflictNote = plan.conflicts.length
+        ? `, conflicts: ${plan.conflicts.join(', ')}`
+        : '';
       ctx.logger.info(
         `Prepared the change of ${service}: ${
           plan.added.length + plan.changed.length
-        } files` +
-          (plan.conflicts.length
-            ? `, conflicts: ${plan.conflicts.join(', ')}`
-            : ''),
+        } files${conflictNote}`,
       );
     },
   });

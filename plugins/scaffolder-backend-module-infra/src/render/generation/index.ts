@@ -46,6 +46,12 @@ export function renderAnswersFile(answers: unknown): GeneratedFile {
   };
 }
 
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function byPath(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /** The manifest of the given files (which must not include the manifest itself). */
 export function generationManifest(
   design: Design,
@@ -54,7 +60,7 @@ export function generationManifest(
 ): GenerationManifest {
   const sorted = [...files]
     .filter(f => f.path !== GENERATION_PATH)
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => byPath(a.path, b.path));
   return {
     plinthVersion,
     designVersion: design.version,
