@@ -193,7 +193,8 @@ export async function createRouter(
    * preview and cost (200), or every invalid field by its dotted path (400).
    * No side effects: the wizard's review page calls it on every visit.
    */
-  router.post('/plan', async (req, res) => {
+  /** The caller's credentials, when the caller may run the planner (infraPlanPermission). */
+  const plannerCredentials = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -204,6 +205,11 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not run the infrastructure planner');
     }
+    return credentials;
+  };
+
+  router.post('/plan', async (req, res) => {
+    await plannerCredentials(req);
     const body = req.body as { answers?: unknown } | undefined;
     if (!body || typeof body !== 'object' || !('answers' in body)) {
       const issues = [{ path: 'answers', message: 'is required' }];
@@ -261,16 +267,7 @@ export async function createRouter(
    * added, changed, removed and in conflict with hand edits. 400 with the plan's issues.
    */
   router.post('/services/:namespace/:name/change/preview', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: infraPlanPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not run the infrastructure planner');
-    }
+    const credentials = await plannerCredentials(req);
     const body = req.body as { answers?: unknown } | undefined;
     if (!body || typeof body !== 'object' || !('answers' in body)) {
       res

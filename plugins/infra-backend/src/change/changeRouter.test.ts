@@ -6,7 +6,10 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
+import {
+  changeAnswers,
+  withAnswers,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 import {
   createInfraDesignPlanAction,
   createInfraRepositoryRenderAction,
@@ -18,21 +21,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createRouter } from '../router';
 
-const before = withAnswers({
-  slos: { availability: 99.9 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
-const after = withAnswers({
-  slos: { availability: 99.95 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
+const { before, after } = changeAnswers;
 
 /** The repository the template's plan and render steps write for these answers. */
 // The part of an action context the two actions use.

@@ -16,7 +16,7 @@ import {
 } from '@backstage/integration';
 import { createPublishGithubPullRequestAction } from '@backstage/plugin-scaffolder-backend-module-github';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
+import { changeAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createInfraChangePrepareAction } from './changePrepare';
@@ -25,21 +25,7 @@ import { generated, readerOf } from '../__testUtils__/changeRepository';
 const API = 'https://api.github.com';
 const REPO = `${API}/repos/acme/payments-api-infra`;
 
-const before = withAnswers({
-  slos: { availability: 99.9 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
-const after = withAnswers({
-  slos: { availability: 99.95 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
+const { before, after } = changeAnswers;
 
 interface Call {
   method: string;

@@ -3,40 +3,14 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { planFromInput } from '@plinth/backstage-plugin-infra-common';
-import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
+import { changeAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import git from 'isomorphic-git';
-import { renderGeneratedRepository } from '../render';
+import { generated } from '../__testUtils__/changeRepository';
 import { createInfraChangeLocalAction } from './changeLocal';
 import { filesOfCommit, readText } from './gitChangeCommit';
 import { publishLocalRepository } from './localRepository';
 
-const before = withAnswers({
-  slos: { availability: 99.9 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
-const after = withAnswers({
-  slos: { availability: 99.95 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
-
-function generated(answers: unknown) {
-  const plan = planFromInput(answers);
-  if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-  return Object.fromEntries(
-    renderGeneratedRepository(plan.design, { answers }).map(f => [
-      f.path,
-      f.content,
-    ]),
-  );
-}
+const { before, after } = changeAnswers;
 
 const author = { name: 'Someone', email: 'someone@example.com' };
 

@@ -1,5 +1,7 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
+import { planStep } from './plan.examples';
+import { renderStep } from './render.examples';
 
 export const examples: TemplateExample[] = [
   {
@@ -7,19 +9,8 @@ export const examples: TemplateExample[] = [
       'Change a GitHub repository: render the new answers, merge with the repository, open or update one pull request',
     example: yaml.stringify({
       steps: [
-        {
-          id: 'plan',
-          action: 'infra:design:plan',
-          input: { answers: '${{ parameters.answers }}' },
-        },
-        {
-          id: 'render',
-          action: 'infra:repository:render',
-          input: {
-            design: '${{ steps.plan.output.design }}',
-            answers: '${{ steps.plan.output.answers }}',
-          },
-        },
+        planStep('${{ parameters.answers }}'),
+        renderStep,
         {
           id: 'change-prepare',
           name: 'Merge with the repository',

@@ -2,25 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { withAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
+import { changeAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { generated, readerOf } from '../__testUtils__/changeRepository';
 import { createInfraChangePrepareAction } from './changePrepare';
 
-const before = withAnswers({
-  slos: { availability: 99.9 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
-const after = withAnswers({
-  slos: { availability: 99.95 },
-  environments: [
-    { name: 'dev', stage: 'development' },
-    { name: 'staging', stage: 'staging' },
-    { name: 'prod', stage: 'production' },
-  ],
-});
+const { before, after } = changeAnswers;
 
 describe('infra:change:prepare', () => {
   const mockDir = createMockDirectory();

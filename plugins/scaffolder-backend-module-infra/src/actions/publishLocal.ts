@@ -13,6 +13,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { publishLocalRepository, type PublishOptions } from './localRepository';
 import { examples } from './publishLocal.examples';
+import { commitAuthor } from './workspaceChange';
 
 /** The config key naming the folder that holds locally published repositories. */
 export const LOCAL_DIRECTORY_CONFIG_KEY = 'plinth.publish.localDirectory';
@@ -191,14 +192,7 @@ export function createInfraPublishLocalAction(options: {
             expectedFiles,
             defaultBranch,
             message: commitMessage,
-            author: {
-              name:
-                config.getOptionalString('scaffolder.defaultAuthor.name') ??
-                'Plinth',
-              email:
-                config.getOptionalString('scaffolder.defaultAuthor.email') ??
-                'plinth@localhost',
-            },
+            author: commitAuthor(config),
             onPhase,
           }),
       });
