@@ -11,4 +11,6 @@ export * from './postgres';
 export * from './prometheus';
 export * from './prometheusRecording';
 export * from './reference';
+export * from './ruleBackfill';
+export * from './sliTraffic';
 export * from './redis';
