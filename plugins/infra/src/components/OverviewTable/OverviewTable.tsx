@@ -31,18 +31,28 @@ export interface OverviewTableProps {
   onSort: (sort: OverviewSort) => void;
 }
 
+/*
+ * Dense layout: below MUI's xl breakpoint (1536 px, so a 1440 px laptop screen) the
+ * System column is hidden and the system is shown under the owner instead, and the
+ * SLO chips wrap their text, so that the table fits without a horizontal scroll
+ * (e2e/overview.spec.ts measures it at 1440 x 900).
+ */
+const WIDE_ONLY = { display: { xs: 'none', xl: 'table-cell' } } as const;
+const DENSE_ONLY = { display: { xs: 'block', xl: 'none' } } as const;
+
 function SortableHeader(props: {
   label: string;
   column: OverviewSort;
   sort: OverviewSort;
   order: 'asc' | 'desc';
   onSort: (sort: OverviewSort) => void;
+  wideOnly?: boolean;
 }) {
-  const { label, column, sort, order, onSort } = props;
+  const { label, column, sort, order, onSort, wideOnly } = props;
   return (
     <TableCell
       sortDirection={sort === column ? order : false}
-      sx={{ whiteSpace: 'nowrap' }}
+      sx={{ whiteSpace: 'nowrap', ...(wideOnly ? WIDE_ONLY : {}) }}
     >
       <TableSortLabel
         active={sort === column}
@@ -117,7 +127,12 @@ export function OverviewTable(props: OverviewTableProps) {
         <TableRow>
           <SortableHeader label="Service" column="name" {...header} />
           <SortableHeader label="Owner" column="owner" {...header} />
-          <SortableHeader label="System" column="system" {...header} />
+          <SortableHeader
+            label="System"
+            column="system"
+            wideOnly
+            {...header}
+          />
           <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
           <SortableHeader label="Budget left" column="budget" {...header} />
           <SortableHeader label="Burning now" column="burning" {...header} />
@@ -132,7 +147,7 @@ export function OverviewTable(props: OverviewTableProps) {
       <TableBody>
         {rows.map(row => (
           <TableRow key={row.ref} data-testid="overview-row">
-            <TableCell sx={{ minWidth: 160 }}>
+            <TableCell sx={{ minWidth: 140 }}>
               <Link to={entityLink(row.ref)}>{row.title ?? row.name}</Link>
               {row.issues.length > 0 && (
                 <Typography
@@ -154,8 +169,18 @@ export function OverviewTable(props: OverviewTableProps) {
             </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
               {shortRef(row.owner) ?? '-'}
+              {row.system && (
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="div"
+                  sx={DENSE_ONLY}
+                >
+                  System: {shortRef(row.system)}
+                </Typography>
+              )}
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+            <TableCell sx={{ whiteSpace: 'nowrap', ...WIDE_ONLY }}>
               {shortRef(row.system) ?? '-'}
             </TableCell>
             <TableCell>
@@ -169,6 +194,11 @@ export function OverviewTable(props: OverviewTableProps) {
                     <Chip
                       key={slo.ref}
                       size="small"
+                      sx={{
+                        height: 'auto',
+                        maxWidth: '100%',
+                        '& .MuiChip-label': { whiteSpace: 'normal' },
+                      }}
                       label={`${slo.displayName ?? slo.name}: ${formatTarget(
                         slo.target,
                       )} / ${slo.windowDays}d`}
