@@ -117,8 +117,6 @@ test('the overview table fits a 1440 x 900 screen without scrolling sideways', a
   expect(widths.table).toBeLessThanOrEqual(widths.container);
   expect(widths.page).toBeLessThanOrEqual(widths.viewport);
   // the dense layout: the system moves under the owner
-  await expect(
-    page.getByRole('columnheader', { name: 'System' }),
-  ).toBeHidden();
+  await expect(page.getByRole('columnheader', { name: 'System' })).toBeHidden();
   await screenshot(page, 'overview-1440');
 });

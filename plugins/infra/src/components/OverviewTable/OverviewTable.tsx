@@ -127,12 +127,7 @@ export function OverviewTable(props: OverviewTableProps) {
         <TableRow>
           <SortableHeader label="Service" column="name" {...header} />
           <SortableHeader label="Owner" column="owner" {...header} />
-          <SortableHeader
-            label="System"
-            column="system"
-            wideOnly
-            {...header}
-          />
+          <SortableHeader label="System" column="system" wideOnly {...header} />
           <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
           <SortableHeader label="Budget left" column="budget" {...header} />
           <SortableHeader label="Burning now" column="burning" {...header} />
