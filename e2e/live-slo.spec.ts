@@ -10,22 +10,11 @@
  * With PLINTH_DOC_SCREENSHOTS=1 the screenshots also go to docs/images for the user
  * guide; otherwise they are test artifacts only.
  */
-import { expect, Page, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { startBackend } from '../packages/test-support/src/backend';
-import { screenshot, signIn } from './support';
+import { docScreenshot as shoot, signIn } from './support';
 
 const prometheusUrl = process.env.PLINTH_E2E_PROMETHEUS_URL;
-
-async function shoot(page: Page, name: string) {
-  await screenshot(page, name);
-  if (process.env.PLINTH_DOC_SCREENSHOTS === '1') {
-    const dir = join(__dirname, '..', 'docs', 'images');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, `${name}.png`) });
-  }
-}
 
 /** The value Prometheus has now for one SLO's remaining budget. */
 async function budgetInPrometheus(sloName: string): Promise<number> {

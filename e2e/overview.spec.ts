@@ -1,6 +1,6 @@
 /* The /infra overview over the example catalog: failures first, filters, search. */
 import { expect, test } from '@playwright/test';
-import { screenshot, signIn } from './support';
+import { docScreenshot, screenshot, signIn } from './support';
 
 test('the overview lists every service, failures first, and filters them', async ({
   page,
@@ -118,5 +118,5 @@ test('the overview table fits a 1440 x 900 screen without scrolling sideways', a
   expect(widths.page).toBeLessThanOrEqual(widths.viewport);
   // the dense layout: the system moves under the owner
   await expect(page.getByRole('columnheader', { name: 'System' })).toBeHidden();
-  await screenshot(page, 'overview-1440');
+  await docScreenshot(page, 'infra-overview-1440');
 });
