@@ -33,12 +33,15 @@ export interface OverviewTableProps {
 
 /*
  * Dense layout: below MUI's xl breakpoint (1536 px, so a 1440 px laptop screen) the
- * System column is hidden and the system is shown under the owner instead, and the
- * SLO chips wrap their text, so that the table fits without a horizontal scroll
- * (e2e/overview.spec.ts measures it at 1440 x 900).
+ * System column is hidden and the system is shown under the owner instead, cells are
+ * padded by 8 px instead of 16, and the SLO chips wrap their text, so that the table
+ * fits without a horizontal scroll (e2e/overview.spec.ts measures it at 1440 x 900).
  */
 const WIDE_ONLY = { display: { xs: 'none', xl: 'table-cell' } } as const;
 const DENSE_ONLY = { display: { xs: 'block', xl: 'none' } } as const;
+const DENSE_CELLS = {
+  '& .MuiTableCell-root': { px: { xs: 1, xl: 2 } },
+} as const;
 
 function SortableHeader(props: {
   label: string;
@@ -122,7 +125,7 @@ export function OverviewTable(props: OverviewTableProps) {
   const entityLink = useEntityRefLink();
   const header = { sort, order, onSort };
   return (
-    <Table size="small" aria-label="Services">
+    <Table size="small" aria-label="Services" sx={DENSE_CELLS}>
       <TableHead>
         <TableRow>
           <SortableHeader label="Service" column="name" {...header} />
@@ -178,7 +181,7 @@ export function OverviewTable(props: OverviewTableProps) {
             <TableCell sx={{ whiteSpace: 'nowrap', ...WIDE_ONLY }}>
               {shortRef(row.system) ?? '-'}
             </TableCell>
-            <TableCell>
+            <TableCell sx={{ maxWidth: { xs: 240, xl: 'none' } }}>
               {row.slos.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">
                   none
