@@ -39,8 +39,9 @@ export interface OverviewTableProps {
  */
 const WIDE_ONLY = { display: { xs: 'none', xl: 'table-cell' } } as const;
 const DENSE_ONLY = { display: { xs: 'block', xl: 'none' } } as const;
+// element selectors: the app prefixes MUI's class names (v5-), so `.MuiTableCell-root` misses
 const DENSE_CELLS = {
-  '& .MuiTableCell-root': { px: { xs: 1, xl: 2 } },
+  '& th, & td': { px: { xs: 1, xl: 2 } },
 } as const;
 
 function SortableHeader(props: {
@@ -192,14 +193,15 @@ export function OverviewTable(props: OverviewTableProps) {
                     <Chip
                       key={slo.ref}
                       size="small"
-                      sx={{
-                        height: 'auto',
-                        maxWidth: '100%',
-                        '& .MuiChip-label': { whiteSpace: 'normal' },
-                      }}
-                      label={`${slo.displayName ?? slo.name}: ${formatTarget(
-                        slo.target,
-                      )} / ${slo.windowDays}d`}
+                      sx={{ height: 'auto', maxWidth: '100%' }}
+                      label={
+                        // wraps inside the chip's label, which would cut it short
+                        <Box component="span" sx={{ whiteSpace: 'normal' }}>
+                          {`${slo.displayName ?? slo.name}: ${formatTarget(
+                            slo.target,
+                          )} / ${slo.windowDays}d`}
+                        </Box>
+                      }
                     />
                   ))}
                 </Stack>
