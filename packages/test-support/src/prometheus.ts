@@ -149,6 +149,31 @@ export function toOpenMetrics(series: BackfillSeries[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Writes the series as OpenMetrics to `input` and turns them into TSDB blocks in `out`
+ * (`promtool tsdb create-blocks-from openmetrics`).
+ */
+export async function backfillOpenMetrics(
+  series: BackfillSeries[],
+  input: string,
+  out: string,
+): Promise<void> {
+  await writeFile(input, toOpenMetrics(series));
+  // Blocks of up to 3 days keep the count small for multi-day histories.
+  await run(
+    'promtool',
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=72h',
+      input,
+      out,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
 /** Starts Prometheus, or returns undefined when it is not installed. */
 export async function startPrometheus(
   options: StartPrometheusOptions = {},
@@ -167,20 +192,10 @@ export async function startPrometheus(
     await writeFile(join(dir, name), text);
   }
   if (options.series?.length) {
-    const input = join(dir, 'backfill.om.txt');
-    await writeFile(input, toOpenMetrics(options.series));
-    // Blocks of up to 3 days keep the count small for multi-day histories.
-    await run(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--max-block-duration=72h',
-        input,
-        data,
-      ],
-      { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+    await backfillOpenMetrics(
+      options.series,
+      join(dir, 'backfill.om.txt'),
+      data,
     );
   }
   const interval = options.evaluationInterval ?? '5s';

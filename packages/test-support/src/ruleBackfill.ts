@@ -14,7 +14,7 @@ import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { toOpenMetrics, type BackfillSeries } from './prometheus';
+import { backfillOpenMetrics, type BackfillSeries } from './prometheus';
 
 const run = promisify(execFile);
 
@@ -92,12 +92,8 @@ export async function moveBlocks(from: string, data: string): Promise<void> {
   }
 }
 
-/**
- * Evaluates the recording rules of `rules` (a rule file's YAML) over [start, end] with
- * promtool, level by level; `load` gets each level's block directory and must make
- * Prometheus serve those blocks (a restart) before the next level is evaluated.
- */
-export async function recordRules(options: {
+/** What a rule backfill reads, and how it hands over each level's blocks. */
+export interface RecordRulesOptions {
   baseUrl: string;
   /** A working directory for the rule files and blocks of each pass. */
   dir: string;
@@ -106,7 +102,14 @@ export async function recordRules(options: {
   end: Date;
   evalIntervalSeconds: number;
   load(blocks: string): Promise<void>;
-}): Promise<void> {
+}
+
+/**
+ * Evaluates the recording rules of `rules` (a rule file's YAML) over [start, end] with
+ * promtool, level by level; `load` gets each level's block directory and must make
+ * Prometheus serve those blocks (a restart) before the next level is evaluated.
+ */
+export async function recordRules(options: RecordRulesOptions): Promise<void> {
   const levels = ruleLevels(
     (parse(options.rules) as { groups: RuleGroup[] }).groups,
   );
@@ -143,15 +146,9 @@ const MAX_POINTS = 10_000;
  * Like `recordRules`, but each level is one `query_range` per rule (in chunks of at most
  * 10,000 steps) at timestamps aligned to the interval, and one OpenMetrics backfill.
  */
-export async function recordRulesByQuery(options: {
-  baseUrl: string;
-  dir: string;
-  rules: string;
-  start: Date;
-  end: Date;
-  evalIntervalSeconds: number;
-  load(blocks: string): Promise<void>;
-}): Promise<void> {
+export async function recordRulesByQuery(
+  options: RecordRulesOptions,
+): Promise<void> {
   const step = options.evalIntervalSeconds;
   const first = Math.ceil(options.start.getTime() / 1000 / step) * step;
   const last = Math.floor(options.end.getTime() / 1000 / step) * step;
@@ -201,19 +198,10 @@ export async function recordRulesByQuery(options: {
       }
     }
     const out = join(options.dir, `backfill-${stamp}-${i}`);
-    const input = join(options.dir, `backfill-${stamp}-${i}.om.txt`);
-    await writeFile(input, toOpenMetrics([...series.values()]));
-    await run(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--max-block-duration=72h',
-        input,
-        out,
-      ],
-      { cwd: options.dir, maxBuffer: 64 * 1024 * 1024 },
+    await backfillOpenMetrics(
+      [...series.values()],
+      join(options.dir, `backfill-${stamp}-${i}.om.txt`),
+      out,
     );
     await options.load(out);
   }
