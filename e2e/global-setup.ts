@@ -1,8 +1,9 @@
 /*
  * Starts the real backend once for all specs. It serves the built app (packages/app/dist)
  * through the app-backend plugin, so the browser talks to one origin, as in production.
- * When Debian's prometheus is installed, a real Prometheus with the example SLOs' demo
- * rules and backfilled history (test-support's demoSlos) backs the live SLO data.
+ * When Debian's prometheus is installed, a real Prometheus with the example services'
+ * generated rules and backfilled history (scripts/exampleSloPrometheus.ts) backs the live
+ * SLO data.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,37 +12,28 @@ import {
   RunningBackend,
   startBackend,
 } from '../packages/test-support/src/backend';
+import { prometheusUnavailable } from '../packages/test-support/src/prometheus';
 import {
-  demoHistory,
-  demoSloRules,
-  exampleDemoSlos,
-  waitForDemoRules,
-} from '../packages/test-support/src/demoSlos';
-import {
-  prometheusUnavailable,
-  RunningPrometheus,
-  startPrometheus,
-} from '../packages/test-support/src/prometheus';
+  ExampleSloPrometheus,
+  startExampleSloPrometheus,
+} from '../scripts/exampleSloPrometheus';
 
 /** Where the live SLO spec finds the demo Prometheus, or learns there is none. */
 export const E2E_PROMETHEUS_ENV = 'PLINTH_E2E_PROMETHEUS_URL';
 
-/** Prometheus with the demo rules and history; undefined (with a message) without it. */
-async function startDemoPrometheus(): Promise<RunningPrometheus | undefined> {
+/**
+ * Prometheus with Plinth's generated rules for examples/answers and the demo rules of
+ * the other examples; undefined (with a message) without it.
+ */
+async function startDemoPrometheus(): Promise<
+  ExampleSloPrometheus | undefined
+> {
   if (prometheusUnavailable('e2e live SLOs')) return undefined;
-  const slos = exampleDemoSlos(repoRoot);
-  const minute = 60_000;
-  const end = Math.floor(Date.now() / minute) * minute - minute;
-  const prometheus = await startPrometheus({
-    ruleFiles: { 'demo-slo-rules.yaml': demoSloRules(slos) },
-    series: demoHistory(slos, end),
+  return startExampleSloPrometheus({
+    repoRoot,
     evaluationInterval: '5s',
+    timeoutMs: 300_000,
   });
-  await waitForDemoRules(prometheus!, slos).catch(async error => {
-    await prometheus!.stop();
-    throw error;
-  });
-  return prometheus;
 }
 
 /**
@@ -77,12 +69,11 @@ export default async function globalSetup() {
   }
   const port = Number(process.env.PLINTH_E2E_PORT ?? 7017);
   const prometheus = await startDemoPrometheus();
-  if (prometheus) process.env[E2E_PROMETHEUS_ENV] = prometheus.baseUrl;
+  const baseUrl = prometheus?.prometheus.baseUrl;
+  if (baseUrl) process.env[E2E_PROMETHEUS_ENV] = baseUrl;
   const backend = await startBackend({
     port,
-    config: prometheus
-      ? { plinth: { prometheus: { baseUrl: prometheus.baseUrl, demo: true } } }
-      : {},
+    config: baseUrl ? { plinth: { prometheus: { baseUrl, demo: true } } } : {},
   }).catch(async error => {
     await prometheus?.stop();
     throw error;

@@ -1,6 +1,6 @@
 /* The /infra overview over the example catalog: failures first, filters, search. */
 import { expect, test } from '@playwright/test';
-import { screenshot, signIn } from './support';
+import { docScreenshot, screenshot, signIn } from './support';
 
 test('the overview lists every service, failures first, and filters them', async ({
   page,
@@ -99,4 +99,24 @@ test('the URL keeps the filtered, sorted view, and a reload shows it again', asy
   await expect(serviceHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(async () => expect(await names()).toEqual(before)).toPass();
   await screenshot(page, 'overview-from-url');
+});
+
+test('the overview table fits a 1440 x 900 screen without scrolling sideways', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, '/infra');
+  const table = page.getByRole('table', { name: 'Services' });
+  await expect(page.getByTestId('overview-row').first()).toBeVisible();
+  const widths = await table.evaluate(el => ({
+    table: el.scrollWidth,
+    container: el.parentElement!.clientWidth,
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
+  expect(widths.table).toBeLessThanOrEqual(widths.container);
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  // the dense layout: the system moves under the owner
+  await expect(page.getByRole('columnheader', { name: 'System' })).toBeHidden();
+  await docScreenshot(page, 'infra-overview-1440');
 });

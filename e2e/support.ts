@@ -21,6 +21,19 @@ export async function screenshot(page: Page, name: string, dir = artifactsDir) {
   return path;
 }
 
+/**
+ * A screenshot for the user guide: a test artifact, and with PLINTH_DOC_SCREENSHOTS=1
+ * also docs/images/<name>.png (the viewport, as the guide shows it).
+ */
+export async function docScreenshot(page: Page, name: string) {
+  await screenshot(page, name);
+  if (process.env.PLINTH_DOC_SCREENSHOTS === '1') {
+    const dir = join(__dirname, '..', 'docs', 'images');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`) });
+  }
+}
+
 /** A guest token for calling the backend's REST API directly. */
 export async function guestToken(baseURL: string): Promise<string> {
   const res = await fetch(`${baseURL}/api/auth/guest/refresh`);

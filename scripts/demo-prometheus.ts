@@ -1,6 +1,7 @@
 /*
- * `make start`'s demo Prometheus: the example SLOs' Sloth-compatible rules and 28-30 days
- * of backfilled demo history (packages/test-support/src/demoSlos.ts), served on a free
+ * `make start`'s demo Prometheus: the rules Plinth generates for examples/answers/*.yaml
+ * (the other examples keep demo rules), with backfilled and live demo traffic and the
+ * rules' history (scripts/exampleSloPrometheus.ts, ADR 1402), served on a free
  * loopback port (PLINTH_DEMO_PROMETHEUS_PORT, or a free one) with its data in
  * .plinth/prometheus (git-ignored). Once the rules have run it writes the base URL to
  * .plinth/prometheus/url and keeps running until it gets SIGTERM or SIGINT. Without
@@ -9,16 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../packages/test-support/src/backend';
-import {
-  demoHistory,
-  demoSloRules,
-  exampleDemoSlos,
-  waitForDemoRules,
-} from '../packages/test-support/src/demoSlos';
-import {
-  hasPrometheus,
-  startPrometheus,
-} from '../packages/test-support/src/prometheus';
+import { hasPrometheus } from '../packages/test-support/src/prometheus';
+import { startExampleSloPrometheus } from './exampleSloPrometheus';
 
 async function main() {
   if (!hasPrometheus()) {
@@ -28,35 +21,31 @@ async function main() {
     return;
   }
   const directory = join(repoRoot, '.plinth', 'prometheus');
-  const slos = exampleDemoSlos(repoRoot);
-  const minute = 60_000;
-  const end = Math.floor(Date.now() / minute) * minute - minute;
   process.stdout.write(
-    `plinth: starting a demo Prometheus for ${slos.length} example SLOs (backfilling their history, about a minute)\n`,
+    'plinth: starting a demo Prometheus for the example SLOs (rendering their rules, backfilling their history: a minute or two)\n',
   );
-  const prometheus = (await startPrometheus({
-    directory,
-    ruleFiles: { 'demo-slo-rules.yaml': demoSloRules(slos) },
-    series: demoHistory(slos, end),
-    evaluationInterval: '15s',
-    timeoutMs: 120_000,
-    port: process.env.PLINTH_DEMO_PROMETHEUS_PORT
-      ? Number(process.env.PLINTH_DEMO_PROMETHEUS_PORT)
-      : undefined,
-  }))!;
+  let demo: Awaited<ReturnType<typeof startExampleSloPrometheus>>;
+  try {
+    demo = await startExampleSloPrometheus({
+      repoRoot,
+      directory,
+      evaluationInterval: '15s',
+      timeoutMs: 300_000,
+      port: process.env.PLINTH_DEMO_PROMETHEUS_PORT
+        ? Number(process.env.PLINTH_DEMO_PROMETHEUS_PORT)
+        : undefined,
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const prometheus = demo!.prometheus;
   const stop = async () => {
-    await prometheus.stop();
+    await demo!.stop();
     process.exit(0);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  try {
-    await waitForDemoRules(prometheus, slos, 120_000);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${prometheus.logs()}\n`);
-    await prometheus.stop();
-    process.exit(1);
-  }
   writeFileSync(join(directory, 'url'), `${prometheus.baseUrl}\n`);
   process.stdout.write(
     `plinth: demo Prometheus at ${prometheus.baseUrl} (data in .plinth/prometheus)\n`,

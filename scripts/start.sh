@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make start: the portal (yarn start) and, when Debian's prometheus is installed, a demo
-# Prometheus with the example SLOs' rules and backfilled history (scripts/demo-prometheus.ts)
+# Prometheus with the rules Plinth generates for examples/answers and backfilled history (scripts/demo-prometheus.ts)
 # configured as plinth.prometheus through APP_CONFIG_ variables. Both start at once: the
 # port is chosen first, and until the demo answers the cards say Prometheus is down.
 set -euo pipefail

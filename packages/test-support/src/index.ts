@@ -12,4 +12,6 @@ export * from './postgres';
 export * from './prometheus';
 export * from './prometheusRecording';
 export * from './reference';
+export * from './ruleBackfill';
+export * from './sliTraffic';
 export * from './redis';

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './backend';
+import { moveBlocks, recordRulesByQuery } from './ruleBackfill';
 
 const run = promisify(execFile);
 
@@ -37,6 +38,22 @@ export interface StartPrometheusOptions {
   directory?: string;
   /** Listen on this loopback port instead of a free one. */
   port?: number;
+  /** Scrape targets (`host:port`, `/metrics`) with the labels each target's series get. */
+  scrapeTargets?: Array<{
+    job: string;
+    target: string;
+    labels?: Record<string, string>;
+  }>;
+  /**
+   * Recording rules to give a past before start-up, in order: each stage's rules are
+   * evaluated over its range against the history so far (ruleBackfill.ts).
+   */
+  recordRules?: Array<{
+    rules: string;
+    start: Date;
+    end: Date;
+    evalIntervalSeconds: number;
+  }>;
 }
 
 export interface PrometheusAlert {
@@ -132,6 +149,31 @@ export function toOpenMetrics(series: BackfillSeries[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Writes the series as OpenMetrics to `input` and turns them into TSDB blocks in `out`
+ * (`promtool tsdb create-blocks-from openmetrics`).
+ */
+export async function backfillOpenMetrics(
+  series: BackfillSeries[],
+  input: string,
+  out: string,
+): Promise<void> {
+  await writeFile(input, toOpenMetrics(series));
+  // Blocks of up to 3 days keep the count small for multi-day histories.
+  await run(
+    'promtool',
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=72h',
+      input,
+      out,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+}
+
 /** Starts Prometheus, or returns undefined when it is not installed. */
 export async function startPrometheus(
   options: StartPrometheusOptions = {},
@@ -150,65 +192,107 @@ export async function startPrometheus(
     await writeFile(join(dir, name), text);
   }
   if (options.series?.length) {
-    const input = join(dir, 'backfill.om.txt');
-    await writeFile(input, toOpenMetrics(options.series));
-    // Blocks of up to 3 days keep the count small for multi-day histories.
-    await run(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--max-block-duration=72h',
-        input,
-        data,
-      ],
-      { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+    await backfillOpenMetrics(
+      options.series,
+      join(dir, 'backfill.om.txt'),
+      data,
     );
   }
   const interval = options.evaluationInterval ?? '5s';
-  await writeFile(
-    join(dir, 'prometheus.yml'),
-    `${JSON.stringify({
-      global: { evaluation_interval: interval, scrape_interval: interval },
-      rule_files: Object.keys(ruleFiles),
-      scrape_configs: [],
-    })}\n`,
-  );
+  const writeConfig = (live: boolean) =>
+    writeFile(
+      join(dir, 'prometheus.yml'),
+      `${JSON.stringify({
+        global: { evaluation_interval: interval, scrape_interval: interval },
+        rule_files: live ? Object.keys(ruleFiles) : [],
+        scrape_configs: live
+          ? (options.scrapeTargets ?? []).map(t => ({
+              job_name: t.job,
+              static_configs: [{ targets: [t.target], labels: t.labels ?? {} }],
+            }))
+          : [],
+      })}\n`,
+    );
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${data}`,
-      // Backfilled history may reach weeks back; keep all of it.
-      '--storage.tsdb.retention.time=400d',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--web.enable-lifecycle',
-    ],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', chunk => (output += chunk));
-  child.stderr?.on('data', chunk => (output += chunk));
+  let child: ChildProcess | undefined;
 
+  const halt = async () => {
+    if (!child || child.exitCode !== null) return;
+    const running = child;
+    const exited = new Promise(resolve => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      exited,
+      new Promise(resolve => {
+        timer = setTimeout(resolve, 10_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (running.exitCode === null) running.kill('SIGKILL');
+  };
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise(resolve => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        exited,
-        new Promise(resolve => {
-          timer = setTimeout(resolve, 10_000);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await halt();
     if (!options.directory) await rm(dir, { recursive: true, force: true });
   };
+
+  const launch = async () => {
+    const started = spawn(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${data}`,
+        // Backfilled history may reach weeks back; keep all of it.
+        '--storage.tsdb.retention.time=400d',
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--web.enable-lifecycle',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child = started;
+    started.stdout?.on('data', chunk => (output += chunk));
+    started.stderr?.on('data', chunk => (output += chunk));
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    for (;;) {
+      if (started.exitCode !== null) {
+        await stop();
+        throw new Error(`prometheus exited early:\n${output}`);
+      }
+      const ready = await fetch(`${baseUrl}/-/ready`).then(
+        r => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`prometheus did not get ready:\n${output}`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  };
+
+  if (options.recordRules?.length) {
+    // Without rules or targets while the past is recorded: nothing is written at "now".
+    await writeConfig(false);
+    await launch();
+    for (const stage of options.recordRules) {
+      await recordRulesByQuery({
+        baseUrl,
+        dir,
+        ...stage,
+        load: async blocks => {
+          await halt();
+          await moveBlocks(blocks, data);
+          await launch();
+        },
+      });
+    }
+    await halt();
+  }
+  await writeConfig(true);
+  await launch();
 
   const api = async (path: string) => {
     const response = await fetch(`${baseUrl}${path}`);
@@ -218,24 +302,6 @@ export async function startPrometheus(
     }
     return body.data;
   };
-
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`prometheus exited early:\n${output}`);
-    }
-    const ready = await fetch(`${baseUrl}/-/ready`).then(
-      r => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`prometheus did not get ready:\n${output}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
 
   const rules = async () => (await api('/api/v1/rules')).groups as any[];
   return {

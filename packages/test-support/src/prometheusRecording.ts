@@ -6,20 +6,14 @@
  * promtool cannot backfill a rule from another rule's output in the same pass.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { freePort } from './backend';
 import { hasPrometheus } from './prometheus';
+import { moveBlocks, recordRules } from './ruleBackfill';
 
 const run = promisify(execFile);
 
@@ -32,67 +26,6 @@ export interface RecordingPrometheus {
     evalIntervalSeconds: number;
   }): Promise<void>;
   stop(): Promise<void>;
-}
-
-interface RuleGroup {
-  name: string;
-  interval?: string;
-  rules: Array<{ record?: string; alert?: string; expr: string }>;
-}
-
-/** Splits recording rules into levels: a rule is one level above the records it reads. */
-export function ruleLevels(groups: RuleGroup[]): RuleGroup[][] {
-  const records = new Map<string, { group: string; expr: string }[]>();
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (r.record) {
-        records.set(r.record, [
-          ...(records.get(r.record) ?? []),
-          { group: g.name, expr: r.expr },
-        ]);
-      }
-    }
-  }
-  const reads = (expr: string) =>
-    [...records.keys()].filter(name =>
-      new RegExp(
-        `(^|[^a-zA-Z0-9_:])${name.replace(
-          /[.*+?^${}()|[\]\\]/g,
-          '\\$&',
-        )}([^a-zA-Z0-9_:]|$)`,
-      ).test(expr),
-    );
-  const level = new Map<string, number>();
-  const levelOf = (name: string, seen: Set<string>): number => {
-    if (level.has(name)) return level.get(name)!;
-    if (seen.has(name))
-      throw new Error(`recording rules depend on each other: ${name}`);
-    seen.add(name);
-    const deps = records
-      .get(name)!
-      .flatMap(r => reads(r.expr))
-      .filter(d => d !== name);
-    const value = deps.length
-      ? 1 + Math.max(...deps.map(d => levelOf(d, seen)))
-      : 0;
-    level.set(name, value);
-    return value;
-  };
-  const levels: RuleGroup[][] = [];
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (!r.record) continue;
-      const n = levelOf(r.record, new Set());
-      levels[n] ??= [];
-      let group = levels[n].find(x => x.name === g.name);
-      if (!group) {
-        group = { name: g.name, interval: g.interval, rules: [] };
-        levels[n].push(group);
-      }
-      group.rules.push(r);
-    }
-  }
-  return levels.filter(Boolean);
 }
 
 async function waitReady(
@@ -178,37 +111,18 @@ export async function startRecordingPrometheus(options: {
   return {
     baseUrl,
     async backfillRules(range) {
-      const levels = ruleLevels(
-        (parse(options.rules) as { groups: RuleGroup[] }).groups,
-      );
-      for (const [i, groups] of levels.entries()) {
-        // One file name for every pass: Prometheus derives each group's evaluation
-        // offset from its name and file, so every level is evaluated at the same instants.
-        const file = join(dir, 'backfill.yaml');
-        const out = join(dir, `backfill-${i}`);
-        await writeFile(file, stringify({ groups }));
-        await run(
-          'promtool',
-          [
-            'tsdb',
-            'create-blocks-from',
-            'rules',
-            `--url=${baseUrl}`,
-            `--start=${Math.floor(range.start.getTime() / 1000)}`,
-            `--end=${Math.floor(range.end.getTime() / 1000)}`,
-            `--eval-interval=${range.evalIntervalSeconds}s`,
-            `--output-dir=${out}`,
-            file,
-          ],
-          { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
-        );
+      await recordRules({
+        baseUrl,
+        dir,
+        rules: options.rules,
+        ...range,
         // New blocks load at start-up; a restart keeps the test deterministic.
-        await halt();
-        for (const block of await readdir(out)) {
-          await rename(join(out, block), join(data, block));
-        }
-        await start();
-      }
+        load: async blocks => {
+          await halt();
+          await moveBlocks(blocks, data);
+          await start();
+        },
+      });
     },
     async stop() {
       await halt();

@@ -31,18 +31,32 @@ export interface OverviewTableProps {
   onSort: (sort: OverviewSort) => void;
 }
 
+/*
+ * Dense layout: below MUI's xl breakpoint (1536 px, so a 1440 px laptop screen) the
+ * System column is hidden and the system is shown under the owner instead, cells are
+ * padded by 8 px instead of 16, and the SLO chips wrap their text, so that the table
+ * fits without a horizontal scroll (e2e/overview.spec.ts measures it at 1440 x 900).
+ */
+const WIDE_ONLY = { display: { xs: 'none', xl: 'table-cell' } } as const;
+const DENSE_ONLY = { display: { xs: 'block', xl: 'none' } } as const;
+// element selectors: the app prefixes MUI's class names (v5-), so `.MuiTableCell-root` misses
+const DENSE_CELLS = {
+  '& th, & td': { px: { xs: 1, xl: 2 } },
+} as const;
+
 function SortableHeader(props: {
   label: string;
   column: OverviewSort;
   sort: OverviewSort;
   order: 'asc' | 'desc';
   onSort: (sort: OverviewSort) => void;
+  wideOnly?: boolean;
 }) {
-  const { label, column, sort, order, onSort } = props;
+  const { label, column, sort, order, onSort, wideOnly } = props;
   return (
     <TableCell
       sortDirection={sort === column ? order : false}
-      sx={{ whiteSpace: 'nowrap' }}
+      sx={{ whiteSpace: 'nowrap', ...(wideOnly ? WIDE_ONLY : {}) }}
     >
       <TableSortLabel
         active={sort === column}
@@ -112,12 +126,12 @@ export function OverviewTable(props: OverviewTableProps) {
   const entityLink = useEntityRefLink();
   const header = { sort, order, onSort };
   return (
-    <Table size="small" aria-label="Services">
+    <Table size="small" aria-label="Services" sx={DENSE_CELLS}>
       <TableHead>
         <TableRow>
           <SortableHeader label="Service" column="name" {...header} />
           <SortableHeader label="Owner" column="owner" {...header} />
-          <SortableHeader label="System" column="system" {...header} />
+          <SortableHeader label="System" column="system" wideOnly {...header} />
           <TableCell sx={{ whiteSpace: 'nowrap' }}>SLO targets</TableCell>
           <SortableHeader label="Budget left" column="budget" {...header} />
           <SortableHeader label="Burning now" column="burning" {...header} />
@@ -132,7 +146,7 @@ export function OverviewTable(props: OverviewTableProps) {
       <TableBody>
         {rows.map(row => (
           <TableRow key={row.ref} data-testid="overview-row">
-            <TableCell sx={{ minWidth: 160 }}>
+            <TableCell sx={{ minWidth: 140 }}>
               <Link to={entityLink(row.ref)}>{row.title ?? row.name}</Link>
               {row.issues.length > 0 && (
                 <Typography
@@ -154,11 +168,21 @@ export function OverviewTable(props: OverviewTableProps) {
             </TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
               {shortRef(row.owner) ?? '-'}
+              {row.system && (
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="div"
+                  sx={DENSE_ONLY}
+                >
+                  System: {shortRef(row.system)}
+                </Typography>
+              )}
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+            <TableCell sx={{ whiteSpace: 'nowrap', ...WIDE_ONLY }}>
               {shortRef(row.system) ?? '-'}
             </TableCell>
-            <TableCell>
+            <TableCell sx={{ maxWidth: { xs: 240, xl: 'none' } }}>
               {row.slos.length === 0 ? (
                 <Typography variant="body2" color="text.secondary">
                   none
@@ -169,9 +193,15 @@ export function OverviewTable(props: OverviewTableProps) {
                     <Chip
                       key={slo.ref}
                       size="small"
-                      label={`${slo.displayName ?? slo.name}: ${formatTarget(
-                        slo.target,
-                      )} / ${slo.windowDays}d`}
+                      sx={{ height: 'auto', maxWidth: '100%' }}
+                      label={
+                        // wraps inside the chip's label, which would cut it short
+                        <Box component="span" sx={{ whiteSpace: 'normal' }}>
+                          {`${slo.displayName ?? slo.name}: ${formatTarget(
+                            slo.target,
+                          )} / ${slo.windowDays}d`}
+                        </Box>
+                      }
                     />
                   ))}
                 </Stack>

@@ -14,6 +14,7 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 import { environmentRootPath } from '../names';
 import { BOOTSTRAP_ROOT } from '../terraform/bootstrap';
+import { BUDGET_GATE_SCRIPT, GITLAB_OVERRIDE_HINT } from './budgetGate';
 
 const TOKEN_FILE = '"$CI_PROJECT_DIR/.oidc-token"';
 
@@ -51,6 +52,8 @@ export interface GitlabOptions {
   image: { name: string; entrypoint: string[] };
   tflintImage: { name: string; entrypoint: string[] };
   gated(env: EnvironmentDesign): boolean;
+  /** The remaining-budget query of a gated environment, undefined when it has no gate. */
+  budgetGate(env: EnvironmentDesign): string | undefined;
 }
 
 export function gitlabPipeline(design: Design, options: GitlabOptions) {
@@ -60,7 +63,7 @@ export function gitlabPipeline(design: Design, options: GitlabOptions) {
     BOOTSTRAP_ROOT,
   ];
   const jobs: Record<string, unknown> = {
-    stages: ['check', 'plan', 'apply'],
+    stages: ['check', 'plan', 'gate', 'apply'],
     default: { image: options.image },
     fmt: { stage: 'check', script: [`${tf} fmt -check -recursive terraform`] },
     validate: {
@@ -108,12 +111,36 @@ export function gitlabPipeline(design: Design, options: GitlabOptions) {
         expire_in: '1 week',
       },
     };
+    const query = options.budgetGate(env);
+    if (query) {
+      // PROMETHEUS_URL and ERROR_BUDGET_GATE are CI/CD variables of the environment;
+      // OVERRIDE_ERROR_BUDGET=true is set when running a pipeline by hand.
+      jobs[`budget-gate-${env.name}`] = {
+        stage: 'gate',
+        image: { name: 'alpine:3.20', entrypoint: [''] },
+        variables: {
+          ENVIRONMENT_NAME: env.name,
+          BUDGET_QUERY: query,
+          OVERRIDE_HINT: GITLAB_OVERRIDE_HINT,
+        },
+        environment: { name: env.name, action: 'prepare' },
+        needs: [{ job: `plan-${env.name}`, artifacts: false }],
+        rules: [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }],
+        before_script: ['apk add --no-cache curl jq'],
+        script: [BUDGET_GATE_SCRIPT],
+      };
+    }
     jobs[`apply-${env.name}`] = {
       stage: 'apply',
       variables,
       environment: { name: env.name },
       resource_group: `tfstate-${env.name}`,
-      needs: [{ job: `plan-${env.name}`, artifacts: true }],
+      needs: [
+        { job: `plan-${env.name}`, artifacts: true },
+        ...(query
+          ? [{ job: `budget-gate-${env.name}`, artifacts: false }]
+          : []),
+      ],
       rules: [
         {
           if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH',

@@ -7,6 +7,13 @@ import { BOOTSTRAP_ROOT } from '../terraform/bootstrap';
 import { environmentRootPath, GITLAB_CI_PATH, WORKFLOW_PATH } from '../names';
 import { GENERATED_HEADER, toYaml } from '../yaml';
 import { tflintConfig } from './tflint';
+import {
+  BUDGET_GATE_SCRIPT,
+  budgetQuery,
+  GITHUB_OVERRIDE_HINT,
+  GITHUB_OVERRIDE_INPUT,
+  hasBudgetGate,
+} from './budgetGate';
 import { gitlabPipeline } from './gitlab';
 import {
   ACTIONS,
@@ -227,7 +234,7 @@ export function githubWorkflow(design: Design) {
       jobKey('plan', env),
       {
         name: `Plan ${env.name}`,
-        if: `(github.event_name == 'pull_request' || github.event_name == 'push') && (${NOT_A_FORK})`,
+        if: `(github.event_name == 'pull_request' || github.event_name == 'push' || github.event_name == 'workflow_dispatch') && (${NOT_A_FORK})`,
         needs: ['checks'],
         'runs-on': 'ubuntu-latest',
         permissions: {
@@ -276,7 +283,8 @@ export function githubWorkflow(design: Design) {
       jobKey('apply', env),
       {
         name: `Apply ${env.name}`,
-        if: "github.event_name == 'push' && github.ref == 'refs/heads/main'",
+        // workflow_dispatch: a run by hand, the way to override the error-budget gate
+        if: "(github.event_name == 'push' || github.event_name == 'workflow_dispatch') && github.ref == 'refs/heads/main'",
         needs: [
           jobKey('plan', env),
           ...(index === 0
@@ -296,6 +304,22 @@ export function githubWorkflow(design: Design) {
                   name: 'Require a reviewer on this environment',
                   env: { GH_TOKEN: '${{ github.token }}' },
                   run: REQUIRE_REVIEWERS,
+                },
+              ]
+            : []),
+          ...(hasBudgetGate(design, env)
+            ? [
+                {
+                  name: 'Error budget gate',
+                  env: {
+                    PROMETHEUS_URL: envVar('PROMETHEUS_URL'),
+                    ERROR_BUDGET_GATE: envVar('ERROR_BUDGET_GATE'),
+                    BUDGET_QUERY: budgetQuery(design, env),
+                    OVERRIDE_ERROR_BUDGET: `\${{ github.event_name == 'workflow_dispatch' && inputs.${GITHUB_OVERRIDE_INPUT} }}`,
+                    OVERRIDE_HINT: GITHUB_OVERRIDE_HINT,
+                    ERROR_MARK: '::error::',
+                  },
+                  run: BUDGET_GATE_SCRIPT,
                 },
               ]
             : []),
@@ -351,6 +375,17 @@ export function githubWorkflow(design: Design) {
     on: {
       pull_request: { paths },
       push: { branches: ['main'], paths },
+      // Plan and apply main by hand; the only way to apply past the error-budget gate.
+      workflow_dispatch: {
+        inputs: {
+          [GITHUB_OVERRIDE_INPUT]: {
+            description:
+              'Apply even if an SLO has no error budget left (a fix or a rollback)',
+            type: 'boolean',
+            default: false,
+          },
+        },
+      },
       // Daily drift detection, off the hour most workflows start on.
       schedule: [{ cron: '17 5 * * *' }],
     },
@@ -423,6 +458,8 @@ function gitlab(design: Design) {
       entrypoint: [''],
     },
     gated: env => Boolean(isGated(design, env)),
+    budgetGate: env =>
+      hasBudgetGate(design, env) ? budgetQuery(design, env) : undefined,
   });
 }
 
