@@ -11,6 +11,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import git from 'isomorphic-git';
 import { GENERATION_PATH } from '../render/generation';
+import { repositoryName } from './repositoryName';
 import { examples } from './changeLocal.examples';
 import {
   commitChangeOnBranch,
@@ -21,6 +22,9 @@ import {
 import { resolveLocalDirectory } from './publishLocal';
 import { commitAuthor, planWorkspaceChange } from './workspaceChange';
 
+const REPO_NAME = 'The existing repository folder, usually `<service>-infra`';
+const SOURCE_PATH =
+  'Folder of the workspace holding the new generation; default the whole workspace';
 /** The commit message: what changed, and the conflicts left for the reviewer. */
 function changeMessage(
   service: string,
@@ -56,22 +60,8 @@ export function createInfraChangeLocalAction(options: { config: Config }) {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z =>
-          z
-            .string({
-              description:
-                'The existing repository folder, usually `<service>-infra`',
-            })
-            .regex(REPOSITORY_NAME_PATTERN, {
-              message: REPOSITORY_NAME_MESSAGE,
-            }),
-        sourcePath: z =>
-          z
-            .string({
-              description:
-                'Folder of the workspace holding the new generation; default the whole workspace',
-            })
-            .optional(),
+        repoName: z => repositoryName(z.string({ description: REPO_NAME })),
+        sourcePath: z => z.string({ description: SOURCE_PATH }).optional(),
       },
       output: {
         branch: z => z.string({ description: 'The branch holding the change' }),

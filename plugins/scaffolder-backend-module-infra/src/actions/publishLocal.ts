@@ -12,9 +12,13 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { publishLocalRepository, type PublishOptions } from './localRepository';
+import { repositoryName } from './repositoryName';
 import { examples } from './publishLocal.examples';
 import { commitAuthor } from './workspaceChange';
 
+const REPO_NAME = 'Name of the repository folder, usually `<service>-infra`';
+const SOURCE_PATH =
+  'Folder inside the workspace to publish; defaults to the whole workspace';
 /** The config key naming the folder that holds locally published repositories. */
 export const LOCAL_DIRECTORY_CONFIG_KEY = 'plinth.publish.localDirectory';
 
@@ -59,22 +63,8 @@ export function createInfraPublishLocalAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z =>
-          z
-            .string({
-              description:
-                'Name of the repository folder, usually `<service>-infra`',
-            })
-            .regex(REPOSITORY_NAME_PATTERN, {
-              message: REPOSITORY_NAME_MESSAGE,
-            }),
-        sourcePath: z =>
-          z
-            .string({
-              description:
-                'Folder inside the workspace to publish; defaults to the whole workspace',
-            })
-            .optional(),
+        repoName: z => repositoryName(z.string({ description: REPO_NAME })),
+        sourcePath: z => z.string({ description: SOURCE_PATH }).optional(),
         defaultBranch: z =>
           z
             .string({ description: 'Branch of the first commit; default main' })
