@@ -17,6 +17,55 @@ export type PlanOutcome =
   | { ok: true; plan: PlanResult }
   | { ok: false; issues: AnswerIssue[] };
 
+/** A Plinth-managed service's stored inputs (`GET /services/:namespace/:name/change`). */
+export interface ServiceChangeSource {
+  /** The answers the repository was last generated from (`.plinth/answers.yaml`). */
+  answers: Record<string, unknown>;
+  generation: { plinthVersion: string; designVersion: string };
+  source: { type: 'local' | 'url'; target: string };
+}
+
+/** A decision the change adds, alters or drops, with why. */
+export interface DecisionChange {
+  id: string;
+  title?: string;
+  reason?: string;
+  /** The value before the change; absent for an added decision. */
+  before?: unknown;
+  /** The value after the change; absent for a removed decision. */
+  after?: unknown;
+}
+
+/** What applying new answers to a service would change (`POST .../change/preview`). */
+export interface ChangePreview {
+  decisions: {
+    added: DecisionChange[];
+    changed: DecisionChange[];
+    removed: DecisionChange[];
+  };
+  /** Monthly USD per environment; `before` or `after` is absent for an added or removed one. */
+  cost: Array<{
+    environment: string;
+    before?: number;
+    after?: number;
+    delta: number;
+  }>;
+  /** A framework's status before and after; absent when it was not or no longer is chosen. */
+  compliance: Array<{ framework: string; before?: string; after?: string }>;
+  files: {
+    added: string[];
+    changed: string[];
+    removed: string[];
+    /** Files edited by hand that the change also touches: left for the reviewer. */
+    conflicts: string[];
+  };
+}
+
+/** A change preview, or the invalid answers by dotted path, as the planner reports them. */
+export type ChangePreviewOutcome =
+  | { ok: true; preview: ChangePreview }
+  | { ok: false; issues: AnswerIssue[] };
+
 /** Plinth's infra backend: the overview across the catalog and the planner. */
 export interface InfraApi {
   /** One page of service summaries, filtered and sorted over every service. */
@@ -34,6 +83,16 @@ export interface InfraApi {
    * backend computed from the stored evidence of its environments' code.
    */
   getCompliance?(entityRef: string): Promise<ServiceCompliance>;
+  /**
+   * The stored answers of a service Plinth manages; `undefined` when Plinth does not
+   * manage it or cannot read its repository (404).
+   */
+  getServiceChange?(entityRef: string): Promise<ServiceChangeSource | undefined>;
+  /** What new answers would change in a managed service's repository and design. */
+  previewChange?(
+    entityRef: string,
+    answers: unknown,
+  ): Promise<ChangePreviewOutcome>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

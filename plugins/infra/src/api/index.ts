@@ -1,3 +1,10 @@
 export { infraApiRef } from './InfraApi';
-export type { InfraApi, PlanOutcome } from './InfraApi';
+export type {
+  ChangePreview,
+  ChangePreviewOutcome,
+  DecisionChange,
+  InfraApi,
+  PlanOutcome,
+  ServiceChangeSource,
+} from './InfraApi';
 export { InfraClient } from './InfraClient';
