@@ -14,6 +14,7 @@ import {
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
 import { useServiceCompliance } from '../../hooks/useServiceCompliance';
 import { WIZARD_PATH } from '../../lib/frameworks';
+import { ChangeInfraButton } from '../ChangeInfraButton';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { IssueList } from '../IssueList';
@@ -84,6 +85,7 @@ export function InfraContent() {
     : undefined;
   return (
     <Stack gap={2}>
+      <ChangeInfraButton entityRef={value.service.entityRef} />
       <IssueList
         entityRef={value.service.entityRef}
         issues={value.service.issues}
