@@ -121,6 +121,7 @@ export const infraPlugin = createBackendPlugin({
             prometheus,
             liveBudgets,
             evidence: evidenceEnabled ? evidence : undefined,
+            urlReader,
           }),
         );
       },

@@ -1,7 +1,9 @@
 import {
   HttpAuthService,
   PermissionsService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { previewRepositoryChange } from '@plinth/backstage-plugin-scaffolder-backend-module-infra';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -30,6 +32,7 @@ import {
   complianceEnvironments,
   EvidenceLookup,
 } from './evidence/applyEvidence';
+import { readServiceRepository } from './change/serviceChange';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -47,6 +50,8 @@ export interface RouterOptions {
   liveBudgets?: { get(): Promise<{ rows: LiveBudgets }> };
   /** The code evidence the EvidenceCollector stored; none: every environment is declared only. */
   evidence?: EvidenceLookup;
+  /** Reads a service's repository from a URL location for the change endpoints. */
+  urlReader?: UrlReaderService;
 }
 
 function entityRefParam(raw: unknown): string {
@@ -188,7 +193,8 @@ export async function createRouter(
    * preview and cost (200), or every invalid field by its dotted path (400).
    * No side effects: the wizard's review page calls it on every visit.
    */
-  router.post('/plan', async (req, res) => {
+  /** The caller's credentials, when the caller may run the planner (infraPlanPermission). */
+  const plannerCredentials = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -199,6 +205,11 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not run the infrastructure planner');
     }
+    return credentials;
+  };
+
+  router.post('/plan', async (req, res) => {
+    await plannerCredentials(req);
     const body = req.body as { answers?: unknown } | undefined;
     if (!body || typeof body !== 'object' || !('answers' in body)) {
       const issues = [{ path: 'answers', message: 'is required' }];
@@ -212,6 +223,75 @@ export async function createRouter(
     }
     const { design, warnings, compliance, cost } = result;
     res.json({ design, warnings, compliance, cost });
+  });
+
+  const urlReader: UrlReaderService = options.urlReader ?? {
+    readUrl: () => Promise.reject(new Error('no URL reader configured')),
+    readTree: () => Promise.reject(new Error('no URL reader configured')),
+    search: () => Promise.reject(new Error('no URL reader configured')),
+  };
+
+  /**
+   * GET /services/:namespace/:name/change: the stored answers and generation of a service
+   * Plinth generated, read from the repository it came from (the entity read with the
+   * caller's credentials: unreadable is 404 as absent is).
+   */
+  router.get('/services/:namespace/:name/change', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { record, source } = await readServiceRepository({
+      namespace: req.params.namespace,
+      name: req.params.name,
+      credentials,
+      catalog,
+      reader: urlReader,
+      recordOnly: true,
+    });
+    res.json({
+      answers: record.answers,
+      generation: {
+        plinthVersion: record.plinthVersion,
+        designVersion: record.designVersion,
+      },
+      source:
+        source.kind === 'file'
+          ? { type: 'local', target: source.root }
+          : { type: 'url', target: source.url },
+    });
+  });
+
+  /**
+   * POST /services/:namespace/:name/change/preview `{ answers }`: what the change would
+   * do, with no side effect: the design diff (decisions, cost, compliance) and the files
+   * added, changed, removed and in conflict with hand edits. 400 with the plan's issues.
+   */
+  router.post('/services/:namespace/:name/change/preview', async (req, res) => {
+    const credentials = await plannerCredentials(req);
+    const body = req.body as { answers?: unknown } | undefined;
+    if (!body || typeof body !== 'object' || !('answers' in body)) {
+      res
+        .status(400)
+        .json(planError([{ path: 'answers', message: 'is required' }]));
+      return;
+    }
+    const repository = await readServiceRepository({
+      namespace: req.params.namespace,
+      name: req.params.name,
+      credentials,
+      catalog,
+      reader: urlReader,
+    });
+    // readServiceRepository found the record, so there is a preview.
+    const preview = previewRepositoryChange({
+      files: repository.files,
+      answers: body.answers,
+    })!;
+    if (!preview.ok) {
+      res.status(400).json(planError(preview.issues));
+      return;
+    }
+    res.json({ ...preview.diff, files: preview.files });
   });
 
   return router;

@@ -232,3 +232,26 @@ export {
 
 // Plinth's permissions, for permission policies.
 export { infraPermissions, infraPlanPermission } from './permissions';
+
+// Changing a generated repository: what a new design changes, and the three-way merge
+// of each generated file with the hand edits in the repository (ADR 1600).
+export {
+  GENERATION_MANIFEST_PATH,
+  diffDesigns,
+  mergeGeneratedFile,
+  planRepositoryChange,
+  type ComplianceChange,
+  type CostChange,
+  type DecisionChange,
+  type DecisionValue,
+  type DesignDiff,
+  type FileChange,
+  type FileChangeStatus,
+  type FrameworkComplianceState,
+  type GenerationManifest,
+  type MergeInput,
+  type MergeResult,
+  type MergeStatus,
+  type RepositoryChangeInput,
+  type RepositoryChangePlan,
+} from './change';

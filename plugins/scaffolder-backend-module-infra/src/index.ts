@@ -10,3 +10,12 @@ export {
   createInfraDesignPlanAction,
   createInfraRepositoryRenderAction,
 } from './actions';
+
+// The generation record and the change preview, for the infra backend's change endpoints.
+export { ANSWERS_PATH, GENERATION_PATH } from './render/generation/paths';
+export {
+  previewRepositoryChange,
+  readChangeRecord,
+  type ChangePreview,
+  type ChangeRecord,
+} from './render/generation/preview';

@@ -6,6 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createInfraCatalogRegisterLocalAction,
+  createInfraChangeLocalAction,
+  createInfraChangePrepareAction,
+  createInfraServiceAssertNewAction,
   createInfraDesignPlanAction,
   createInfraPublishLocalAction,
   createInfraRepositoryRenderAction,
@@ -13,7 +16,7 @@ import {
 
 /**
  * Registers Plinth's actions with the scaffolder: `infra:design:plan`,
- * `infra:repository:render`, `infra:publish:local` and `infra:catalog:register-local`.
+ * `infra:repository:render`, `infra:publish:local`, `infra:catalog:register-local` and `infra:change:local`.
  *
  * @public
  */
@@ -26,13 +29,17 @@ export const scaffolderModule = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        reader: coreServices.urlReader,
       },
-      async init({ scaffolderActions, config, catalog }) {
+      async init({ scaffolderActions, config, catalog, reader }) {
         scaffolderActions.addActions(
           createInfraDesignPlanAction(),
           createInfraRepositoryRenderAction(),
-          createInfraPublishLocalAction({ config }),
+          createInfraPublishLocalAction({ config, catalog }),
           createInfraCatalogRegisterLocalAction({ config, catalog }),
+          createInfraChangeLocalAction({ config }),
+          createInfraServiceAssertNewAction({ config, catalog }),
+          createInfraChangePrepareAction({ reader }),
         );
       },
     });

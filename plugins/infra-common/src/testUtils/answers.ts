@@ -90,3 +90,27 @@ export function withAnswers(changes: {
   }
   return copy as AnswersInput;
 }
+
+/**
+ * A change of issue 16's acceptance: availability raised from 99.9 to 99.95 and a
+ * staging environment added, as the answers before and after.
+ *
+ * @public
+ */
+export const changeAnswers: { before: AnswersInput; after: AnswersInput } = {
+  before: withAnswers({
+    slos: { availability: 99.9 },
+    environments: [
+      { name: 'dev', stage: 'development' },
+      { name: 'prod', stage: 'production' },
+    ],
+  }),
+  after: withAnswers({
+    slos: { availability: 99.95 },
+    environments: [
+      { name: 'dev', stage: 'development' },
+      { name: 'staging', stage: 'staging' },
+      { name: 'prod', stage: 'production' },
+    ],
+  }),
+};

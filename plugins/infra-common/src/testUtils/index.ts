@@ -5,5 +5,5 @@
  *
  * @packageDocumentation
  */
-export { exampleAnswers, withAnswers } from './answers';
+export { changeAnswers, exampleAnswers, withAnswers } from './answers';
 export { environment, goodControls, prod, service, slo } from './entities';

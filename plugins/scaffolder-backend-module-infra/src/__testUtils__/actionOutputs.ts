@@ -15,6 +15,8 @@ export function expectedPlanOutputs(answers: unknown) {
   const plan = planFromInput(answers);
   if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
   return {
+    // Echoed as given, for infra:repository:render to record.
+    answers,
     design: plan.design,
     warnings: plan.warnings,
     compliance: plan.compliance,

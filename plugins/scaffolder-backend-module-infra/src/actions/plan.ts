@@ -29,6 +29,11 @@ export function createInfraDesignPlanAction() {
           }),
       },
       output: {
+        answers: z =>
+          z.record(z.unknown(), {
+            description:
+              'The answers as given, for infra:repository:render to record in .plinth/answers.yaml',
+          }),
         design: z =>
           z.record(z.unknown(), {
             description:
@@ -58,6 +63,7 @@ export function createInfraDesignPlanAction() {
         `Planned ${plan.design.service.name}: ${plan.design.environments.length} environments, ${plan.warnings.length} warnings`,
       );
       // The plan is plain JSON by contract (see infra-common's Design type).
+      ctx.output('answers', ctx.input.answers as JsonObject);
       ctx.output('design', plan.design as unknown as JsonObject);
       ctx.output('warnings', plan.warnings as unknown as JsonObject[]);
       ctx.output('compliance', plan.compliance as unknown as JsonObject);

@@ -9,8 +9,11 @@ import {
   REPOSITORY_NAME_MESSAGE,
   REPOSITORY_NAME_PATTERN,
 } from '@plinth/backstage-plugin-infra-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { publishLocalRepository, type PublishOptions } from './localRepository';
 import { examples } from './publishLocal.examples';
+import { commitAuthor } from './workspaceChange';
 
 /** The config key naming the folder that holds locally published repositories. */
 export const LOCAL_DIRECTORY_CONFIG_KEY = 'plinth.publish.localDirectory';
@@ -36,10 +39,15 @@ export function resolveLocalDirectory(config: Config): string {
  */
 export function createInfraPublishLocalAction(options: {
   config: Config;
+  /**
+   * Looks up the workspace's main entity with the task's credentials: publishing refuses
+   * a service that is already in the catalog, before writing anything.
+   */
+  catalog?: CatalogService;
   /** Test hook between the publish phases (the fault test crashes the process there). */
   onPhase?: PublishOptions['onPhase'];
 }) {
-  const { config, onPhase } = options;
+  const { config, onPhase, catalog } = options;
 
   return createTemplateAction({
     id: 'infra:publish:local',
@@ -138,6 +146,18 @@ export function createInfraPublishLocalAction(options: {
         );
       }
 
+      const catalogInfo = path.join(source, 'catalog-info.yaml');
+      if (catalog && fs.existsSync(catalogInfo)) {
+        await assertNotInCatalog({
+          catalog,
+          credentials: await ctx.getInitiatorCredentials(),
+          entityRef: mainEntityRef(
+            await fs.promises.readFile(catalogInfo, 'utf8'),
+          ),
+          ownLocation: `file:${path.join(repoPath, 'catalog-info.yaml')}`,
+        });
+      }
+
       const outputs = {
         remoteUrl: pathToFileURL(repoPath).href,
         repoContentsUrl: pathToFileURL(repoPath).href,
@@ -172,14 +192,7 @@ export function createInfraPublishLocalAction(options: {
             expectedFiles,
             defaultBranch,
             message: commitMessage,
-            author: {
-              name:
-                config.getOptionalString('scaffolder.defaultAuthor.name') ??
-                'Plinth',
-              email:
-                config.getOptionalString('scaffolder.defaultAuthor.email') ??
-                'plinth@localhost',
-            },
+            author: commitAuthor(config),
             onPhase,
           }),
       });

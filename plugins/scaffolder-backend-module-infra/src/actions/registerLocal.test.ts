@@ -154,7 +154,7 @@ describe('infra:catalog:register-local', () => {
     );
   });
 
-  it('in a dry run reads the workspace and touches no catalog', async () => {
+  it('in a dry run reads the workspace and changes nothing in the catalog', async () => {
     mockDir.setContent({ workspace: { 'catalog-info.yaml': CATALOG_INFO } });
     const catalog = catalogServiceMock.mock();
     const action = createInfraCatalogRegisterLocalAction({ config, catalog });
@@ -173,7 +173,8 @@ describe('infra:catalog:register-local', () => {
       'component:default/payments-api',
     );
     expect(catalog.refreshEntity).not.toHaveBeenCalled();
-    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
+    // Only the lookup that refuses a name already taken (existingService.test.ts).
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
   });
 
   it('rejects a repository name that could leave the folder', async () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   InputError,
@@ -18,7 +17,7 @@ import {
   REPOSITORY_NAME_MESSAGE,
   REPOSITORY_NAME_PATTERN,
 } from '@plinth/backstage-plugin-infra-common';
-import yaml from 'yaml';
+import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { resolveLocalDirectory } from './publishLocal';
 import { examples } from './registerLocal.examples';
 
@@ -101,13 +100,21 @@ export function createInfraCatalogRegisterLocalAction(options: {
         );
       }
       const entityRef = mainEntityRef(source);
+      const credentials = await ctx.getInitiatorCredentials();
+      // Before the catalog reads anything: an entity of that name from elsewhere is
+      // someone else's service. The one this repository registered (a replay) is ours.
+      await assertNotInCatalog({
+        catalog,
+        credentials,
+        entityRef,
+        ownLocation: `file:${catalogInfoPath}`,
+      });
       ctx.output('catalogInfoPath', catalogInfoPath);
       if (ctx.isDryRun) {
         ctx.output('entityRef', entityRef);
         return;
       }
 
-      const credentials = await ctx.getInitiatorCredentials();
       const locationRef = `location:default/${locationSpecToMetadataName(
         localRepositoriesLocation(config),
       )}`;
@@ -161,21 +168,4 @@ async function readIfPresent(file: string): Promise<string | undefined> {
     }
     throw error;
   }
-}
-
-/** The Component if there is one, like catalog:register, else the first entity. */
-function mainEntityRef(source: string): string {
-  const entities = yaml
-    .parseAllDocuments(source)
-    .map(doc => doc.toJSON())
-    .filter(e => e?.kind && e?.metadata?.name);
-  const main = entities.find(e => e.kind === 'Component') ?? entities[0];
-  if (!main) {
-    throw new InputError('catalog-info.yaml holds no entity');
-  }
-  return stringifyEntityRef({
-    kind: main.kind,
-    namespace: main.metadata.namespace ?? 'default',
-    name: main.metadata.name,
-  });
 }

@@ -4,7 +4,10 @@ import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import yaml from 'yaml';
+import packageJson from '../../package.json';
 import path from 'node:path';
 import { createInfraRepositoryRenderAction } from './render';
 import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
@@ -39,6 +42,56 @@ describe('infra:repository:render', () => {
     for (const file of files) {
       expect(fs.existsSync(path.join(workspacePath, file))).toBe(true);
     }
+  });
+
+  it('records the answers and a manifest of every generated file with its hash', async () => {
+    const ctx = createMockActionContext({
+      input: { design: design() as any, answers: exampleAnswers as any },
+      workspacePath,
+    });
+    await action.handler(ctx);
+    const files: string[] = (ctx.output as jest.Mock).mock.calls.find(
+      ([n]) => n === 'files',
+    )[1];
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.plinth/answers.yaml',
+        '.plinth/generation.json',
+      ]),
+    );
+    const read = (f: string) =>
+      fs.readFileSync(path.join(workspacePath, f), 'utf8');
+    expect(yaml.parse(read('.plinth/answers.yaml'))).toEqual(
+      JSON.parse(JSON.stringify(exampleAnswers)),
+    );
+    const manifest = JSON.parse(read('.plinth/generation.json'));
+    expect(manifest.plinthVersion).toBe(packageJson.version);
+    expect(manifest.designVersion).toBe(1);
+    const listed = Object.keys(manifest.files);
+    expect(listed).toEqual(
+      files.filter(f => f !== '.plinth/generation.json').sort(),
+    );
+    expect([...listed].sort()).toEqual(listed);
+    for (const f of listed) {
+      expect(manifest.files[f]).toBe(
+        `sha256:${createHash('sha256').update(read(f)).digest('hex')}`,
+      );
+    }
+  });
+
+  it('refuses answers that are not the ones the design was planned from', async () => {
+    const other = {
+      ...exampleAnswers,
+      service: { ...(exampleAnswers as any).service, name: 'another-name' },
+    };
+    const ctx = createMockActionContext({
+      input: { design: design() as any, answers: other as any },
+      workspacePath,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /the design was not planned from these answers/,
+    );
+    expect(fs.readdirSync(workspacePath)).toEqual([]);
   });
 
   it('refuses a design of another version', async () => {

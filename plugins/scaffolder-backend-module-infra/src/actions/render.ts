@@ -1,5 +1,11 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { renderRepository } from '../render';
+import {
+  formatIssues,
+  planFromInput,
+} from '@plinth/backstage-plugin-infra-common';
+import { isDeepStrictEqual } from 'node:util';
+import { renderGeneratedRepository } from '../render';
 import { parseDesign } from '../render/validateDesign';
 import { examples } from './render.examples';
 import { writeWorkspaceFiles } from './writeWorkspaceFiles';
@@ -26,6 +32,13 @@ export function createInfraRepositoryRenderAction() {
             description:
               'The design from infra:design:plan, passed as ${{ steps.plan.output.design }}',
           }),
+        answers: z =>
+          z
+            .record(z.unknown(), {
+              description:
+                'The answers the design was planned from, ${{ steps.plan.output.answers }}: written to .plinth/answers.yaml so the service can be changed later',
+            })
+            .optional(),
       },
       output: {
         files: z =>
@@ -37,7 +50,9 @@ export function createInfraRepositoryRenderAction() {
     },
     async handler(ctx) {
       const design = parseDesign(ctx.input.design);
-      const files = renderRepository(design);
+      const answers = ctx.input.answers;
+      if (answers !== undefined) assertPlannedFrom(answers, design);
+      const files = renderGeneratedRepository(design, { answers });
       const written = await writeWorkspaceFiles(ctx.workspacePath, files);
       ctx.logger.info(
         `Wrote ${written.length} files for ${design.service.name}`,
@@ -45,4 +60,21 @@ export function createInfraRepositoryRenderAction() {
       ctx.output('files', written);
     },
   });
+}
+
+/**
+ * The stored answers are what a later change re-plans, so they must be the answers of
+ * this design: a design and answers from different plans would record a lie.
+ */
+function assertPlannedFrom(answers: unknown, design: unknown) {
+  const plan = planFromInput(answers);
+  if (!plan.ok) {
+    throw new InputError(`Invalid answers: ${formatIssues(plan.issues)}`);
+  }
+  const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+  if (!isDeepStrictEqual(json(plan.design), json(design))) {
+    throw new InputError(
+      'answers: the design was not planned from these answers; pass ${{ steps.plan.output.answers }} with ${{ steps.plan.output.design }}',
+    );
+  }
 }

@@ -8,6 +8,11 @@ import { renderPrometheus } from './prometheus';
 import { renderReadme } from './readme';
 import { renderSlos } from './slo';
 import { renderTerraform } from './terraform';
+import {
+  generationManifest,
+  renderAnswersFile,
+  renderGenerationFile,
+} from './generation';
 
 export type { GeneratedFile } from './types';
 
@@ -29,4 +34,27 @@ const renderers: Array<(design: Design) => GeneratedFile[]> = [
  */
 export function renderRepository(design: Design): GeneratedFile[] {
   return renderers.flatMap(render => render(design));
+}
+
+/**
+ * The repository as the render action writes it: the design's files, the answers
+ * (`.plinth/answers.yaml`, when given) and the generation record
+ * (`.plinth/generation.json`) that a later change reads. Pure.
+ *
+ * @public
+ */
+export function renderGeneratedRepository(
+  design: Design,
+  options: { answers?: unknown; plinthVersion?: string } = {},
+): GeneratedFile[] {
+  const files = renderRepository(design);
+  if (options.answers !== undefined) {
+    files.push(renderAnswersFile(options.answers));
+  }
+  files.push(
+    renderGenerationFile(
+      generationManifest(design, files, options.plinthVersion),
+    ),
+  );
+  return files;
 }

@@ -1,3 +1,4 @@
+import { changeReviewSection } from '../changeReview';
 import type {
   Design,
   EnvironmentDesign,
@@ -81,7 +82,8 @@ ${
       slo => `[SLO ${slo.name}](${docsPath(sloRunbookPath(slo))})`,
     ),
   ].join(', ')}
-`;
+
+${changeReviewSection(design)}`;
 }
 
 function diagram(design: Design): string {

@@ -4,6 +4,7 @@ import type { GeneratedFile } from '../types';
 import { mdTable, mdText } from '../markdown';
 import { variableSuffix } from '../ci';
 import { REPOSITORY_VARIABLES } from '../ci/repositoryVariables';
+import { changeReviewSection } from '../changeReview';
 
 /** What the bootstrap root asks for besides its tfvars. */
 const BOOTSTRAP_VARIABLE: Partial<Record<string, string>> = {
@@ -81,6 +82,7 @@ ${
 Layout: \`terraform/modules/\` (shared modules), \`terraform/envs/<environment>/\` (one root each), \`slos/\` (OpenSLO), \`monitoring/prometheus/\` (rules and their tests), \`docs/\` (TechDocs), \`catalog-info.yaml\`.
 
 ${firstPlan}
+${changeReviewSection(design)}
 ## Warnings
 
 ${warnings}

@@ -1,0 +1,3 @@
+export * from './diffDesigns';
+export * from './mergeGeneratedFile';
+export * from './planRepositoryChange';
