@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AnswerIssue,
+  DesignDiff,
   OverviewPage,
   OverviewQuery,
   PlanResult,
@@ -25,33 +26,8 @@ export interface ServiceChangeSource {
   source: { type: 'local' | 'url'; target: string };
 }
 
-/** A decision the change adds, alters or drops, with why. */
-export interface DecisionChange {
-  id: string;
-  title?: string;
-  reason?: string;
-  /** The value before the change; absent for an added decision. */
-  before?: unknown;
-  /** The value after the change; absent for a removed decision. */
-  after?: unknown;
-}
-
 /** What applying new answers to a service would change (`POST .../change/preview`). */
-export interface ChangePreview {
-  decisions: {
-    added: DecisionChange[];
-    changed: DecisionChange[];
-    removed: DecisionChange[];
-  };
-  /** Monthly USD per environment; `before` or `after` is absent for an added or removed one. */
-  cost: Array<{
-    environment: string;
-    before?: number;
-    after?: number;
-    delta: number;
-  }>;
-  /** A framework's status before and after; absent when it was not or no longer is chosen. */
-  compliance: Array<{ framework: string; before?: string; after?: string }>;
+export interface ChangePreview extends DesignDiff {
   files: {
     added: string[];
     changed: string[];
@@ -87,7 +63,9 @@ export interface InfraApi {
    * The stored answers of a service Plinth manages; `undefined` when Plinth does not
    * manage it or cannot read its repository (404).
    */
-  getServiceChange?(entityRef: string): Promise<ServiceChangeSource | undefined>;
+  getServiceChange?(
+    entityRef: string,
+  ): Promise<ServiceChangeSource | undefined>;
   /** What new answers would change in a managed service's repository and design. */
   previewChange?(
     entityRef: string,

@@ -169,7 +169,9 @@ describe('InfraClient change flow', () => {
     ).resolves.toEqual({ ok: true, preview });
     expect(received).toEqual({ answers });
 
-    const issues = [{ path: 'slos.availability', message: 'must be below 100' }];
+    const issues = [
+      { path: 'slos.availability', message: 'must be below 100' },
+    ];
     server.use(
       http.post(
         'http://backstage/api/infra/services/default/payments-api/change/preview',

@@ -77,7 +77,9 @@ export class InfraClient implements InfraApi {
     entityRef: string,
   ): Promise<ServiceChangeSource | undefined> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const res = await this.#fetchApi.fetch(`${baseUrl}${changePath(entityRef)}`);
+    const res = await this.#fetchApi.fetch(
+      `${baseUrl}${changePath(entityRef)}`,
+    );
     // Not managed by Plinth, or its repository cannot be read: no change flow.
     if (res.status === 404) return undefined;
     if (!res.ok) {

@@ -2,7 +2,6 @@ export { infraApiRef } from './InfraApi';
 export type {
   ChangePreview,
   ChangePreviewOutcome,
-  DecisionChange,
   InfraApi,
   PlanOutcome,
   ServiceChangeSource,

@@ -33,11 +33,11 @@ export function ChangeInfraButton(props: { entityRef: string }) {
   return (
     <Box display="flex" justifyContent="flex-end">
       <LinkButton
-      to={changeWizardUrl(value.answers)}
-      variant="contained"
-      color="primary"
-      data-testid="change-infrastructure"
-    >
+        to={changeWizardUrl(value.answers)}
+        variant="contained"
+        color="primary"
+        data-testid="change-infrastructure"
+      >
         Change infrastructure
       </LinkButton>
     </Box>

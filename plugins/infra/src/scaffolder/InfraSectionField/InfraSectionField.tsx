@@ -140,7 +140,11 @@ export async function validateInfraSection(
   }
   if (section === 'service' && !issues.some(i => i.path === 'service.name')) {
     issues.push(
-      ...(await existingNameIssues(context.apiHolder, context.formData, answers)),
+      ...(await existingNameIssues(
+        context.apiHolder,
+        context.formData,
+        answers,
+      )),
     );
   }
   addSectionErrors(

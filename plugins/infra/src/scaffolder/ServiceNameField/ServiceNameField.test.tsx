@@ -18,7 +18,8 @@ const schema = {
   title: 'Service name',
   type: 'string',
   pattern: '^[a-z][a-z0-9-]{1,38}[a-z0-9]$',
-  description: 'Names the catalog entity, the repository and every cloud resource.',
+  description:
+    'Names the catalog entity, the repository and every cloud resource.',
 };
 
 /** The field as the form holds it: its value in state, the mode in the form data. */
@@ -34,7 +35,9 @@ function Harness(props: { initial?: string; mode?: string }) {
         rawErrors: [],
         required: true,
         idSchema: { $id: 'root_service_name' },
-        formContext: { formData: { mode: props.mode, service: { name: value } } },
+        formContext: {
+          formData: { mode: props.mode, service: { name: value } },
+        },
       } as any)}
     />
   );
@@ -55,7 +58,8 @@ async function renderField(
 }
 
 /** Past the debounce and the look-up it starts. */
-const settle = () => act(() => new Promise(resolve => setTimeout(resolve, 600)));
+const settle = () =>
+  act(() => new Promise(resolve => setTimeout(resolve, 600)));
 
 describe('ServiceNameField', () => {
   it('says, as it is typed, that a name is taken and leads to that service', async () => {

@@ -35,7 +35,9 @@ function useExistingService(name: string, enabled: boolean, pattern?: string) {
   return checkable ? value : undefined;
 }
 
-export const ServiceNameField = (props: FieldExtensionComponentProps<string>) => {
+export const ServiceNameField = (
+  props: FieldExtensionComponentProps<string>,
+) => {
   const { formData, onChange, schema, required, rawErrors, idSchema } = props;
   const changing = isChangeMode(props.formContext?.formData);
   const name = formData ?? '';
