@@ -22,7 +22,7 @@ import {
   expectPage,
   freeCidr,
   next,
-  pick,
+  pickOwner,
   uniqueServiceName,
 } from './wizardSupport';
 
@@ -122,6 +122,7 @@ test('a new service cannot take the name of one in the catalog', async ({
 }) => {
   await signIn(page, TEMPLATE_PATH);
   await page.getByLabel('Service name').fill('payments-api');
+  await pickOwner(page, 'Owner', 'Payments');
   const exists = page.getByTestId('service-name-exists');
   await expect(exists).toContainText(
     'A service named payments-api is already in the catalog',
