@@ -16,15 +16,6 @@ chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
 artifacts="$PLINTH_ROOT/artifacts/stock-app"
 plugins=(infra-common infra infra-backend scaffolder-backend-module-infra catalog-backend-module-infra)
 
-if [ ! -x "$chromium_path" ]; then
-  if [ "${CI:-}" = true ]; then
-    echo "stock-app: Chromium not found at $chromium_path (apt-get install chromium)" >&2
-    exit 1
-  fi
-  echo "SKIPPED stock-app: Chromium not found at $chromium_path (apt-get install chromium)"
-  exit 0
-fi
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/plinth-stock-app.XXXXXX")
 app="$work/app"
 backend_pid=
@@ -48,58 +39,59 @@ mkdir -p "$work/tarballs"
 yarn tsc
 for p in "${plugins[@]}"; do
   (cd "plugins/$p" && yarn build >/dev/null && yarn pack --out "$work/tarballs/$p.tgz" >/dev/null)
-  # Only built files, README, licence and config schema; no workspace: ranges, not private.
-  unexpected=$(tar tzf "$work/tarballs/$p.tgz" | grep -vE '^package/(dist/.*|README\.md|LICENSE|package\.json|config\.schema\.json|templates/.*)$' || true)
-  if [ -n "$unexpected" ]; then echo "stock-app: $p.tgz holds unexpected files: $unexpected" >&2; exit 1; fi
-  tar xzf "$work/tarballs/$p.tgz" -O package/package.json > "$work/$p.package.json"
-  if grep -q 'workspace:' "$work/$p.package.json"; then echo "stock-app: $p.tgz depends on workspace:" >&2; exit 1; fi
-  node -e 'const p=require(process.argv[1]); if (p.private || p.license !== "Apache-2.0" || !p.main.startsWith("dist/")) process.exit(1)' "$work/$p.package.json" \
-    || { echo "stock-app: $p.tgz package.json is private, not Apache-2.0 or not built" >&2; exit 1; }
 done
+# Only built files, README, licence and config schema; public, Apache-2.0, no workspace:
+# ranges, the Backstage metadata, every imported package a dependency.
+node scripts/check-packages.mjs "$work/tarballs"
 timing "build and pack"
+
+if [ ! -x "$chromium_path" ]; then
+  if [ "${CI:-}" = true ]; then
+    echo "stock-app: Chromium not found at $chromium_path (apt-get install chromium)" >&2
+    exit 1
+  fi
+  echo "SKIPPED stock-app (the tarballs were checked): Chromium not found at $chromium_path (apt-get install chromium)"
+  exit 0
+fi
 
 echo "stock-app: creating a stock app with @backstage/create-app@$create_app_version"
 # create-app only checks that a yarn exists; the app brings its own Yarn 4 (.yarn/releases).
 (cd "$work" && BACKSTAGE_APP_NAME=stock-app COREPACK_DEFAULT_TO_LATEST=0 \
   npx --yes "@backstage/create-app@$create_app_version" --skip-install --path "$app" >/dev/null)
-app_release=$(node -p "require('$app/backstage.json').version")
-if [ "$app_release" != "$release" ]; then
-  echo "stock-app: create-app $create_app_version made a $app_release app, Plinth supports $release" >&2
-  exit 1
-fi
 timing "create-app"
 
 # Not a guide step: pin the registry's partial next release away (ADR 0001) and point the
 # Plinth package names at the tarballs.
-edit pin "$app" "$PLINTH_ROOT" "$work/tarballs"
+edit pin "$app" "$work/tarballs"
 export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 (cd "$app" && yarn install >"$work/install.log" 2>&1) || { tail -30 "$work/install.log"; exit 1; }
 edit checkPins "$app"
 timing "yarn install (stock app)"
 
-echo "stock-app: docs/install.md step 1, add the packages"
-# The tarballs stand in for the registry (the pin step points the names at them); the range
-# is explicit because `yarn add` without one asks the registry for the newest version.
-ver() { node -p "require('$PLINTH_ROOT/plugins/$1/package.json').version"; }
-(cd "$app" && yarn --cwd packages/backend add \
-  "@plinth/backstage-plugin-scaffolder-backend-module-infra@^$(ver scaffolder-backend-module-infra)" \
-  "@plinth/backstage-plugin-catalog-backend-module-infra@^$(ver catalog-backend-module-infra)" \
-  "@plinth/backstage-plugin-infra-backend@^$(ver infra-backend)" >>"$work/install.log" 2>&1 &&
-  yarn --cwd packages/app add "@plinth/backstage-plugin-infra@^$(ver infra)" >>"$work/install.log" 2>&1) \
-  || { tail -30 "$work/install.log"; exit 1; }
+# From here on each step applies docs/install.md's own snippets (scripts/stock-app/edit.js).
+echo "stock-app: docs/install.md step 0, the release"
+app_release=$(node -p "require('$app/backstage.json').version")
+if [ "$app_release" != "$release" ]; then
+  echo "stock-app: create-app $create_app_version made a $app_release app, Plinth supports $release" >&2
+  exit 1
+fi
+echo "stock-app: step 1, add the packages"
+edit add "$app" >>"$work/install.log" 2>&1 || { tail -30 "$work/install.log"; exit 1; }
 edit checkPins "$app"
 timing "add the Plinth packages"
 
-echo "stock-app: steps 2 to 5, backend, frontend, catalog and config"
+echo "stock-app: steps 2 to 6, backend, frontend, catalog, config and examples"
 edit backend "$app"
 edit frontend "$app"
-edit config "$app"
-# Step 6 (optional): Plinth's example services, environments and SLOs.
-mkdir -p "$app/examples/plinth" && cp examples/infra/*.yaml "$app/examples/plinth/"
+edit config "$app" 4
+edit config "$app" 5
+edit sh "$app" 6
+edit config "$app" 6
 
-echo "stock-app: type check and build"
-(cd "$app" && yarn tsc && yarn build:all) >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
-timing "tsc and build:all"
+echo "stock-app: the guide's check: config, type check and build"
+(cd "$app" && yarn backstage-cli config:check --lax --strict && yarn tsc && yarn build:all) >"$work/build.log" 2>&1 \
+  || { tail -40 "$work/build.log"; exit 1; }
+timing "config:check, tsc, build:all"
 
 echo "stock-app: starting its backend on :$port"
 cat >"$work/app-config.test.yaml" <<YAML

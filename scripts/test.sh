@@ -39,6 +39,12 @@ rm -rf dist-types
 yarn tsc
 step "API reports are up to date (regenerate with: yarn build:api-reports)"
 yarn test:api-reports
+step "every type a package's declarations use comes from one of its dependencies"
+yarn backstage-repo-tools type-deps
+step "every config key read in src/ is declared in a config.d.ts"
+node scripts/check-config-keys.mjs
+step "package metadata as publishing needs it (fix with: yarn backstage-cli repo fix --publish)"
+yarn backstage-cli repo fix --publish --check
 step "lint and formatting"
 yarn lint:all
 yarn prettier:check

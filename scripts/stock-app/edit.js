@@ -1,10 +1,14 @@
 /*
- * The install guide's file edits (docs/install.md, steps 1, 4 and 5), applied to a stock
- * app by the stock-app test. Usage: node edit.js <step> <app dir> [args].
+ * The install guide's steps (docs/install.md), applied to a stock app by the stock-app test:
+ * each step reads its snippets from the guide itself, so the guide and the test cannot
+ * drift apart. Usage: node edit.js <step> <app dir> [args].
  */
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+
+const plinthRoot = path.resolve(__dirname, '..', '..');
 
 const [step, appDir, ...args] = process.argv.slice(2);
 const file = p => path.join(appDir, p);
@@ -17,10 +21,48 @@ function fail(message) {
   process.exit(1);
 }
 
+// The code blocks of the guide's section "## <n>. ...", in order, optionally of one language.
+function guideBlocks(n, lang) {
+  const md = fs.readFileSync(
+    path.join(plinthRoot, 'docs', 'install.md'),
+    'utf8',
+  );
+  const sections = md.split(/^## /m);
+  const section = sections.find(s => s.startsWith(`${n}. `));
+  if (!section) fail(`docs/install.md has no section "## ${n}. "`);
+  return [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)]
+    .filter(([, l]) => !lang || l === lang)
+    .map(([, , code]) => code);
+}
+
+function plinthVersion(dir) {
+  const pkg = path.join(plinthRoot, 'plugins', dir, 'package.json');
+  if (!fs.existsSync(pkg)) fail(`no Plinth package plugins/${dir}`);
+  return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
+}
+
+// Merges a guide snippet into the app's config as a reader applies it: maps key by key,
+// list entries added after the app's own, other values set.
+function mergeInto(doc, at, value) {
+  const node = doc.getIn(at, true);
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    YAML.isMap(node)
+  ) {
+    for (const [k, v] of Object.entries(value)) mergeInto(doc, [...at, k], v);
+  } else if (Array.isArray(value) && YAML.isSeq(node)) {
+    for (const item of value) node.add(doc.createNode(item));
+  } else {
+    doc.setIn(at, doc.createNode(value));
+  }
+}
+
 const steps = {
   // Not a guide step: the registry serves part of the next release, so the test pins the
   // app to exactly Plinth's Backstage set (ADR 0001) and installs Plinth from tarballs.
-  pin([plinthRoot, tarballDir]) {
+  pin([tarballDir]) {
     const root = readJson('package.json');
     const pins = {};
     for (const p of [
@@ -73,67 +115,70 @@ const steps = {
       `stock-app: ${versions.size} @backstage packages, each at its pinned version`,
     );
   },
-  // Guide step 2: one line per backend package.
+  // Guide step 1: the guide's `yarn add` commands, run in the app. The tarballs stand in for
+  // the registry (the pin step points the names at them), so each name gets the range of
+  // its version: `yarn add` without one asks the registry for the newest version.
+  add() {
+    const [block] = guideBlocks(1, 'sh');
+    const commands = block
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .filter(Boolean);
+    for (const command of commands) {
+      const ranged = command.replace(
+        /@plinth\/backstage-plugin-([\w-]+)(?=\s|$)/g,
+        (name, dir) => `${name}@^${plinthVersion(dir)}`,
+      );
+      console.log(`stock-app: ${ranged}`);
+      execFileSync('bash', ['-c', ranged], { cwd: appDir, stdio: 'inherit' });
+    }
+  },
+  // Guide step 2: the guide's backend.add lines, before backend.start().
   backend() {
     const index = 'packages/backend/src/index.ts';
     const src = fs.readFileSync(file(index), 'utf8');
-    const lines = [
-      "backend.add(import('@plinth/backstage-plugin-scaffolder-backend-module-infra'));",
-      "backend.add(import('@plinth/backstage-plugin-catalog-backend-module-infra'));",
-      "backend.add(import('@plinth/backstage-plugin-infra-backend'));",
-    ];
+    const [lines] = guideBlocks(2, 'ts');
     if (!src.includes('backend.start();'))
       fail(`${index} has no backend.start()`);
     fs.writeFileSync(
       file(index),
-      src.replace(
-        'backend.start();',
-        `${lines.join('\n')}\n\nbackend.start();`,
-      ),
+      src.replace('backend.start();', `${lines}\nbackend.start();`),
     );
   },
   // Guide step 3: the frontend is discovered; nothing to edit if app.packages is `all`.
   frontend() {
+    if (guideBlocks(3).length > 0)
+      fail('docs/install.md step 3 has a snippet the test does not apply');
     const config = YAML.parse(fs.readFileSync(file('app-config.yaml'), 'utf8'));
     if (config.app?.packages !== 'all')
       fail('app-config.yaml does not set app.packages: all');
   },
-  // Guide steps 4 and 5: app-config.yaml.
-  config() {
+  // Guide step 6: its shell commands, in the app, with PLINTH_REPO naming this repository.
+  sh([section]) {
+    const blocks = guideBlocks(Number(section), 'sh');
+    if (blocks.length === 0) fail(`docs/install.md step ${section} has no sh`);
+    for (const block of blocks) {
+      execFileSync('bash', ['-euo', 'pipefail', '-c', block], {
+        cwd: appDir,
+        stdio: 'inherit',
+        env: { ...process.env, PLINTH_REPO: plinthRoot },
+      });
+    }
+  },
+  // Guide steps 4 to 6: the guide's app-config.yaml snippets, merged into the app's.
+  config([section]) {
+    const blocks = guideBlocks(Number(section), 'yaml');
+    if (blocks.length === 0)
+      fail(`docs/install.md step ${section} has no yaml`);
     const doc = YAML.parseDocument(
       fs.readFileSync(file('app-config.yaml'), 'utf8'),
     );
-    const rules = doc.getIn(['catalog', 'rules']);
-    const allow = rules.items[0].get('allow');
-    allow.add('SLO');
-    const locations = doc.getIn(['catalog', 'locations']);
-    locations.add(
-      doc.createNode({
-        type: 'file',
-        target:
-          '../../node_modules/@plinth/backstage-plugin-scaffolder-backend-module-infra/templates/infra-request/template.yaml',
-        rules: [{ allow: ['Template'] }],
-      }),
+    for (const block of blocks) mergeInto(doc, [], YAML.parse(block));
+    // No folding or padding: the app's own lines stay as they were.
+    fs.writeFileSync(
+      file('app-config.yaml'),
+      doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
     );
-    locations.add(
-      doc.createNode({
-        type: 'file',
-        target: '../../examples/plinth/all.yaml',
-      }),
-    );
-    locations.add(
-      doc.createNode({
-        type: 'file',
-        target: '../../plinth-repositories/*/catalog-info.yaml',
-      }),
-    );
-    doc.set(
-      'plinth',
-      doc.createNode({
-        publish: { localDirectory: '../../plinth-repositories' },
-      }),
-    );
-    fs.writeFileSync(file('app-config.yaml'), doc.toString());
   },
 };
 

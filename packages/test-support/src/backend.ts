@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { RunningPostgres } from './postgres';
 
 // The repository root: this package lives in packages/test-support.
 export const repoRoot = resolve(
@@ -189,4 +190,15 @@ export async function startBackend(
     await new Promise(r => setTimeout(r, 500));
   }
   return { baseUrl, guestToken, request, logs: () => output, kill, stop };
+}
+
+/** A backend on a running PostgreSQL: restarts and replicas share that one database. */
+export function startBackendOnPostgres(
+  postgres: RunningPostgres,
+  options: Omit<StartBackendOptions, 'database'> = {},
+): Promise<RunningBackend> {
+  return startBackend({
+    ...options,
+    database: { client: 'pg', connection: postgres.connection },
+  });
 }

@@ -9,8 +9,6 @@
  * Run from the package directory: yarn bench (RUNS=31 WARMUP=3 override the runs).
  * Without prometheus it says so and exits 0, or 1 under CI=true.
  */
-import os from 'node:os';
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
@@ -20,7 +18,10 @@ import {
   DemoSlo,
   demoHistory,
   demoSloRules,
+  machine,
+  measureAsync,
   prometheusUnavailable,
+  runsFromEnv,
   startPrometheus,
   waitForDemoRules,
 } from '@plinth/test-support';
@@ -29,8 +30,8 @@ import { loadLiveBudgets, OVERVIEW_QUERY } from '../src/slos/liveBudgets';
 import { withLiveBudgets } from '../src/slos/withLiveBudgets';
 import { serviceSlosLive } from '../src/slos/serviceSlosLive';
 
-const RUNS = Number(process.env.RUNS ?? 31);
-const WARMUP = Number(process.env.WARMUP ?? 3);
+const RUNS = runsFromEnv('RUNS', 31);
+const WARMUP = runsFromEnv('WARMUP', 3);
 const SERVICES = 2500;
 const KINDS = ['availability', 'latency'];
 const OVERVIEW_TARGET_MS = 300;
@@ -40,36 +41,16 @@ const BURNING_EVERY = 50;
 
 const serviceName = (i: number) => `bench-svc-${String(i).padStart(4, '0')}`;
 
-function machine() {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const memKb = Number(
-    /^MemTotal:\s*(\d+) kB$/m.exec(
-      fs.readFileSync('/proc/meminfo', 'utf8'),
-    )?.[1] ?? 0,
-  );
-  return {
-    nproc: os.availableParallelism?.() ?? os.cpus().length,
-    model: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown',
-    memory: `${(memKb / 1024 / 1024).toFixed(1)} GiB`,
-    node: process.version,
-    loadavg: os.loadavg().map(l => Number(l.toFixed(2))),
-  };
-}
-
+/** The timed runs of `fn`, in ms to one decimal. */
 async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => {
-    const index = Math.max(0, Math.ceil(p * times.length) - 1);
-    return Number(times[Math.min(times.length - 1, index)].toFixed(1));
+  const t = await measureAsync(RUNS, fn, WARMUP);
+  const ms = (n: number) => Number(n.toFixed(1));
+  return {
+    min: ms(t.min),
+    median: ms(t.median),
+    p95: ms(t.p95),
+    max: ms(t.max),
   };
-  return { min: q(0), median: q(0.5), p95: q(0.95), max: q(1) };
 }
 
 /*

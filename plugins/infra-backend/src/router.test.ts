@@ -9,6 +9,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createRouter } from './router';
 import { summary } from './overview/testRows';
+import {
+  goodControls,
+  prod,
+  service,
+  slo as sharedSlo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
 describe('createRouter', () => {
   let app: express.Express;
@@ -110,4 +116,62 @@ describe('createRouter', () => {
       expect.anything(),
     );
   });
+});
+
+describe('the per-service routes', () => {
+  const payments = service('payments-api', { frameworks: 'soc2' });
+  const entities = [
+    payments,
+    prod('payments-api', goodControls),
+    sharedSlo('payments-api', 'availability', 0.999),
+    service('other'),
+  ];
+  let app: express.Express;
+
+  beforeEach(async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: {
+        authorize: jest.fn(),
+        authorizeConditional: jest.fn(),
+      },
+      catalog: catalogServiceMock({ entities }),
+      summaries: { get: jest.fn() },
+    });
+    app = express();
+    app.use(router);
+    app.use(mockErrorHandler());
+  });
+
+  it('GET /slos/live reads the SLOs of the named service only', async () => {
+    const res = await request(app).get(
+      '/slos/live?entityRef=component:default/payments-api',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/payments-api');
+    expect(res.body.slos).toHaveLength(1);
+  });
+
+  it('GET /compliance reads the environments of the named service', async () => {
+    const res = await request(app).get(
+      '/compliance?entityRef=component:default/payments-api',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.environments).toEqual([
+      { entityRef: 'resource:default/payments-api-prod', errors: [] },
+    ]);
+    expect(res.body.report.frameworks.map((f: any) => f.framework)).toEqual([
+      'soc2',
+    ]);
+  });
+
+  it.each(['/slos/live', '/compliance'])(
+    'GET %s answers 404 for a service not in the catalog',
+    async route => {
+      const res = await request(app).get(
+        `${route}?entityRef=component:default/missing`,
+      );
+      expect(res.status).toBe(404);
+    },
+  );
 });

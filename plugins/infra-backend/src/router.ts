@@ -11,6 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  CatalogQuery,
   environmentQueryForService,
   evaluateCompliance,
   formatIssues,
@@ -76,6 +77,27 @@ export async function createRouter(
   router.use(express.json({ limit: '256kb' }));
 
   /**
+   * The caller's credentials and the service its `?entityRef` names, read with them, and
+   * a reader of catalog queries with the same credentials (the catalog's permissions apply).
+   */
+  async function requestedService(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = entityRefParam(req.query.entityRef);
+    const service = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!service) throw new NotFoundError(`No entity ${entityRef}`);
+    const read = async (q: CatalogQuery) =>
+      (
+        await catalog.getEntities(
+          { filter: q.filter, fields: q.fields },
+          { credentials },
+        )
+      ).items;
+    return { entityRef, service, read };
+  }
+
+  /**
    * GET /overview: one page of service summaries, filtered and sorted over
    * every service in the catalog the caller may read (catalogEntityReadPermission):
    * facets and totals count only those. See docs/user-guide-infrastructure.md.
@@ -111,26 +133,11 @@ export async function createRouter(
    * credentials, so the catalog's permissions apply).
    */
   router.get('/slos/live', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = entityRefParam(req.query.entityRef);
-    const service = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!service) throw new NotFoundError(`No entity ${entityRef}`);
-    const [slos, environments] = await Promise.all(
-      [
-        sloQueryForService(entityRef),
-        environmentQueryForService(entityRef),
-      ].map(
-        async q =>
-          (
-            await catalog.getEntities(
-              { filter: q.filter, fields: q.fields },
-              { credentials },
-            )
-          ).items,
-      ),
-    );
+    const { entityRef, read } = await requestedService(req);
+    const [slos, environments] = await Promise.all([
+      read(sloQueryForService(entityRef)),
+      read(environmentQueryForService(entityRef)),
+    ]);
     const body: ServiceSlosLive = {
       entityRef,
       slos: await serviceSlosLive({
@@ -149,19 +156,8 @@ export async function createRouter(
    * shows, and where and when that code was read. Read with the caller's credentials.
    */
   router.get('/compliance', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = entityRefParam(req.query.entityRef);
-    const service = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!service) throw new NotFoundError(`No entity ${entityRef}`);
-    const q = environmentQueryForService(entityRef);
-    const environments = (
-      await catalog.getEntities(
-        { filter: q.filter, fields: q.fields },
-        { credentials },
-      )
-    ).items;
+    const { entityRef, service, read } = await requestedService(req);
+    const environments = await read(environmentQueryForService(entityRef));
     const parsed = parseService(service);
     const evidence = options.evidence ?? { get: () => undefined };
     const envs = complianceEnvironments(environments, evidence);

@@ -24,7 +24,7 @@ import {
   ControlDefinition,
   summarizeCompliance,
 } from '../src/compliance';
-import { fmt, measure } from './stats';
+import { fmt, measure } from '@plinth/test-support';
 
 const SERVICES = 10_000;
 const STAGES = ['development', 'staging', 'production'] as const;

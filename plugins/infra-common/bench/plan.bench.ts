@@ -4,7 +4,7 @@
  */
 import { planFromInput } from '../src/plan';
 import { withAnswers } from '../src/testUtils';
-import { fmt, measure } from './stats';
+import { fmt, measure } from '@plinth/test-support';
 
 /** The shared example answers with GDPR, Redis and two production environments. */
 const answers = withAnswers({

@@ -8,33 +8,22 @@
  * Options: RUNS=200 WARMUP=20 HCL2JSON_RUNS=5.
  */
 import { parse } from '@cdktf/hcl2json';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import yaml from 'yaml';
 import {
   collectEnvironmentEvidence,
   evaluateCompliance,
-  parseAnswers,
-  planDesign,
   withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
-import { renderRepository } from '../src/render';
+import { measure, measureAsync, runsFromEnv } from '@plinth/test-support';
+import { exampleRepository } from '../src/__testUtils__/exampleRepositories';
 
-const RUNS = Number(process.env.RUNS ?? 200);
-const WARMUP = Number(process.env.WARMUP ?? 20);
-const HCL2JSON_RUNS = Number(process.env.HCL2JSON_RUNS ?? 5);
+const RUNS = runsFromEnv('RUNS', 200);
+const WARMUP = runsFromEnv('WARMUP', 20);
+const HCL2JSON_RUNS = runsFromEnv('HCL2JSON_RUNS', 5);
 const TARGET_MS = 40;
 
-const answersFile = path.resolve(
-  __dirname,
-  '../../../examples/answers/aws-pci-eu.yaml',
-);
-const parsed = parseAnswers(yaml.parse(fs.readFileSync(answersFile, 'utf8')));
-if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-const files = renderRepository(design)
+const { design, files: rendered } = exampleRepository('aws-pci-eu.yaml');
+const files = rendered
   .filter(f => /\.(tf|tfvars)$/.test(f.path))
   .map(f => ({ path: f.path, text: f.content }));
 const source = { location: 'file:bench', readAt: new Date().toISOString() };
@@ -50,30 +39,20 @@ function evaluateRepository() {
   return evaluateCompliance(['pci-dss', 'soc2'], environments);
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
 async function main() {
   const report = evaluateRepository();
   const codeChecked = report.frameworks
     .flatMap(f => f.controls)
     .filter(c => c.evidence.some(e => e.source === 'code')).length;
   if (codeChecked === 0) throw new Error('no control was checked in code');
-  for (let i = 0; i < WARMUP; i++) evaluateRepository();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    evaluateRepository();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const hcl: number[] = [];
-  for (let i = 0; i < HCL2JSON_RUNS; i++) {
-    const t = performance.now();
-    for (const f of files) await parse(f.path, f.text);
-    hcl.push(performance.now() - t);
-  }
-  hcl.sort((a, b) => a - b);
+  const { median, p95, min } = measure(RUNS, evaluateRepository, WARMUP);
+  const hcl = await measureAsync(
+    HCL2JSON_RUNS,
+    async () => {
+      for (const f of files) await parse(f.path, f.text);
+    },
+    0,
+  );
   const bytes = files.reduce((s, f) => s + f.text.length, 0);
   console.log(`date: ${new Date().toISOString()}`);
   console.log(
@@ -84,7 +63,6 @@ async function main() {
       .map(l => l.toFixed(2))
       .join(' ')}`,
   );
-  const median = quantile(times, 0.5);
   console.log(
     `code evidence of one repository (${files.length} .tf/.tfvars files, ${(
       bytes / 1024
@@ -92,17 +70,16 @@ async function main() {
       design.environments.length
     } environment roots, ${codeChecked} code-checked control results): median ${median.toFixed(
       2,
-    )} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, min ${times[0].toFixed(
+    )} ms, p95 ${p95.toFixed(2)} ms, min ${min.toFixed(
       2,
     )} ms over ${RUNS} runs; target <= ${TARGET_MS} ms median: ${
       median <= TARGET_MS ? 'met' : 'NOT met'
     }`,
   );
   console.log(
-    `for comparison, hcl2json over the same files: median ${quantile(
-      hcl,
-      0.5,
-    ).toFixed(0)} ms, min ${hcl[0].toFixed(0)} ms over ${HCL2JSON_RUNS} runs`,
+    `for comparison, hcl2json over the same files: median ${hcl.median.toFixed(
+      0,
+    )} ms, min ${hcl.min.toFixed(0)} ms over ${HCL2JSON_RUNS} runs`,
   );
 }
 

@@ -5,18 +5,17 @@
  * Options: RUNS=500 WARMUP=50 (environment variables).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import yaml from 'yaml';
 import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
+import { machine, measure, runsFromEnv } from '@plinth/test-support';
 import { renderRepository } from '../src/render';
 
-const RUNS = Number(process.env.RUNS ?? 300);
-const WARMUP = Number(process.env.WARMUP ?? 50);
+const RUNS = runsFromEnv('RUNS', 300);
+const WARMUP = runsFromEnv('WARMUP', 50);
 const TARGET_MS = 50;
 
 const answersFile = path.resolve(
@@ -42,25 +41,6 @@ function planAndRender() {
   return { design, files: renderRepository(design) };
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-
-function machine() {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const meminfo = fs.readFileSync('/proc/meminfo', 'utf8');
-  const model =
-    /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ??
-    os.cpus()[0]?.model ??
-    'unknown';
-  const memKb = Number(/^MemTotal:\s*(\d+) kB$/m.exec(meminfo)?.[1] ?? 0);
-  return {
-    nproc: os.availableParallelism?.() ?? os.cpus().length,
-    model,
-    memory: `${(memKb / 1024 / 1024).toFixed(1)} GiB`,
-    node: process.version,
-  };
-}
-
 function main() {
   const first = planAndRender();
   const { design, files } = first;
@@ -76,15 +56,7 @@ function main() {
   if (terraformFiles === 0)
     throw new Error('renderRepository rendered no Terraform');
 
-  for (let i = 0; i < WARMUP; i++) planAndRender();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    planAndRender();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const median = quantile(times, 0.5);
+  const { median, p95, min, max } = measure(RUNS, planAndRender, WARMUP);
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
@@ -100,10 +72,10 @@ function main() {
     runs: RUNS,
     warmup: WARMUP,
     ms: {
-      min: Number(times[0].toFixed(2)),
+      min: Number(min.toFixed(2)),
       median: Number(median.toFixed(2)),
-      p95: Number(quantile(times, 0.95).toFixed(2)),
-      max: Number(times[times.length - 1].toFixed(2)),
+      p95: Number(p95.toFixed(2)),
+      max: Number(max.toFixed(2)),
     },
     targetMedianMs: TARGET_MS,
     pass: median < TARGET_MS,

@@ -2,8 +2,6 @@
  * Both actions through the scaffolder's REST API, as any template (not only ours) and the
  * template editor use them: the real scaffolder backend, this module, `POST /v2/dry-run`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import yaml from 'yaml';
 import {
   createMockDirectory,
@@ -14,19 +12,14 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import infraModule from '.';
-import { repoRoot } from '@plinth/test-support';
 import {
-  CONTRACT_FILES,
+  PAYMENTS_API_FILES,
   CONTRACT_MODULES,
   dryRunFiles,
 } from './__testUtils__/contract';
+import { exampleAnswerSet } from './__testUtils__/exampleRepositories';
 
-const answers = yaml.parse(
-  fs.readFileSync(
-    path.join(repoRoot, 'examples/answers/aws-pci-eu.yaml'),
-    'utf8',
-  ),
-);
+const answers = exampleAnswerSet('aws-pci-eu.yaml');
 
 /** A minimal template of someone else's: one parameter holding the whole answers object. */
 const template = {
@@ -108,13 +101,7 @@ describe('POST /api/scaffolder/v2/dry-run with infra:design:plan and infra:repos
 
     const files = dryRunFiles(body.directoryContents);
     const paths = [...files.keys()];
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        ...CONTRACT_FILES,
-        'slos/payments-api-availability.yaml',
-        'slos/payments-api-latency.yaml',
-      ]),
-    );
+    expect(paths).toEqual(expect.arrayContaining(PAYMENTS_API_FILES));
     expect(paths.filter(p => /^slos\/[a-z0-9-]+\.yaml$/.test(p))).toHaveLength(
       2,
     );

@@ -8,7 +8,6 @@
  *   and they complete; nothing partial reaches the folder or the catalog.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import {
@@ -17,7 +16,7 @@ import {
   RunningBackend,
   RunningPostgres,
   RunningRedis,
-  startBackend,
+  startBackendOnPostgres,
   startPostgres,
   startRedis,
 } from '@plinth/test-support';
@@ -25,10 +24,10 @@ import {
   entitiesFromLocalRepositories,
   eventually,
   killAt,
-  recoveryConfig,
   repositoryProblems,
   settledTask,
   submitTask,
+  taskFolders,
   visibleRepositories,
   waitForTemplate,
 } from './__testUtils__/portalTasks';
@@ -51,22 +50,18 @@ const progress = (what: string) =>
   );
 
 describeReplicas('two replicas on one PostgreSQL and one Redis', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-replicas-'));
-  const localDirectory = path.join(root, 'repositories');
+  // The replicas share the scaffolder's working directory, as a shared volume would;
+  // without one (or a workspace provider) a recovered task fails cleanly instead.
+  const folders = taskFolders('plinth-replicas-');
+  const { localDirectory } = folders;
   let postgres: RunningPostgres | undefined;
   let redis: RunningRedis | undefined;
   let a: RunningBackend | undefined;
   let b: RunningBackend | undefined;
 
   beforeAll(async () => {
-    // The replicas share the scaffolder's working directory, as a shared volume would;
-    // without one (or a workspace provider) a recovered task fails cleanly instead.
-    fs.mkdirSync(path.join(root, 'work'), { recursive: true });
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    const base = recoveryConfig({
-      localDirectory,
-      workingDirectory: path.join(root, 'work'),
-    });
+    const base = folders.config;
     const config = {
       ...base,
       backend: {
@@ -75,11 +70,7 @@ describeReplicas('two replicas on one PostgreSQL and one Redis', () => {
       },
       infra: { overview: { cacheTtlSeconds: TTL_SECONDS } },
     };
-    const start = () =>
-      startBackend({
-        database: { client: 'pg', connection: postgres!.connection },
-        config,
-      });
+    const start = () => startBackendOnPostgres(postgres!, { config });
     // One after the other, as a rolling deployment does: the first runs the migrations.
     a = await start();
     b = await start();
@@ -89,7 +80,7 @@ describeReplicas('two replicas on one PostgreSQL and one Redis', () => {
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await Promise.all([postgres?.stop(), redis?.stop()]);
-    fs.rmSync(root, { recursive: true, force: true });
+    folders.remove();
   });
 
   async function expectCompletedOnce(ids: string[], services: string[]) {

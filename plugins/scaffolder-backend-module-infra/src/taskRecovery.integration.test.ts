@@ -8,13 +8,12 @@
  * from the local folder comes from such a repository.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   postgresUnavailable,
   RunningBackend,
   RunningPostgres,
-  startBackend,
+  startBackendOnPostgres,
   startPostgres,
 } from '@plinth/test-support';
 import {
@@ -22,10 +21,10 @@ import {
   eventually,
   killAt,
   KillPoint,
-  recoveryConfig,
   repositoryProblems,
   settledTask,
   submitTask,
+  taskFolders,
   visibleRepositories,
   waitForTemplate,
 } from './__testUtils__/portalTasks';
@@ -47,31 +46,23 @@ const describeOnPostgres = postgresUnavailable('task recovery on PostgreSQL')
   : describe;
 
 describeOnPostgres('a backend killed while publishing, on PostgreSQL', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-recovery-'));
-  const localDirectory = path.join(root, 'repositories');
-  const config = recoveryConfig({
-    localDirectory,
-    workingDirectory: path.join(root, 'work'),
-  });
+  const folders = taskFolders('plinth-recovery-');
+  const { localDirectory, config } = folders;
   let postgres: RunningPostgres | undefined;
   let backend: RunningBackend | undefined;
 
   const start = async () => {
-    backend = await startBackend({
-      database: { client: 'pg', connection: postgres!.connection },
-      config,
-    });
+    backend = await startBackendOnPostgres(postgres!, { config });
     return backend;
   };
 
   beforeAll(async () => {
-    fs.mkdirSync(path.join(root, 'work'), { recursive: true });
     postgres = await startPostgres();
   });
   afterAll(async () => {
     await backend?.stop();
     await postgres?.stop();
-    fs.rmSync(root, { recursive: true, force: true });
+    folders.remove();
   });
 
   it('recovers every task killed mid-publish, and nothing partial is ever registered', async () => {

@@ -3,27 +3,19 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { InfraEntitiesProcessor } from './InfraEntitiesProcessor';
 import { MissingServices } from './missingServices';
+import {
+  service,
+  slo as sharedSlo,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 
 const location = {
   type: 'url',
   target: 'https://example.com/catalog-info.yaml',
 };
 
-const slo: Entity = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: {
-    name: 'payments-api-availability',
-    annotations: { 'plinth.dev/owner': 'group:default/payments' },
-  },
-  spec: {
-    service: 'payments-api',
-    budgetingMethod: 'Occurrences',
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    objectives: [{ target: 0.9995 }],
-    indicatorRef: 'payments-api-availability-sli',
-  },
-};
+const slo = sharedSlo('payments-api', 'availability', 0.9995, '28d', {
+  annotations: { 'plinth.dev/owner': 'group:default/payments' },
+});
 
 async function run(entity: Entity) {
   const processor = new InfraEntitiesProcessor({
@@ -113,15 +105,7 @@ describe('InfraEntitiesProcessor', () => {
   });
 
   it('leaves Components with known frameworks untouched', async () => {
-    const component: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'payments-api',
-        annotations: { 'plinth.dev/compliance-frameworks': 'pci-dss, soc2' },
-      },
-      spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-    };
+    const component = service('payments-api', { frameworks: 'pci-dss, soc2' });
     const { result } = await run(component);
     expect(result).toBe(component);
   });

@@ -30,6 +30,12 @@ describe('planRepositoryChange', () => {
     'docs/runbooks/scale.md': 'scale up\n',
   });
   const previousManifest = manifestOf(previous);
+  /** The plan of a change from `previous`, the re-render giving `base`. */
+  const planOf = (
+    current: Record<string, string>,
+    next: Record<string, string>,
+    base: Record<string, string> = previous,
+  ) => planRepositoryChange({ previousManifest, current, next, base, hash });
 
   it('keeps a hand edit in a file the change does not touch and updates the rest', () => {
     const current = {
@@ -41,13 +47,7 @@ describe('planRepositoryChange', () => {
       'README.md': '# svc\n\navailability 99.95\n',
       'terraform/envs/staging/main.tf': 'module "a" {}\n',
     });
-    const plan = planRepositoryChange({
-      previousManifest,
-      current,
-      next,
-      base: previous,
-      hash,
-    });
+    const plan = planOf(current, next);
     expect(plan.added).toEqual(['terraform/envs/staging/main.tf']);
     expect(plan.changed).toEqual([GENERATION_MANIFEST_PATH, 'README.md']);
     expect(plan.removed).toEqual([]);
@@ -69,13 +69,7 @@ describe('planRepositoryChange', () => {
       ...previous,
       'terraform/envs/prod/main.tf': 'module "a" { size = 5 }\nmodule "b" {}\n',
     });
-    const plan = planRepositoryChange({
-      previousManifest,
-      current,
-      next,
-      base: previous,
-      hash,
-    });
+    const plan = planOf(current, next);
     expect(plan.conflicts).toEqual(['terraform/envs/prod/main.tf']);
     const prod = plan.files.find(
       f => f.path === 'terraform/envs/prod/main.tf',
@@ -86,13 +80,7 @@ describe('planRepositoryChange', () => {
 
   it('removes a file the new generation drops', () => {
     const { 'terraform/envs/dev/main.tf': _dropped, ...rest } = previous;
-    const plan = planRepositoryChange({
-      previousManifest,
-      current: previous,
-      next: generation(rest),
-      base: previous,
-      hash,
-    });
+    const plan = planOf(previous, generation(rest));
     expect(plan.removed).toEqual(['terraform/envs/dev/main.tf']);
   });
 
@@ -102,12 +90,9 @@ describe('planRepositoryChange', () => {
       'README.md': '# svc\n\navailability 99.95\n',
     });
     // A different Plinth re-renders the old answers differently: untouched files still update.
-    const plan = planRepositoryChange({
-      previousManifest,
-      current: previous,
-      next,
-      base: { ...previous, 'README.md': '# svc (other renderer)\n' },
-      hash,
+    const plan = planOf(previous, next, {
+      ...previous,
+      'README.md': '# svc (other renderer)\n',
     });
     expect(plan.changed).toContain('README.md');
     expect(plan.conflicts).toEqual([]);
@@ -118,13 +103,14 @@ describe('planRepositoryChange', () => {
       ...previous,
       'README.md': '# svc\n\navailability 99.95\n',
     });
-    const plan = planRepositoryChange({
-      previousManifest,
-      current: { ...previous, 'README.md': '# svc\n\nedited\n' },
+    const plan = planOf(
+      { ...previous, 'README.md': '# svc\n\nedited\n' },
       next,
-      base: { ...previous, 'README.md': '# svc (other renderer)\n' },
-      hash,
-    });
+      {
+        ...previous,
+        'README.md': '# svc (other renderer)\n',
+      },
+    );
     expect(plan.conflicts).toEqual(['README.md']);
   });
 });

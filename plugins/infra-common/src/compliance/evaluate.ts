@@ -212,14 +212,17 @@ function checkControl(
     else if (status === 'unknown') unknown = true;
     const value = env.controls[control.field];
     const code = env.code?.fields[control.field];
+    const base = {
+      environment: env.environmentName ?? env.name,
+      stage: env.stage,
+      status,
+      field: control.field,
+      value: value === undefined ? null : value,
+    };
     if (code && code.value !== undefined) {
       const declared = env.code!.declared[control.field];
       const item: ControlEvidence = {
-        environment: env.environmentName ?? env.name,
-        stage: env.stage,
-        status,
-        field: control.field,
-        value: value === undefined ? null : value,
+        ...base,
         source: 'code',
         locations: code.locations,
         declaredValue: declared === undefined ? null : declared,
@@ -229,14 +232,7 @@ function checkControl(
       evidence.push(item);
       continue;
     }
-    evidence.push({
-      environment: env.environmentName ?? env.name,
-      stage: env.stage,
-      status,
-      field: control.field,
-      value: value === undefined ? null : value,
-      source: 'declared',
-    });
+    evidence.push({ ...base, source: 'declared' });
   }
   let status: ControlStatus = 'pass';
   if (evidence.length === 0) status = 'not-applicable';

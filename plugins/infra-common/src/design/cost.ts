@@ -10,6 +10,7 @@ import type {
   EnvironmentDesign,
   SizeClass,
 } from './types';
+import { byCloud, perSizeClass } from './sizing';
 
 /**
  * On-demand list prices in USD per month, rounded, for us-east-1 (AWS), us-central1 (GCP)
@@ -43,47 +44,36 @@ interface PriceTable {
   logsGb: number;
 }
 
-export const PRICES: Record<Cloud, PriceTable> = {
-  aws: {
-    machine: { small: 30, medium: 70, large: 140, xlarge: 280 },
-    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
-    database: { small: 47, medium: 113, large: 350, xlarge: 701 },
-    cache: { small: 23, medium: 109, large: 150, xlarge: 300 },
-    storageGb: 0.115,
-    kubernetesControlPlane: 73,
-    loadBalancer: 22,
-    natGateway: 33,
-    kmsKey: 1,
-    waf: 11,
-    logsGb: 0.5,
-  },
-  gcp: {
-    machine: { small: 24, medium: 71, large: 142, xlarge: 284 },
-    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
-    database: { small: 50, medium: 99, large: 198, xlarge: 396 },
-    cache: { small: 36, medium: 197, large: 512, xlarge: 1025 },
-    storageGb: 0.17,
-    kubernetesControlPlane: 73,
-    loadBalancer: 18,
-    natGateway: 32,
-    kmsKey: 0.06,
-    waf: 11,
-    logsGb: 0.5,
-  },
-  azure: {
-    machine: { small: 30, medium: 70, large: 140, xlarge: 280 },
-    serverless: { small: 10, medium: 20, large: 40, xlarge: 80 },
-    database: { small: 25, medium: 126, large: 252, xlarge: 504 },
-    cache: { small: 101, medium: 405, large: 825, xlarge: 1650 },
-    storageGb: 0.115,
-    kubernetesControlPlane: 73,
-    loadBalancer: 18,
-    natGateway: 33,
-    kmsKey: 1,
-    waf: 20,
-    logsGb: 2.3,
-  },
+// One row an item, columns aws, gcp, azure; a size-class item lists small to xlarge.
+// prettier-ignore
+const PRICE_SHEET: Record<keyof PriceTable, [number[], number[], number[]] | [number, number, number]> = {
+  machine:                [[30, 70, 140, 280], [24, 71, 142, 284], [30, 70, 140, 280]],
+  serverless:             [[10, 20, 40, 80], [10, 20, 40, 80], [10, 20, 40, 80]],
+  database:               [[47, 113, 350, 701], [50, 99, 198, 396], [25, 126, 252, 504]],
+  cache:                  [[23, 109, 150, 300], [36, 197, 512, 1025], [101, 405, 825, 1650]],
+  storageGb:              [0.115, 0.17, 0.115],
+  kubernetesControlPlane: [73, 73, 73],
+  loadBalancer:           [22, 18, 18],
+  natGateway:             [33, 32, 33],
+  kmsKey:                 [1, 0.06, 1],
+  waf:                    [11, 11, 20],
+  logsGb:                 [0.5, 0.5, 2.3],
 };
+
+/** One cloud's column of the price sheet. */
+function priceColumn(column: 0 | 1 | 2): PriceTable {
+  return Object.fromEntries(
+    Object.entries(PRICE_SHEET).map(([item, prices]) => {
+      const price = prices[column];
+      return [item, typeof price === 'number' ? price : perSizeClass(price)];
+    }),
+  ) as unknown as PriceTable;
+}
+
+export const PRICES: Record<Cloud, PriceTable> = byCloud(
+  { aws: 0, gcp: 1, azure: 2 },
+  priceColumn,
+);
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

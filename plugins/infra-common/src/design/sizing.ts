@@ -54,68 +54,60 @@ interface MachineSpec {
 
 const CLASSES: SizeClass[] = ['small', 'medium', 'large', 'xlarge'];
 
-export const MACHINES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
-  aws: {
-    small: { instanceType: 't3.medium', vcpu: 2, memoryGb: 4 },
-    medium: { instanceType: 'm6i.large', vcpu: 2, memoryGb: 8 },
-    large: { instanceType: 'm6i.xlarge', vcpu: 4, memoryGb: 16 },
-    xlarge: { instanceType: 'm6i.2xlarge', vcpu: 8, memoryGb: 32 },
-  },
-  gcp: {
-    small: { instanceType: 'e2-medium', vcpu: 2, memoryGb: 4 },
-    medium: { instanceType: 'n2-standard-2', vcpu: 2, memoryGb: 8 },
-    large: { instanceType: 'n2-standard-4', vcpu: 4, memoryGb: 16 },
-    xlarge: { instanceType: 'n2-standard-8', vcpu: 8, memoryGb: 32 },
-  },
-  azure: {
-    small: { instanceType: 'Standard_B2s', vcpu: 2, memoryGb: 4 },
-    medium: { instanceType: 'Standard_D2s_v5', vcpu: 2, memoryGb: 8 },
-    large: { instanceType: 'Standard_D4s_v5', vcpu: 4, memoryGb: 16 },
-    xlarge: { instanceType: 'Standard_D8s_v5', vcpu: 8, memoryGb: 32 },
-  },
-};
+/** Four values, small to xlarge, as a record by size class. */
+export function perSizeClass<T>(row: readonly T[]): Record<SizeClass, T> {
+  return Object.fromEntries(CLASSES.map((c, i) => [c, row[i]])) as Record<
+    SizeClass,
+    T
+  >;
+}
 
-export const DATABASE_INSTANCES: Record<Cloud, Record<SizeClass, string>> = {
-  aws: {
-    small: 'db.t4g.medium',
-    medium: 'db.m6g.large',
-    large: 'db.r6g.xlarge',
-    xlarge: 'db.r6g.2xlarge',
-  },
-  gcp: {
-    small: 'db-custom-1-3840',
-    medium: 'db-custom-2-7680',
-    large: 'db-custom-4-15360',
-    xlarge: 'db-custom-8-30720',
-  },
-  azure: {
-    small: 'B_Standard_B2s',
-    medium: 'GP_Standard_D2ds_v5',
-    large: 'GP_Standard_D4ds_v5',
-    xlarge: 'GP_Standard_D8ds_v5',
-  },
-};
+/** A table with a row per cloud, each row read the same way. */
+export function byCloud<Row, T>(
+  rows: Record<Cloud, Row>,
+  read: (row: Row) => T,
+): Record<Cloud, T> {
+  return { aws: read(rows.aws), gcp: read(rows.gcp), azure: read(rows.azure) };
+}
 
-export const CACHE_INSTANCES: Record<Cloud, Record<SizeClass, MachineSpec>> = {
-  aws: {
-    small: { instanceType: 'cache.t4g.small', vcpu: 2, memoryGb: 1.37 },
-    medium: { instanceType: 'cache.m6g.large', vcpu: 2, memoryGb: 6.38 },
-    large: { instanceType: 'cache.r6g.large', vcpu: 2, memoryGb: 13.07 },
-    xlarge: { instanceType: 'cache.r6g.xlarge', vcpu: 4, memoryGb: 26.32 },
-  },
-  gcp: {
-    small: { instanceType: 'redis-1gb', vcpu: 0, memoryGb: 1 },
-    medium: { instanceType: 'redis-5gb', vcpu: 0, memoryGb: 5 },
-    large: { instanceType: 'redis-13gb', vcpu: 0, memoryGb: 13 },
-    xlarge: { instanceType: 'redis-26gb', vcpu: 0, memoryGb: 26 },
-  },
-  azure: {
-    small: { instanceType: 'Standard_C1', vcpu: 0, memoryGb: 1 },
-    medium: { instanceType: 'Standard_C3', vcpu: 0, memoryGb: 6 },
-    large: { instanceType: 'Premium_P2', vcpu: 0, memoryGb: 13 },
-    xlarge: { instanceType: 'Premium_P3', vcpu: 0, memoryGb: 26 },
-  },
-};
+type SpecRow = [instanceType: string, vcpu: number, memoryGb: number][];
+
+/** A table of machines: per cloud, small to xlarge as [instance type, vCPU, memory GB]. */
+function specTable(
+  rows: Record<Cloud, SpecRow>,
+): Record<Cloud, Record<SizeClass, MachineSpec>> {
+  return byCloud(rows, row =>
+    perSizeClass(
+      row.map(([instanceType, vcpu, memoryGb]) => ({
+        instanceType,
+        vcpu,
+        memoryGb,
+      })),
+    ),
+  );
+}
+
+// prettier-ignore
+export const MACHINES = specTable({
+  aws: [['t3.medium', 2, 4], ['m6i.large', 2, 8], ['m6i.xlarge', 4, 16], ['m6i.2xlarge', 8, 32]],
+  gcp: [['e2-medium', 2, 4], ['n2-standard-2', 2, 8], ['n2-standard-4', 4, 16], ['n2-standard-8', 8, 32]],
+  azure: [['Standard_B2s', 2, 4], ['Standard_D2s_v5', 2, 8], ['Standard_D4s_v5', 4, 16], ['Standard_D8s_v5', 8, 32]],
+});
+
+/** Database instance classes per cloud, small to xlarge. */
+// prettier-ignore
+export const DATABASE_INSTANCES: Record<Cloud, Record<SizeClass, string>> = byCloud({
+  aws: ['db.t4g.medium', 'db.m6g.large', 'db.r6g.xlarge', 'db.r6g.2xlarge'],
+  gcp: ['db-custom-1-3840', 'db-custom-2-7680', 'db-custom-4-15360', 'db-custom-8-30720'],
+  azure: ['B_Standard_B2s', 'GP_Standard_D2ds_v5', 'GP_Standard_D4ds_v5', 'GP_Standard_D8ds_v5'],
+}, perSizeClass);
+
+// prettier-ignore
+export const CACHE_INSTANCES = specTable({
+  aws: [['cache.t4g.small', 2, 1.37], ['cache.m6g.large', 2, 6.38], ['cache.r6g.large', 2, 13.07], ['cache.r6g.xlarge', 4, 26.32]],
+  gcp: [['redis-1gb', 0, 1], ['redis-5gb', 0, 5], ['redis-13gb', 0, 13], ['redis-26gb', 0, 26]],
+  azure: [['Standard_C1', 0, 1], ['Standard_C3', 0, 6], ['Premium_P2', 0, 13], ['Premium_P3', 0, 26]],
+});
 
 /** Memory of a serverless function per size class, in MB. */
 const SERVERLESS_MEMORY_MB: Record<SizeClass, number> = {

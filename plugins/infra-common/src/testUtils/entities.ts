@@ -91,18 +91,34 @@ export const goodControls = {
   restoreTested: true,
 };
 
-/** @public */
-export function prod(serviceName: string, controls: Record<string, unknown>) {
-  return environment(serviceName, 'prod', {
-    name: 'prod',
-    stage: 'production',
-    cloud: 'aws',
-    regions: ['eu-west-1'],
-    multiAz: true,
-    multiRegion: false,
-    drPattern: 'warm-standby',
-    controls,
-  });
+/**
+ * A service's production environment on AWS in eu-west-1, multi-AZ with a warm standby;
+ * `spec` changes its environment fields (a second region), `options` as `environment`.
+ *
+ * @public
+ */
+export function prod(
+  serviceName: string,
+  controls: Record<string, unknown>,
+  spec: Record<string, unknown> = {},
+  options: { annotations?: Record<string, string> } = {},
+) {
+  return environment(
+    serviceName,
+    'prod',
+    {
+      name: 'prod',
+      stage: 'production',
+      cloud: 'aws',
+      regions: ['eu-west-1'],
+      multiAz: true,
+      multiRegion: false,
+      drPattern: 'warm-standby',
+      controls,
+      ...spec,
+    },
+    options,
+  );
 }
 
 /**

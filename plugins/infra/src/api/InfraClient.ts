@@ -34,28 +34,21 @@ export class InfraClient implements InfraApi {
         params.set(key, String(value));
       }
     }
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const res = await this.#fetchApi.fetch(`${baseUrl}/overview?${params}`);
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.json();
+    return this.#get('overview', params);
   }
 
   async getSlosLive(entityRef: string): Promise<ServiceSlosLive> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const params = new URLSearchParams({ entityRef });
-    const res = await this.#fetchApi.fetch(`${baseUrl}/slos/live?${params}`);
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.json();
+    return this.#get('slos/live', new URLSearchParams({ entityRef }));
   }
 
   async getCompliance(entityRef: string): Promise<ServiceCompliance> {
+    return this.#get('compliance', new URLSearchParams({ entityRef }));
+  }
+
+  /** GET `path` of the infra backend; a failed response rejects with a ResponseError. */
+  async #get<T>(path: string, params: URLSearchParams): Promise<T> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const params = new URLSearchParams({ entityRef });
-    const res = await this.#fetchApi.fetch(`${baseUrl}/compliance?${params}`);
+    const res = await this.#fetchApi.fetch(`${baseUrl}/${path}?${params}`);
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }

@@ -23,6 +23,13 @@ export const CONTRACT_FILES = [
   '.github/workflows/infrastructure.yaml',
 ] as const;
 
+/** The repository of the payments-api example: the contract's files and its two SLOs. */
+export const PAYMENTS_API_FILES = [
+  ...CONTRACT_FILES,
+  'slos/payments-api-availability.yaml',
+  'slos/payments-api-latency.yaml',
+];
+
 /** The files of a scaffolder dry run's `directoryContents`, by path, as text. */
 export function dryRunFiles(
   directoryContents: Array<{ path: string; base64Content: string }>,

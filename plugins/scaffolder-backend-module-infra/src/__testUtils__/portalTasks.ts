@@ -4,6 +4,7 @@
  * at a moment of publishing, and check what the catalog and the local folder hold after.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { RunningBackend } from '@plinth/test-support';
@@ -16,8 +17,25 @@ export const templatePath = path.resolve(
   '../../templates/infra-request/template.yaml',
 );
 
+/**
+ * A throw-away root holding the published repositories' folder and the scaffolder's
+ * working directory (shared by replicas, as a shared volume would be), with the
+ * configuration of a backend that publishes there with task recovery on.
+ */
+export function taskFolders(prefix: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const localDirectory = path.join(root, 'repositories');
+  const workingDirectory = path.join(root, 'work');
+  fs.mkdirSync(workingDirectory, { recursive: true });
+  return {
+    localDirectory,
+    config: recoveryConfig({ localDirectory, workingDirectory }),
+    remove: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
 /** Configuration for a backend that publishes into `localDirectory` with task recovery on. */
-export function recoveryConfig(options: {
+function recoveryConfig(options: {
   localDirectory: string;
   workingDirectory: string;
 }) {

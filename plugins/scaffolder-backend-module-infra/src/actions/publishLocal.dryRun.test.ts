@@ -20,7 +20,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import scaffolderModuleInfra from '../index';
-import { CONTRACT_FILES, dryRunFiles } from '../__testUtils__/contract';
+import { PAYMENTS_API_FILES, dryRunFiles } from '../__testUtils__/contract';
 
 const templatePath = path.resolve(
   __dirname,
@@ -67,9 +67,7 @@ describe('infra-request template dry-run', () => {
     const paths = [...files.keys()];
     expect(paths).toEqual(
       expect.arrayContaining([
-        ...CONTRACT_FILES,
-        'slos/payments-api-availability.yaml',
-        'slos/payments-api-latency.yaml',
+        ...PAYMENTS_API_FILES,
         'docs/disaster-recovery.md',
       ]),
     );

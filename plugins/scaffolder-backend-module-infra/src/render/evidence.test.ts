@@ -11,34 +11,22 @@ import {
   ComplianceEnvironment,
   evaluateCompliance,
   EVIDENCE_RULES,
-  parseAnswers,
   parseEnvironment,
   parseService,
-  planDesign,
   readHcl,
   withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
 import type { HclBlock } from '@plinth/backstage-plugin-infra-common';
-import { repoRoot } from '@plinth/test-support';
-import fs from 'node:fs';
-import path from 'node:path';
 import yaml from 'yaml';
 import { loadScannerRules } from './terraform/__testUtils__/scannerRules';
-import { renderRepository } from '.';
-
-const answersDir = path.join(repoRoot, 'examples/answers');
-const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
+import {
+  exampleAnswerSets as answerSets,
+  exampleRepository,
+} from '../__testUtils__/exampleRepositories';
 
 function render(file: string) {
-  const parsed = parseAnswers(
-    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
-  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  const files = renderRepository(design).map(f => ({
-    path: f.path,
-    text: f.content,
-  }));
+  const { design, files: rendered } = exampleRepository(file);
+  const files = rendered.map(f => ({ path: f.path, text: f.content }));
   const entities = yaml
     .parseAllDocuments(files.find(f => f.path === 'catalog-info.yaml')!.text)
     .map(d => d.toJS() as Entity);

@@ -1,11 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { parse } from '@cdktf/hcl2json';
 import type { Entity } from '@backstage/catalog-model';
-import {
-  parseAnswers,
-  planDesign,
-} from '@plinth/backstage-plugin-infra-common';
-import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { validateEntity } from '../__testUtils__/catalog';
@@ -13,24 +8,16 @@ import { CONTRACT_MODULES } from '../__testUtils__/contract';
 import { createOpenSloValidator } from '../__testUtils__/openslo';
 import { amtool, hasAmtool } from '../__testUtils__/amtool';
 import { hasPromtool, promtool } from '../__testUtils__/promtool';
-import { repoRoot } from '@plinth/test-support';
 import { validateWorkflow } from '../__testUtils__/workflow';
-import { renderRepository } from '.';
+import {
+  exampleAnswerSets as answerSets,
+  exampleRepository,
+} from '../__testUtils__/exampleRepositories';
 
 // The answers sets in examples/answers, each rendered and checked by the real tools.
-const answersDir = path.join(repoRoot, 'examples/answers');
-const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
-
 function render(file: string) {
-  const parsed = parseAnswers(
-    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
-  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  return {
-    design,
-    files: new Map(renderRepository(design).map(f => [f.path, f.content])),
-  };
+  const { design, files } = exampleRepository(file);
+  return { design, files: new Map(files.map(f => [f.path, f.content])) };
 }
 
 describe.each(answerSets)('the repository rendered from %s', file => {

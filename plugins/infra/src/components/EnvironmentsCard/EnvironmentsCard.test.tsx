@@ -6,7 +6,10 @@ import {
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
 import { Parsed } from '../../hooks/useServiceInfra';
-import { environment as sharedEnvironment } from '@plinth/backstage-plugin-infra-common/testUtils';
+import {
+  environment as sharedEnvironment,
+  prod as sharedProd,
+} from '@plinth/backstage-plugin-infra-common/testUtils';
 import { EnvironmentsCard } from './EnvironmentsCard';
 
 const INFRA_SOURCE = 'url:https://github.com/acme/payments-api-infra';
@@ -25,27 +28,20 @@ function environmentEntity(
   );
 }
 
-const prod = environmentEntity(
-  'prod',
+const prod = sharedProd(
+  'payments-api',
   {
-    stage: 'production',
-    cloud: 'aws',
-    regions: ['eu-west-1', 'eu-central-1'],
-    multiAz: true,
-    multiRegion: true,
-    drPattern: 'warm-standby',
-    controls: {
-      encryptionAtRest: 'managed-key',
-      tlsMinVersion: '1.2',
-      auditLogging: true,
-      auditLogRetentionDays: 365,
-      backups: true,
-      backupRetentionDays: 35,
-      dataResidency: 'eu',
-      waf: true,
-    },
+    encryptionAtRest: 'managed-key',
+    tlsMinVersion: '1.2',
+    auditLogging: true,
+    auditLogRetentionDays: 365,
+    backups: true,
+    backupRetentionDays: 35,
+    dataResidency: 'eu',
+    waf: true,
   },
-  'terraform/envs/prod',
+  { regions: ['eu-west-1', 'eu-central-1'], multiRegion: true },
+  { annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' } },
 );
 
 const dev = environmentEntity(

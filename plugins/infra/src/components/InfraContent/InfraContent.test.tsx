@@ -10,7 +10,7 @@ import {
   parseEnvironment,
 } from '@plinth/backstage-plugin-infra-common';
 import {
-  environment as environmentEntity,
+  prod as sharedProd,
   slo as sharedSlo,
 } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
@@ -39,27 +39,18 @@ const service: Entity = {
   },
 };
 
-const prod = environmentEntity(
+const prod = sharedProd(
   'payments-api',
-  'prod',
   {
-    name: 'prod',
-    stage: 'production',
-    cloud: 'aws',
-    regions: ['eu-west-1', 'eu-central-1'],
-    multiAz: true,
-    multiRegion: true,
-    drPattern: 'warm-standby',
-    controls: {
-      encryptionAtRest: 'none',
-      encryptionInTransit: true,
-      tlsMinVersion: '1.2',
-      auditLogging: true,
-      auditLogRetentionDays: 90,
-      backups: true,
-      backupRetentionDays: 35,
-    },
+    encryptionAtRest: 'none',
+    encryptionInTransit: true,
+    tlsMinVersion: '1.2',
+    auditLogging: true,
+    auditLogRetentionDays: 90,
+    backups: true,
+    backupRetentionDays: 35,
   },
+  { regions: ['eu-west-1', 'eu-central-1'], multiRegion: true },
   { annotations: { 'plinth.dev/iac-path': 'terraform/envs/prod' } },
 );
 

@@ -1,11 +1,6 @@
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import {
-  EmptyState,
-  LinkButton,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   ComplianceReport,
@@ -13,12 +8,12 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
 import { useServiceCompliance } from '../../hooks/useServiceCompliance';
-import { WIZARD_PATH } from '../../lib/frameworks';
 import { ChangeInfraButton } from '../ChangeInfraButton';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { IssueList } from '../IssueList';
 import { LiveSloCard } from '../SloCard';
+import { WizardEmptyState } from '../WizardEmptyState';
 
 /**
  * The compliance card of a service: the backend's report with code evidence when it
@@ -53,15 +48,11 @@ function hasNoInfraData(infra: ServiceInfra): boolean {
 
 export function MissingInfraData() {
   return (
-    <EmptyState
+    <WizardEmptyState
       missing="info"
       title="No infrastructure data for this service"
       description="Plinth shows a service's SLOs, environments and compliance from the catalog: OpenSLO SLO entities with spec.service naming this service, Resources of type environment that are a dependencyOf it, and the plinth.dev/compliance-frameworks annotation. The infrastructure wizard creates all three."
-      action={
-        <LinkButton to={WIZARD_PATH} variant="contained" color="primary">
-          Request infrastructure with the wizard
-        </LinkButton>
-      }
+      action="Request infrastructure with the wizard"
     />
   );
 }

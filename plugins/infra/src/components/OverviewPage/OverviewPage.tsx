@@ -14,7 +14,6 @@ import Switch from '@mui/material/Switch';
 import Download from '@mui/icons-material/Download';
 import {
   EmptyState,
-  LinkButton,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -27,9 +26,10 @@ import type {
   ServiceSummary,
 } from '@plinth/backstage-plugin-infra-common';
 import { overviewCsv } from '../../lib/csv';
-import { WIZARD_PATH, frameworkName } from '../../lib/frameworks';
+import { frameworkName } from '../../lib/frameworks';
 import { OverviewTable } from '../OverviewTable';
 import { statusLabel } from '../StatusLabel';
+import { WizardEmptyState } from '../WizardEmptyState';
 import {
   FilterKey,
   OverviewViewState,
@@ -229,15 +229,11 @@ function Overview() {
     Object.values(filters).some(Boolean) || !!view.q || view.outOfBudget;
   if (shown.total === 0 && !filtering) {
     return (
-      <EmptyState
+      <WizardEmptyState
         missing="data"
         title="No services yet"
         description="The overview lists every Component of type service. Request infrastructure for a service with the wizard, or register a service's catalog-info.yaml."
-        action={
-          <LinkButton to={WIZARD_PATH} variant="contained" color="primary">
-            Open the infrastructure wizard
-          </LinkButton>
-        }
+        action="Open the infrastructure wizard"
       />
     );
   }

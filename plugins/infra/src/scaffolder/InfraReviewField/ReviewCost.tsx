@@ -6,10 +6,10 @@ import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { CostEstimate } from '@plinth/backstage-plugin-infra-common';
+import { EnvironmentHead } from './EnvironmentHead';
 import { costRows } from './reviewModel';
 
 export const usd = (amount: number) =>
@@ -34,21 +34,12 @@ export function ReviewCost(props: { cost: CostEstimate }) {
         Total {usd(cost.totalMonthlyUsd)} per month{verdict}.
       </Typography>
       <Table size="small" aria-label="Monthly cost by component (USD)">
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              Component
-            </TableCell>
-            {environments.map(e => (
-              <TableCell key={e} align="right" component="th" scope="col">
-                {e}
-              </TableCell>
-            ))}
-            <TableCell align="right" component="th" scope="col">
-              Total
-            </TableCell>
-          </TableRow>
-        </TableHead>
+        <EnvironmentHead
+          first="Component"
+          environments={environments}
+          align="right"
+          last="Total"
+        />
         <TableBody>
           {rows.map(r => (
             <TableRow key={r.component} data-testid="cost-row">

@@ -10,7 +10,6 @@ import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -18,6 +17,7 @@ import type {
   Decision,
   PlanResult,
 } from '@plinth/backstage-plugin-infra-common';
+import { EnvironmentHead } from './EnvironmentHead';
 import { formatValue, plainReason } from './words';
 import { StepGroup, groupDecisions, settingDecided } from './reviewModel';
 
@@ -50,18 +50,7 @@ function PerEnvironment(props: { group: StepGroup; environments: string[] }) {
       </AccordionSummary>
       <AccordionDetails id={`${id}-content`}>
         <Table size="small" aria-label={`${group.title}, per environment`}>
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                Setting
-              </TableCell>
-              {environments.map(e => (
-                <TableCell key={e} component="th" scope="col">
-                  {e}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
+          <EnvironmentHead first="Setting" environments={environments} />
           <TableBody>
             {group.perEnvironment.map(setting => (
               <TableRow key={setting.label}>

@@ -7,27 +7,15 @@
  * runs on the files as well.
  */
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import {
-  parseAnswers,
-  planDesign,
-} from '@plinth/backstage-plugin-infra-common';
 import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import yaml from 'yaml';
-import { repoRoot } from '@plinth/test-support';
-import { renderRepository } from '..';
-
-const answersDir = path.join(repoRoot, 'examples/answers');
-const answerSets = fs.readdirSync(answersDir).filter(f => f.endsWith('.yaml'));
+import {
+  exampleAnswerSets as answerSets,
+  exampleRepository,
+} from '../../__testUtils__/exampleRepositories';
 
 function terraformFiles(file: string) {
-  const parsed = parseAnswers(
-    yaml.parse(fs.readFileSync(path.join(answersDir, file), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
-  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
-  return renderRepository(design).filter(f => /\.(tf|tfvars)$/.test(f.path));
+  const { files } = exampleRepository(file);
+  return files.filter(f => /\.(tf|tfvars)$/.test(f.path));
 }
 
 /** hclwrite's rule: a line assigns when it has `=` and its brackets balance on that line. */

@@ -4,6 +4,7 @@
  * Container Insights); Container Apps on an internal environment; a Linux VM scale set
  * (SSH keys only, health extension with automatic repair, CPU autoscaling); or a Linux
  * Function App on an Elastic Premium plan, reachable only from the VNet.
+ * Just over 500 lines on purpose: the four kinds share one variables list and one module.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
 import type { HclFileItem } from '../../hcl';

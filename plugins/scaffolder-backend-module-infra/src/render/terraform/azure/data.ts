@@ -16,6 +16,15 @@ import { comment, data, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule, VariableSpec } from '../module';
 import { nameWith } from '../module';
 import { ZONES, moduleVariables, placed } from './common';
+import {
+  ENCRYPTION_IDENTITY,
+  TENANT_ID,
+  customerManagedKey,
+  entraOnlyAuthentication,
+  flexibleServerOf,
+  privateDnsZone,
+  privateServer,
+} from './flexibleServer';
 
 /** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */
 const POSTGRES_STORAGE_MB = [
@@ -135,36 +144,17 @@ const MYSQL_VARIABLES: VariableSpec[] = [
 ];
 
 export function azureData(design: Design): TerraformModule {
-  const db = design.environments.find(e => e.database)?.database;
+  const { db, mysql, server, dnsSuffix } = flexibleServerOf(design);
   const cache = design.environments.find(e => e.cache)?.cache;
-  const mysql = db?.engine === 'mysql';
-  const server = mysql
-    ? 'azurerm_mysql_flexible_server'
-    : 'azurerm_postgresql_flexible_server';
-  const dnsSuffix = mysql
-    ? 'private.mysql.database.azure.com'
-    : 'private.postgres.database.azure.com';
   const main: HclFileItem[] = [data('azurerm_client_config', 'current', {})];
   if (db) {
     if (mysql) main.push(...mysqlAdministratorPassword());
     main.push(
-      resource('azurerm_private_dns_zone', 'database', {
-        name: raw(`"\${var.name}.${dnsSuffix}"`),
-        resource_group_name: ref('var', 'resource_group_name'),
-        tags: ref('var', 'tags'),
-      }),
-      resource('azurerm_private_dns_zone_virtual_network_link', 'database', {
-        name: nameWith('database'),
-        resource_group_name: ref('var', 'resource_group_name'),
-        private_dns_zone_name: ref(
-          'azurerm_private_dns_zone',
-          'database',
-          'name',
-        ),
-        virtual_network_id: ref('var', 'vnet_id'),
-        registration_enabled: false,
-        tags: ref('var', 'tags'),
-      }),
+      ...privateDnsZone(
+        'database',
+        raw(`"\${var.name}.${dnsSuffix}"`),
+        nameWith('database'),
+      ),
       comment(
         mysql
           ? 'Private only: inside the delegated data subnet, no public endpoint; Entra ID sign-in, the generated administrator password kept in Key Vault.'
@@ -176,13 +166,7 @@ export function azureData(design: Design): TerraformModule {
         version: mysql
           ? MYSQL_VERSIONS[db.engineVersion] ?? db.engineVersion
           : db.engineVersion,
-        sku_name: ref('var', 'sku_name'),
-        delegated_subnet_id: ref('var', 'data_subnet_id'),
-        private_dns_zone_id: ref('azurerm_private_dns_zone', 'database', 'id'),
-        // MySQL: `public_network_access_enabled` is deprecated (removed in 5.0) for this.
-        public_network_access: mysql ? 'Disabled' : undefined,
-        public_network_access_enabled: mysql ? undefined : false,
-        zone: raw('var.zones[0]'),
+        ...privateServer(mysql, 'database'),
         ...(mysql
           ? {
               administrator_login: MYSQL_ADMINISTRATOR_LOGIN,
@@ -199,16 +183,7 @@ export function azureData(design: Design): TerraformModule {
           : {
               storage_mb: ref('var', 'storage_mb'),
               auto_grow_enabled: true,
-              authentication: nested({
-                active_directory_auth_enabled: true,
-                password_auth_enabled: false,
-                tenant_id: ref(
-                  'data',
-                  'azurerm_client_config',
-                  'current',
-                  'tenant_id',
-                ),
-              }),
+              authentication: entraOnlyAuthentication(),
             }),
         backup_retention_days: ref('var', 'backup_retention_days'),
         geo_redundant_backup_enabled: ref('var', 'geo_redundant_backup'),
@@ -225,19 +200,7 @@ export function azureData(design: Design): TerraformModule {
             },
             'high_availability',
           ),
-          nested(
-            {
-              for_each: raw('var.geo_redundant_backup ? [] : [1]'),
-              content: nested({
-                key_vault_key_id: ref('var', 'key_vault_key_id'),
-                primary_user_assigned_identity_id: ref(
-                  'var',
-                  'encryption_identity_id',
-                ),
-              }),
-            },
-            'customer_managed_key',
-          ),
+          customerManagedKey('var.geo_redundant_backup ? [] : [1]'),
         ],
         identity: nested({
           type: 'UserAssigned',
@@ -272,12 +235,7 @@ export function azureData(design: Design): TerraformModule {
             ),
             login: ref('var', 'entra_admin_group_name'),
             object_id: ref('var', 'entra_admin_group_object_id'),
-            tenant_id: ref(
-              'data',
-              'azurerm_client_config',
-              'current',
-              'tenant_id',
-            ),
+            tenant_id: TENANT_ID,
           },
         ),
       );
@@ -300,19 +258,11 @@ export function azureData(design: Design): TerraformModule {
         }),
         tags: ref('var', 'tags'),
       }),
-      resource('azurerm_private_dns_zone', 'cache', {
-        name: 'privatelink.redis.cache.windows.net',
-        resource_group_name: ref('var', 'resource_group_name'),
-        tags: ref('var', 'tags'),
-      }),
-      resource('azurerm_private_dns_zone_virtual_network_link', 'cache', {
-        name: nameWith('cache'),
-        resource_group_name: ref('var', 'resource_group_name'),
-        private_dns_zone_name: ref('azurerm_private_dns_zone', 'cache', 'name'),
-        virtual_network_id: ref('var', 'vnet_id'),
-        registration_enabled: false,
-        tags: ref('var', 'tags'),
-      }),
+      ...privateDnsZone(
+        'cache',
+        'privatelink.redis.cache.windows.net',
+        nameWith('cache'),
+      ),
       resource('azurerm_private_endpoint', 'cache', {
         ...placed(nameWith('cache-pe')),
         subnet_id: ref('var', 'private_subnet_id'),
@@ -394,11 +344,7 @@ export function azureData(design: Design): TerraformModule {
         description:
           'Customer-managed key (used while backups stay in the region).',
       },
-      {
-        name: 'encryption_identity_id',
-        type: 'string',
-        description: 'Identity the server uses to reach the key.',
-      },
+      ENCRYPTION_IDENTITY,
       ...(mysql ? MYSQL_VARIABLES : []),
     ),
     main,

@@ -10,16 +10,17 @@ import { data, nested, raw, ref, resource } from '../../hcl';
 import { TerraformModule, nameWith, primaryOutput } from '../module';
 import { replicatesInto } from '../drClaims';
 import { ZONES, moduleVariables, placed } from './common';
+import {
+  ENCRYPTION_IDENTITY,
+  customerManagedKey,
+  entraOnlyAuthentication,
+  flexibleServerOf,
+  privateDnsZone,
+  privateServer,
+} from './flexibleServer';
 
 export function azureReplica(design: Design): TerraformModule {
-  const db = design.environments.find(e => e.database)?.database;
-  const mysql = db?.engine === 'mysql';
-  const server = mysql
-    ? 'azurerm_mysql_flexible_server'
-    : 'azurerm_postgresql_flexible_server';
-  const dnsSuffix = mysql
-    ? 'private.mysql.database.azure.com'
-    : 'private.postgres.database.azure.com';
+  const { mysql, server, dnsSuffix } = flexibleServerOf(design);
   return {
     name: 'replica',
     variables: moduleVariables(
@@ -51,71 +52,27 @@ export function azureReplica(design: Design): TerraformModule {
         type: 'string',
         description: "This region's customer-managed key.",
       },
-      {
-        name: 'encryption_identity_id',
-        type: 'string',
-        description: 'Identity the server uses to reach the key.',
-      },
+      ENCRYPTION_IDENTITY,
     ),
     main: [
       data('azurerm_client_config', 'current', {}),
-      resource('azurerm_private_dns_zone', 'replica', {
-        name: raw(`"\${var.name}.${dnsSuffix}"`),
-        resource_group_name: ref('var', 'resource_group_name'),
-        tags: ref('var', 'tags'),
-      }),
-      resource('azurerm_private_dns_zone_virtual_network_link', 'replica', {
-        name: nameWith('database'),
-        resource_group_name: ref('var', 'resource_group_name'),
-        private_dns_zone_name: ref(
-          'azurerm_private_dns_zone',
-          'replica',
-          'name',
-        ),
-        virtual_network_id: ref('var', 'vnet_id'),
-        registration_enabled: false,
-        tags: ref('var', 'tags'),
-      }),
+      ...privateDnsZone(
+        'replica',
+        raw(`"\${var.name}.${dnsSuffix}"`),
+        nameWith('database'),
+      ),
       resource(server, 'replica', {
         ...placed(nameWith('db')),
         create_mode: 'Replica',
         source_server_id: ref('var', 'source_server_id'),
-        sku_name: ref('var', 'sku_name'),
-        delegated_subnet_id: ref('var', 'data_subnet_id'),
-        private_dns_zone_id: ref('azurerm_private_dns_zone', 'replica', 'id'),
-        public_network_access: mysql ? 'Disabled' : undefined,
-        public_network_access_enabled: mysql ? undefined : false,
-        zone: raw('var.zones[0]'),
+        ...privateServer(mysql, 'replica'),
         // PostgreSQL: Entra ID sign-in only, as the primary.
-        authentication: mysql
-          ? undefined
-          : nested({
-              active_directory_auth_enabled: true,
-              password_auth_enabled: false,
-              tenant_id: ref(
-                'data',
-                'azurerm_client_config',
-                'current',
-                'tenant_id',
-              ),
-            }),
+        authentication: mysql ? undefined : entraOnlyAuthentication(),
         identity: nested({
           type: 'UserAssigned',
           identity_ids: [ref('var', 'encryption_identity_id')],
         }),
-        dynamic: nested(
-          {
-            for_each: raw('var.customer_managed_key ? [1] : []'),
-            content: nested({
-              key_vault_key_id: ref('var', 'key_vault_key_id'),
-              primary_user_assigned_identity_id: ref(
-                'var',
-                'encryption_identity_id',
-              ),
-            }),
-          },
-          'customer_managed_key',
-        ),
+        dynamic: customerManagedKey('var.customer_managed_key ? [1] : []'),
         lifecycle: nested({ ignore_changes: [raw('zone')] }),
         depends_on: [
           ref('azurerm_private_dns_zone_virtual_network_link', 'replica'),

@@ -5,6 +5,7 @@
 import type { HclFileItem } from '../../hcl';
 import { block, data, raw, ref, resource } from '../../hcl';
 import type { VariableSpec } from '../module';
+import { NAME_VARIABLE } from '../module';
 
 // The modules take `tags` like every cloud; on GCP they become labels (`LABELS_LOCAL`).
 export const TAGS: VariableSpec = {
@@ -59,3 +60,11 @@ export function serviceAgentKeyUser(
 export function afterGrants(...agents: Array<keyof typeof SERVICE_AGENTS>) {
   return agents.map(agent => ref('google_kms_crypto_key_iam_member', agent));
 }
+
+/** `name` first, `tags` last, as every module that labels its resources takes them. */
+export function moduleVariables(...rest: VariableSpec[]): VariableSpec[] {
+  return [NAME_VARIABLE, ...rest, TAGS];
+}
+
+/** How a module that labels its resources and grants service agents the key begins. */
+export const LABELS_AND_PROJECT: HclFileItem[] = [LABELS_LOCAL, PROJECT];

@@ -9,21 +9,19 @@ import type {
 import type { HclFileItem } from '../../hcl';
 import { comment, data, nested, raw, ref, resource } from '../../hcl';
 import type { OutputSpec, TerraformModule } from '../module';
-import { NAME_VARIABLE, nameWith } from '../module';
+import { nameWith } from '../module';
 import {
   LABELS,
-  LABELS_LOCAL,
-  PROJECT,
-  TAGS,
+  LABELS_AND_PROJECT,
   afterGrants,
+  moduleVariables,
   serviceAgentKeyUser,
 } from './common';
 
 /** The ranges Google's front ends (load balancer proxies and health checks) connect from. */
 const GOOGLE_FRONT_END_RANGES = ['130.211.0.0/22', '35.191.0.0/16'];
 
-const COMPUTE_VARIABLES = [
-  NAME_VARIABLE,
+const COMPUTE_VARIABLES = moduleVariables(
   { name: 'region', type: 'string', description: 'Region of the workload.' },
   { name: 'network_id', type: 'string', description: 'The VPC.' },
   { name: 'subnet_id', type: 'string', description: 'Workload subnet.' },
@@ -56,13 +54,11 @@ const COMPUTE_VARIABLES = [
     description: 'Container image.',
     default: 'us-docker.pkg.dev/cloudrun/container/hello',
   },
-  TAGS,
-];
+);
 
 /** GKE: a private, shielded cluster with an autoscaled node pool. */
 function gkeResources(): HclFileItem[] {
   return [
-    PROJECT,
     // GKE encrypts Secrets in etcd, Compute Engine the node boot disks, with the key.
     serviceAgentKeyUser('gke'),
     serviceAgentKeyUser('compute_engine'),
@@ -127,7 +123,6 @@ function gkeResources(): HclFileItem[] {
 /** A regional managed instance group of shielded VMs, health-checked and autoscaled. */
 function instanceGroupResources(): HclFileItem[] {
   return [
-    PROJECT,
     // Compute Engine encrypts the instances' disks with the key.
     serviceAgentKeyUser('compute_engine'),
     resource('google_compute_instance_template', 'main', {
@@ -211,7 +206,6 @@ function instanceGroupResources(): HclFileItem[] {
 /** Cloud Run behind the internal load balancer, on the VPC. */
 function cloudRunResources(): HclFileItem[] {
   return [
-    PROJECT,
     // The Cloud Run service agent decrypts the container image with the key.
     serviceAgentKeyUser('cloud_run'),
     resource('google_cloud_run_v2_service', 'main', {
@@ -298,7 +292,7 @@ BACKEND_OUTPUTS.serverless = BACKEND_OUTPUTS.containers;
 
 export function gcpCompute(design: Design): TerraformModule {
   const kind = design.environments[0].compute.kind;
-  const main = [LABELS_LOCAL, ...COMPUTE_RESOURCES[kind]()];
+  const main = [...LABELS_AND_PROJECT, ...COMPUTE_RESOURCES[kind]()];
   return {
     name: 'compute',
     variables: COMPUTE_VARIABLES,

@@ -3,18 +3,37 @@
  * and Memorystore for Redis with in-transit encryption and AUTH.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import type { HclFileItem } from '../../hcl';
+import type { HclBody, HclFileItem, HclValue } from '../../hcl';
 import { comment, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule } from '../module';
-import { NAME_VARIABLE, nameWith } from '../module';
+import { nameWith } from '../module';
 import {
   LABELS,
-  LABELS_LOCAL,
-  PROJECT,
-  TAGS,
+  LABELS_AND_PROJECT,
   afterGrants,
+  moduleVariables,
   serviceAgentKeyUser,
 } from './common';
+
+/** Cloud SQL settings of the primary and its replicas: private IP only, TLS only. */
+export function cloudSqlSettings(
+  availabilityType: HclValue,
+  rest: HclBody = {},
+) {
+  return nested({
+    tier: ref('var', 'tier'),
+    user_labels: LABELS,
+    availability_type: availabilityType,
+    disk_autoresize: true,
+    deletion_protection_enabled: ref('var', 'deletion_protection'),
+    ip_configuration: nested({
+      ipv4_enabled: false,
+      private_network: ref('var', 'network_id'),
+      ssl_mode: 'ENCRYPTED_ONLY',
+    }),
+    ...rest,
+  });
+}
 
 export function gcpData(design: Design): TerraformModule {
   const db = design.environments.find(e => e.database)?.database;
@@ -24,7 +43,7 @@ export function gcpData(design: Design): TerraformModule {
         db.engine === 'postgres' ? 'POSTGRES' : 'MYSQL'
       }_${db.engineVersion.replace(/\./g, '_')}`
     : '';
-  const main: HclFileItem[] = [LABELS_LOCAL, PROJECT];
+  const main: HclFileItem[] = [...LABELS_AND_PROJECT];
   if (db) {
     main.push(
       comment(
@@ -37,30 +56,21 @@ export function gcpData(design: Design): TerraformModule {
         database_version: version,
         encryption_key_name: ref('var', 'kms_key_id'),
         deletion_protection: ref('var', 'deletion_protection'),
-        settings: nested({
-          tier: ref('var', 'tier'),
-          user_labels: LABELS,
-          availability_type: raw(
-            'var.high_availability ? "REGIONAL" : "ZONAL"',
-          ),
-          disk_autoresize: true,
-          deletion_protection_enabled: ref('var', 'deletion_protection'),
-          ip_configuration: nested({
-            ipv4_enabled: false,
-            private_network: ref('var', 'network_id'),
-            ssl_mode: 'ENCRYPTED_ONLY',
-          }),
-          backup_configuration: nested({
-            enabled: true,
-            start_time: '02:00',
-            point_in_time_recovery_enabled:
-              db.engine === 'postgres' ? true : undefined,
-            binary_log_enabled: db.engine === 'mysql' ? true : undefined,
-            backup_retention_settings: nested({
-              retained_backups: ref('var', 'backup_retention_days'),
+        settings: cloudSqlSettings(
+          raw('var.high_availability ? "REGIONAL" : "ZONAL"'),
+          {
+            backup_configuration: nested({
+              enabled: true,
+              start_time: '02:00',
+              point_in_time_recovery_enabled:
+                db.engine === 'postgres' ? true : undefined,
+              binary_log_enabled: db.engine === 'mysql' ? true : undefined,
+              backup_retention_settings: nested({
+                retained_backups: ref('var', 'backup_retention_days'),
+              }),
             }),
-          }),
-        }),
+          },
+        ),
         depends_on: afterGrants('cloud_sql'),
       }),
     );
@@ -85,8 +95,7 @@ export function gcpData(design: Design): TerraformModule {
   }
   return {
     name: 'data',
-    variables: [
-      NAME_VARIABLE,
+    variables: moduleVariables(
       {
         name: 'region',
         type: 'string',
@@ -123,8 +132,7 @@ export function gcpData(design: Design): TerraformModule {
         type: 'bool',
         description: 'Refuse deletion (production).',
       },
-      TAGS,
-    ],
+    ),
     main,
     outputs: db
       ? [

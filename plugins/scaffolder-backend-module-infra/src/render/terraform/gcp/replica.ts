@@ -5,23 +5,21 @@
  * runbook). A replica takes no backups of its own; once promoted, backups are turned on.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { nested, ref, resource } from '../../hcl';
-import { NAME_VARIABLE, TerraformModule, primaryOutput } from '../module';
+import { ref, resource } from '../../hcl';
+import { TerraformModule, primaryOutput } from '../module';
 import { replicatesInto } from '../drClaims';
 import {
-  LABELS,
-  LABELS_LOCAL,
-  PROJECT,
-  TAGS,
+  LABELS_AND_PROJECT,
   afterGrants,
+  moduleVariables,
   serviceAgentKeyUser,
 } from './common';
+import { cloudSqlSettings } from './data';
 
 export function gcpReplica(): TerraformModule {
   return {
     name: 'replica',
-    variables: [
-      NAME_VARIABLE,
+    variables: moduleVariables(
       {
         name: 'region',
         type: 'string',
@@ -57,11 +55,9 @@ export function gcpReplica(): TerraformModule {
         type: 'bool',
         description: 'Refuse deletion (production).',
       },
-      TAGS,
-    ],
+    ),
     main: [
-      LABELS_LOCAL,
-      PROJECT,
+      ...LABELS_AND_PROJECT,
       serviceAgentKeyUser('cloud_sql'),
       resource('google_sql_database_instance', 'replica', {
         name: ref('var', 'name'),
@@ -70,18 +66,7 @@ export function gcpReplica(): TerraformModule {
         master_instance_name: ref('var', 'master_instance_name'),
         encryption_key_name: ref('var', 'kms_key_id'),
         deletion_protection: ref('var', 'deletion_protection'),
-        settings: nested({
-          tier: ref('var', 'tier'),
-          user_labels: LABELS,
-          availability_type: 'ZONAL',
-          disk_autoresize: true,
-          deletion_protection_enabled: ref('var', 'deletion_protection'),
-          ip_configuration: nested({
-            ipv4_enabled: false,
-            private_network: ref('var', 'network_id'),
-            ssl_mode: 'ENCRYPTED_ONLY',
-          }),
-        }),
+        settings: cloudSqlSettings('ZONAL'),
         depends_on: afterGrants('cloud_sql'),
       }),
     ],

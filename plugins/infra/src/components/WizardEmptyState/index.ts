@@ -1,0 +1,1 @@
+export { WizardEmptyState } from './WizardEmptyState';
