@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   AnswerIssue,
+  DesignDiff,
   OverviewPage,
   OverviewQuery,
   PlanResult,
@@ -15,6 +16,30 @@ import type {
  */
 export type PlanOutcome =
   | { ok: true; plan: PlanResult }
+  | { ok: false; issues: AnswerIssue[] };
+
+/** A Plinth-managed service's stored inputs (`GET /services/:namespace/:name/change`). */
+export interface ServiceChangeSource {
+  /** The answers the repository was last generated from (`.plinth/answers.yaml`). */
+  answers: Record<string, unknown>;
+  generation: { plinthVersion: string; designVersion: string };
+  source: { type: 'local' | 'url'; target: string };
+}
+
+/** What applying new answers to a service would change (`POST .../change/preview`). */
+export interface ChangePreview extends DesignDiff {
+  files: {
+    added: string[];
+    changed: string[];
+    removed: string[];
+    /** Files edited by hand that the change also touches: left for the reviewer. */
+    conflicts: string[];
+  };
+}
+
+/** A change preview, or the invalid answers by dotted path, as the planner reports them. */
+export type ChangePreviewOutcome =
+  | { ok: true; preview: ChangePreview }
   | { ok: false; issues: AnswerIssue[] };
 
 /** Plinth's infra backend: the overview across the catalog and the planner. */
@@ -34,6 +59,18 @@ export interface InfraApi {
    * backend computed from the stored evidence of its environments' code.
    */
   getCompliance?(entityRef: string): Promise<ServiceCompliance>;
+  /**
+   * The stored answers of a service Plinth manages; `undefined` when Plinth does not
+   * manage it or cannot read its repository (404).
+   */
+  getServiceChange?(
+    entityRef: string,
+  ): Promise<ServiceChangeSource | undefined>;
+  /** What new answers would change in a managed service's repository and design. */
+  previewChange?(
+    entityRef: string,
+    answers: unknown,
+  ): Promise<ChangePreviewOutcome>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

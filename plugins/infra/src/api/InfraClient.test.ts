@@ -103,3 +103,83 @@ describe('InfraClient.plan', () => {
     expect(error.cause.message).toBe('planner crashed');
   });
 });
+
+describe('InfraClient change flow', () => {
+  const stored = {
+    answers,
+    generation: { plinthVersion: '0.1.0', designVersion: '1' },
+    source: { type: 'local', target: 'payments-api-infra' },
+  };
+
+  it('reads the stored answers of a managed service by namespace and name', async () => {
+    server.use(
+      http.get(
+        'http://backstage/api/infra/services/default/payments-api/change',
+        () => HttpResponse.json(stored),
+      ),
+    );
+    await expect(
+      client.getServiceChange('component:default/payments-api'),
+    ).resolves.toEqual(stored);
+  });
+
+  it('says a service Plinth does not manage has no change flow (404)', async () => {
+    server.use(
+      http.get(
+        'http://backstage/api/infra/services/default/legacy-api/change',
+        () => HttpResponse.json({ error: {} }, { status: 404 }),
+      ),
+    );
+    await expect(
+      client.getServiceChange('component:default/legacy-api'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('throws on any other failure of the change read', async () => {
+    server.use(
+      http.get(
+        'http://backstage/api/infra/services/default/payments-api/change',
+        () => HttpResponse.json({ error: {} }, { status: 500 }),
+      ),
+    );
+    await expect(
+      client.getServiceChange('component:default/payments-api'),
+    ).rejects.toBeInstanceOf(ResponseError);
+  });
+
+  it('previews new answers, or returns the issues of invalid ones', async () => {
+    const preview = {
+      decisions: { added: [], changed: [], removed: [] },
+      cost: [],
+      compliance: [],
+      files: { added: [], changed: ['README.md'], removed: [], conflicts: [] },
+    };
+    let received: unknown;
+    server.use(
+      http.post(
+        'http://backstage/api/infra/services/default/payments-api/change/preview',
+        async ({ request }) => {
+          received = await request.json();
+          return HttpResponse.json(preview);
+        },
+      ),
+    );
+    await expect(
+      client.previewChange('component:default/payments-api', answers),
+    ).resolves.toEqual({ ok: true, preview });
+    expect(received).toEqual({ answers });
+
+    const issues = [
+      { path: 'slos.availability', message: 'must be below 100' },
+    ];
+    server.use(
+      http.post(
+        'http://backstage/api/infra/services/default/payments-api/change/preview',
+        () => HttpResponse.json({ issues }, { status: 400 }),
+      ),
+    );
+    await expect(
+      client.previewChange('component:default/payments-api', answers),
+    ).resolves.toEqual({ ok: false, issues });
+  });
+});

@@ -1,6 +1,13 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { InfraApi, PlanOutcome } from './InfraApi';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  ChangePreview,
+  ChangePreviewOutcome,
+  InfraApi,
+  PlanOutcome,
+  ServiceChangeSource,
+} from './InfraApi';
 import type {
   AnswerIssue,
   OverviewPage,
@@ -49,28 +56,77 @@ export class InfraClient implements InfraApi {
   }
 
   async plan(answers: unknown): Promise<PlanOutcome> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const res = await this.#fetchApi.fetch(`${baseUrl}/plan`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ answers }),
-    });
-    if (res.status === 400) {
-      // The planner's 400 lists every invalid answer; any other 400 is an error.
-      const body = await res
-        .clone()
-        .json()
-        .catch(() => undefined);
-      if (isIssueList(body?.issues)) {
-        return { ok: false, issues: body.issues };
-      }
-    }
+    const res = await this.#postAnswers('/plan', answers);
+    const issues = await issuesOf(res);
+    if (issues) return { ok: false, issues };
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }
     const plan: PlanResult = await res.json();
     return { ok: true, plan };
   }
+
+  async getServiceChange(
+    entityRef: string,
+  ): Promise<ServiceChangeSource | undefined> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const res = await this.#fetchApi.fetch(
+      `${baseUrl}${changePath(entityRef)}`,
+    );
+    // Not managed by Plinth, or its repository cannot be read: no change flow.
+    if (res.status === 404) return undefined;
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.json();
+  }
+
+  async previewChange(
+    entityRef: string,
+    answers: unknown,
+  ): Promise<ChangePreviewOutcome> {
+    const res = await this.#postAnswers(
+      `${changePath(entityRef)}/preview`,
+      answers,
+    );
+    const issues = await issuesOf(res);
+    if (issues) return { ok: false, issues };
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    const preview: ChangePreview = await res.json();
+    return { ok: true, preview };
+  }
+
+  async #postAnswers(path: string, answers: unknown): Promise<Response> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    return this.#fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers }),
+    });
+  }
+}
+
+/** `/services/<namespace>/<name>/change`, each part encoded. */
+function changePath(entityRef: string): string {
+  const { namespace, name } = parseEntityRef(entityRef, {
+    defaultKind: 'component',
+    defaultNamespace: 'default',
+  });
+  return `/services/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    name,
+  )}/change`;
+}
+
+/** The planner's 400 lists every invalid answer; any other 400 is an error. */
+async function issuesOf(res: Response): Promise<AnswerIssue[] | undefined> {
+  if (res.status !== 400) return undefined;
+  const body = await res
+    .clone()
+    .json()
+    .catch(() => undefined);
+  return isIssueList(body?.issues) ? body.issues : undefined;
 }
 
 function isIssueList(value: unknown): value is AnswerIssue[] {

@@ -1,3 +1,9 @@
 export { infraApiRef } from './InfraApi';
-export type { InfraApi, PlanOutcome } from './InfraApi';
+export type {
+  ChangePreview,
+  ChangePreviewOutcome,
+  InfraApi,
+  PlanOutcome,
+  ServiceChangeSource,
+} from './InfraApi';
 export { InfraClient } from './InfraClient';

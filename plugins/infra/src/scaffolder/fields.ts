@@ -2,6 +2,7 @@ import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { InfraReviewField, validateInfraReview } from './InfraReviewField';
 import { InfraSectionField, validateInfraSection } from './InfraSectionField';
 import { RegionPickerField, validateRegions } from './RegionPickerField';
+import { ServiceNameField } from './ServiceNameField';
 import { SloObjectiveField, validateSloObjective } from './SloObjectiveField';
 
 /** `ui:field: SloObjective`: an objective in percent with its error budget. */
@@ -30,4 +31,13 @@ export const InfraSection = createFormField({
   name: 'InfraSection',
   component: InfraSectionField as any,
   validation: validateInfraSection as any,
+});
+
+/**
+ * `ui:field: InfraServiceName`: the service name, checked against the catalog as it is
+ * typed (the service section's validation blocks Next on a taken name); fixed in change mode.
+ */
+export const InfraServiceName = createFormField({
+  name: 'InfraServiceName',
+  component: ServiceNameField as any,
 });

@@ -25,7 +25,13 @@ const infraSectionFormField = FormFieldBlueprint.make({
   params: { field: () => import('./fields').then(m => m.InfraSection) },
 });
 
+const serviceNameFormField = FormFieldBlueprint.make({
+  name: 'service-name',
+  params: { field: () => import('./fields').then(m => m.InfraServiceName) },
+});
+
 export const infraFormFields = [
+  serviceNameFormField,
   infraSectionFormField,
   sloObjectiveFormField,
   regionPickerFormField,

@@ -8,6 +8,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import { ServiceInfra, useServiceInfra } from '../../hooks/useServiceInfra';
 import { useServiceCompliance } from '../../hooks/useServiceCompliance';
+import { ChangeInfraButton } from '../ChangeInfraButton';
 import { ComplianceCard } from '../ComplianceCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { IssueList } from '../IssueList';
@@ -75,6 +76,7 @@ export function InfraContent() {
     : undefined;
   return (
     <Stack gap={2}>
+      <ChangeInfraButton entityRef={value.service.entityRef} />
       <IssueList
         entityRef={value.service.entityRef}
         issues={value.service.issues}

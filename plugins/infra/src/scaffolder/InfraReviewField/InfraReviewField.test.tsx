@@ -4,7 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { evaluateCompliance } from '@plinth/backstage-plugin-infra-common';
 import type { PlanResult } from '@plinth/backstage-plugin-infra-common';
-import { InfraApi, infraApiRef } from '../../api';
+import { ChangePreview, InfraApi, infraApiRef } from '../../api';
 import {
   InfraReviewField,
   formatNumber,
@@ -26,6 +26,7 @@ const infraApi = {
   getOverview: jest.fn(),
   plan: jest.fn(),
   getSlosLive: jest.fn(),
+  previewChange: jest.fn(),
 } satisfies jest.Mocked<InfraApi>;
 const apis = [[infraApiRef, infraApi]] as const;
 
@@ -123,7 +124,7 @@ const plan = {
   },
 } as unknown as PlanResult;
 
-async function renderReview(onChange = jest.fn()) {
+async function renderReview(onChange = jest.fn(), data: object = formData) {
   // The mock answers at once: let the field take in the outcome inside act.
   await act(async () => {
     await renderInTestApp(
@@ -135,7 +136,7 @@ async function renderReview(onChange = jest.fn()) {
           uiSchema: {},
           rawErrors: [],
           idSchema: { $id: 'root_review' },
-          formContext: { formData },
+          formContext: { formData: data },
         } as any)}
       />,
       { apis },
@@ -352,5 +353,117 @@ describe('InfraReviewField', () => {
       constraints: formData.constraints,
       topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
     });
+  });
+});
+
+describe('InfraReviewField in change mode', () => {
+  const preview: ChangePreview = {
+    decisions: {
+      added: [
+        {
+          id: 'staging.network.cidr',
+          title: 'staging: network block',
+          step: 2,
+          after: '10.21.0.0/16',
+          reason: 'each environment has its own network',
+        },
+      ],
+      changed: [
+        {
+          id: 'prod.redundancy.multiAz',
+          title: 'prod: multi-AZ',
+          step: 4,
+          before: false,
+          after: true,
+          reason: '99.95% availability needs more than one availability zone',
+        },
+      ],
+      removed: [],
+    },
+    cost: [
+      { environment: 'staging', before: null, after: 310.5, delta: 310.5 },
+      { environment: 'prod', before: 1000, after: 1400, delta: 400 },
+    ],
+    compliance: [
+      {
+        framework: 'pci-dss',
+        before: { status: 'at-risk', pass: 10, fail: 1, unknown: 1 },
+        after: { status: 'compliant', pass: 12, fail: 0, unknown: 0 },
+      },
+    ],
+    files: {
+      added: ['terraform/envs/staging/main.tf'],
+      changed: ['slos/payments-api-availability.yaml', '.plinth/answers.yaml'],
+      removed: [],
+      conflicts: ['README.md'],
+    },
+  } as ChangePreview;
+  const changeData = { ...formData, mode: 'change' };
+
+  it('shows decisions, cost, compliance and files that the change alters', async () => {
+    infraApi.plan.mockResolvedValue({ ok: true, plan });
+    infraApi.previewChange.mockResolvedValue({ ok: true, preview });
+
+    await renderReview(jest.fn(), changeData);
+
+    const review = await screen.findByTestId('change-review');
+    expect(infraApi.previewChange).toHaveBeenCalledWith(
+      'component:default/payments-api',
+      {
+        service: formData.service,
+        slos: formData.slos,
+        constraints: formData.constraints,
+        topology: { cloud: 'aws', primaryRegion: 'eu-west-1' },
+      },
+    );
+    const decisions = within(review).getByTestId('change-decisions');
+    expect(decisions).toHaveTextContent(
+      'Added (1)staging: network block: 10.21.0.0/16',
+    );
+    expect(decisions).toHaveTextContent('prod: multi-AZ: no → yes');
+    expect(decisions).toHaveTextContent(
+      'Why: 99.95% availability needs more than one availability zone',
+    );
+    const rows = within(review).getAllByTestId('change-cost-row');
+    expect(rows[0]).toHaveTextContent('staging (new)-$311+$311');
+    expect(rows[1]).toHaveTextContent('prod$1,000$1,400+$400');
+    expect(within(review).getByTestId('change-cost')).toHaveTextContent(
+      'Per month+$711',
+    );
+    expect(within(review).getByTestId('change-framework')).toHaveTextContent(
+      'PCI DSS: At risk (10 met, 1 not met, 1 unknown) → Compliant (12 met, 0 not met, 0 unknown)',
+    );
+    expect(within(review).getByTestId('change-files-added')).toHaveTextContent(
+      'terraform/envs/staging/main.tf',
+    );
+    expect(
+      within(review).getByTestId('change-files-changed'),
+    ).toHaveTextContent('Changed (2)');
+    expect(
+      within(review).getByTestId('change-files-conflicts'),
+    ).toHaveTextContent('README.md');
+    expect(within(review).queryByTestId('change-files-removed')).toBeNull();
+    // The design after the change is still reviewed below
+    expect(screen.getByTestId('review-cost')).toBeInTheDocument();
+  });
+
+  it('does not ask for a change preview when creating a service', async () => {
+    infraApi.plan.mockResolvedValue({ ok: true, plan });
+    await renderReview();
+    expect(await screen.findByTestId('infra-review')).toBeInTheDocument();
+    expect(infraApi.previewChange).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('change-review')).toBeNull();
+  });
+
+  it('still reviews the design when the change preview fails, saying so', async () => {
+    infraApi.plan.mockResolvedValue({ ok: true, plan });
+    infraApi.previewChange.mockRejectedValue(
+      new Error('repository unreadable'),
+    );
+    await renderReview(jest.fn(), changeData);
+    expect(await screen.findByTestId('change-error')).toHaveTextContent(
+      'What the change does could not be worked out: repository unreadable',
+    );
+    expect(screen.getByTestId('review-cost')).toBeInTheDocument();
   });
 });

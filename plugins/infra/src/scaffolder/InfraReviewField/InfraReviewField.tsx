@@ -16,6 +16,8 @@ import { infraApiRef } from '../../api';
 import { StatusLabel } from '../../components/StatusLabel';
 import { answersFromFormData } from './answersFromFormData';
 import { issueLocation } from './issueLocation';
+import { isChangeMode, serviceRef } from '../ServiceNameField/existingService';
+import { ReviewChanges } from './ReviewChanges';
 import { ReviewCost } from './ReviewCost';
 import { ReviewDecisions } from './ReviewDecisions';
 
@@ -164,6 +166,15 @@ export const InfraReviewField = (
     () => infraApi.plan(JSON.parse(answersKey)),
     [infraApi, answersKey],
   );
+  // A change also shows what it changes against the service's repository.
+  const changing = isChangeMode(formData);
+  const change = useAsync(async () => {
+    const name = JSON.parse(answersKey).service?.name;
+    if (!changing || !infraApi.previewChange || typeof name !== 'string') {
+      return undefined;
+    }
+    return infraApi.previewChange(serviceRef(name), JSON.parse(answersKey));
+  }, [infraApi, answersKey, changing]);
 
   // The form only validates fields that hold a value: record the outcome so that
   // validateInfraReview runs on Next and blocks Create while the answers do not plan.
@@ -182,7 +193,7 @@ export const InfraReviewField = (
   const anchor = useRef<HTMLDivElement>(null);
   useConfirmDisabled(anchor, outcome === 'needs-fixes');
 
-  if (loading) {
+  if (loading || change.loading) {
     return <Progress />;
   }
   if (error) {
@@ -218,6 +229,17 @@ export const InfraReviewField = (
   const { plan } = value;
   return (
     <Box data-testid="infra-review">
+      {change.error && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="change-error">
+          What the change does could not be worked out: {change.error.message}
+        </Alert>
+      )}
+      {change.value?.ok && <ReviewChanges preview={change.value.preview} />}
+      {changing && (
+        <Typography variant="h5" component="h3" mb={1}>
+          The design after the change
+        </Typography>
+      )}
       <Warnings plan={plan} />
       {/* Side by side on a wide screen: the review stays within two screens. */}
       <Grid container spacing={3} mb={2}>

@@ -18,6 +18,11 @@ import {
   parseAnswers,
 } from '@plinth/backstage-plugin-infra-common';
 import { answersFromFormData } from '../InfraReviewField/answersFromFormData';
+import {
+  existingService,
+  existingServiceMessage,
+  isChangeMode,
+} from '../ServiceNameField/existingService';
 import { addSectionErrors, ErrorNode } from './sectionErrors';
 
 /**
@@ -99,6 +104,22 @@ async function networkIssues(
     .map(o => ({ path: 'topology.vpcCidr', message: o.message }));
 }
 
+/** A new service whose name the catalog already holds: blocked before page 2. */
+async function existingNameIssues(
+  apiHolder: ApiHolder | undefined,
+  formData: unknown,
+  answers: Record<string, any>,
+): Promise<AnswerIssue[]> {
+  const name = answers.service?.name;
+  const catalogApi = apiHolder?.get(catalogApiRef);
+  if (isChangeMode(formData) || typeof name !== 'string' || !catalogApi) {
+    return [];
+  }
+  return (await existingService(catalogApi, name))
+    ? [{ path: 'service.name', message: existingServiceMessage(name) }]
+    : [];
+}
+
 export async function validateInfraSection(
   _value: unknown,
   validation: ErrorNode,
@@ -116,6 +137,15 @@ export async function validateInfraSection(
   const issues = parsed.ok ? [] : [...parsed.issues];
   if (section === 'topology' && !issues.some(i => i.path.startsWith(section))) {
     issues.push(...(await networkIssues(context.apiHolder, answers)));
+  }
+  if (section === 'service' && !issues.some(i => i.path === 'service.name')) {
+    issues.push(
+      ...(await existingNameIssues(
+        context.apiHolder,
+        context.formData,
+        answers,
+      )),
+    );
   }
   addSectionErrors(
     validation,

@@ -1,0 +1,1 @@
+export { ChangeInfraButton, changeWizardUrl } from './ChangeInfraButton';

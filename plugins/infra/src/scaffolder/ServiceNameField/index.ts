@@ -1,0 +1,7 @@
+export { ServiceNameField } from './ServiceNameField';
+export {
+  existingService,
+  existingServiceMessage,
+  infraTabPath,
+  isChangeMode,
+} from './existingService';
