@@ -1,7 +1,11 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { InfraApi, infraApiRef } from '../../api';
-import { ChangeInfraButton, changeWizardUrl } from './ChangeInfraButton';
+import {
+  ChangeInfraButton,
+  changeWizardUrl,
+  githubRepoUrl,
+} from './ChangeInfraButton';
 
 const answers = {
   service: { name: 'payments-api', owner: 'group:default/payments' },
@@ -73,5 +77,40 @@ describe('ChangeInfraButton', () => {
       service: { description: 'a & b = "c"?' },
       mode: 'change',
     });
+  });
+
+  it('sends a change of a GitHub repository to a pull request on that repository', () => {
+    const target = 'https://github.com/acme/payments-api-infra/tree/main';
+    const url = new URL(
+      changeWizardUrl(answers, { type: 'url', target }),
+      'http://portal',
+    );
+    expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+      ...answers,
+      mode: 'change',
+      changeSource: target,
+      publish: {
+        target: 'github',
+        repoUrl: 'github.com?owner=acme&repo=payments-api-infra',
+      },
+    });
+  });
+
+  it('keeps a local repository and any URL that is not GitHub on the local flow', () => {
+    for (const source of [
+      { type: 'local' as const, target: 'payments-api-infra' },
+      {
+        type: 'url' as const,
+        target: 'https://gitlab.com/acme/infra/-/tree/main',
+      },
+      { type: 'url' as const, target: 'not a url' },
+    ]) {
+      const url = new URL(changeWizardUrl(answers, source), 'http://portal');
+      expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
+        ...answers,
+        mode: 'change',
+      });
+    }
+    expect(githubRepoUrl('https://github.com/acme')).toBeUndefined();
   });
 });
