@@ -34,6 +34,11 @@ export interface InfraApi {
    * backend computed from the stored evidence of its environments' code.
    */
   getCompliance?(entityRef: string): Promise<ServiceCompliance>;
+  /**
+   * One Terraform file of an environment's local repository (`GET /source`), for the
+   * evidence links; refused outside that repository or without read access.
+   */
+  getSourceFile?(entityRef: string, path: string): Promise<string>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({
