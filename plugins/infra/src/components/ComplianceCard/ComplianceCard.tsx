@@ -101,7 +101,8 @@ function Evidence(props: { evidence: ControlEvidence; sources: Sources }) {
             pl={1}
           >
             {href ? (
-              <Link to={href} data-testid="evidence-link">
+              // Underlined: in a line of text a link must not rely on colour (axe).
+              <Link to={href} underline="always" data-testid="evidence-link">
                 {text}
               </Link>
             ) : (
