@@ -64,6 +64,27 @@ function entities(
   return { services: [service], environments: [environment] };
 }
 
+/** A repository folder with the prod root and the data module it calls. */
+function localRepository(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
+  for (const [file, text] of [
+    ['terraform/envs/prod/main.tf', MAIN],
+    ['terraform/modules/data/main.tf', DATA],
+  ]) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+/** The edit both tests make: the root passes encrypted = false to the data module. */
+function turnEncryptionOff(dir: string) {
+  fs.writeFileSync(
+    path.join(dir, 'terraform/envs/prod/main.tf'),
+    MAIN.replace('true', 'false'),
+  );
+}
+
 function catalogOf(data: { services: Entity[]; environments: Entity[] }) {
   return {
     streamEntities: async function* stream(request: {
@@ -78,11 +99,7 @@ function catalogOf(data: { services: Entity[]; environments: Entity[] }) {
 
 describe('EvidenceCollector', () => {
   it('reads a local repository once, and again only when its files change', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
-    fs.mkdirSync(path.join(dir, 'terraform/envs/prod'), { recursive: true });
-    fs.mkdirSync(path.join(dir, 'terraform/modules/data'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'terraform/envs/prod/main.tf'), MAIN);
-    fs.writeFileSync(path.join(dir, 'terraform/modules/data/main.tf'), DATA);
+    const dir = localRepository();
     const collector = new EvidenceCollector({
       catalog: catalogOf(
         entities(`file:${path.join(dir, 'catalog-info.yaml')}`),
@@ -110,10 +127,7 @@ describe('EvidenceCollector', () => {
     });
     expect(collector.get('resource:default/svc-prod')).toBe(first);
 
-    fs.writeFileSync(
-      path.join(dir, 'terraform/envs/prod/main.tf'),
-      MAIN.replace('true', 'false'),
-    );
+    turnEncryptionOff(dir);
     await collector.refresh();
     expect(collector.stats).toMatchObject({ reads: 2, evaluations: 2 });
     expect(
@@ -180,11 +194,7 @@ describe('EvidenceCollector', () => {
   });
 
   it('stores its results in the cache service: a second instance (or a restart) parses nothing until the code changes', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
-    fs.mkdirSync(path.join(dir, 'terraform/envs/prod'), { recursive: true });
-    fs.mkdirSync(path.join(dir, 'terraform/modules/data'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'terraform/envs/prod/main.tf'), MAIN);
-    fs.writeFileSync(path.join(dir, 'terraform/modules/data/main.tf'), DATA);
+    const dir = localRepository();
     // One cache store shared by both instances, as Redis would be.
     const store = new Map<string, unknown>();
     const cache = {
@@ -225,10 +235,7 @@ describe('EvidenceCollector', () => {
       evaluations: 0,
     });
 
-    fs.writeFileSync(
-      path.join(dir, 'terraform/envs/prod/main.tf'),
-      MAIN.replace('true', 'false'),
-    );
+    turnEncryptionOff(dir);
     await second.refresh();
     expect(second.stats).toMatchObject({ reads: 1, evaluations: 1 });
     expect(
