@@ -29,7 +29,11 @@ async function toTopology(page: Page) {
   await expectPage(page, TOPOLOGY);
 }
 
-async function expectBlocked(page: Page, fieldId: string, message: string) {
+async function expectBlocked(
+  page: Page,
+  fieldId: string,
+  message: string | RegExp,
+) {
   await next(page);
   await expect(page.locator(`#${fieldId}__error`)).toContainText(message);
   await expectPage(page, TOPOLOGY);
@@ -56,12 +60,12 @@ test('a bad network range and duplicate environments are blocked on their own pa
   );
   await cidr.fill('10.1.2.3/16');
   await expectBlocked(page, 'root_topology_vpcCidr', 'has host bits set');
-  // payments-api-dev (an example in the catalog) uses 10.40.0.0/16
-  await cidr.fill('10.40.128.0/20');
+  // The dev environments of the examples generated from examples/answers use 10.16.0.0/16
+  await cidr.fill('10.16.128.0/20');
   await expectBlocked(
     page,
     'root_topology_vpcCidr',
-    'overlaps 10.40.0.0/16, the network of payments-api-dev',
+    /overlaps 10\.16\.0\.0\/16, the network of (payments-api|records-api|fraud-scoring|ledger-batch)-dev/,
   );
   await screenshot(page, 'wizard-validation-cidr-overlap');
 

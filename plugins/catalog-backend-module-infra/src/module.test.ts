@@ -4,14 +4,19 @@ import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import { postgresUnavailable, startPostgres } from '@plinth/test-support';
+import {
+  generateExampleRepositories,
+  postgresUnavailable,
+  startPostgres,
+} from '@plinth/test-support';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleInfra } from './module';
 
 /*
  * The real catalog backend with this module, loading the example catalog
- * (examples/org.yaml and examples/infra, broken entities included), on SQLite
- * and on PostgreSQL.
+ * (examples/org.yaml, examples/infra with its broken entities, and the repositories
+ * Plinth generates from examples/answers into .plinth/examples), on SQLite and on
+ * PostgreSQL.
  */
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -39,6 +44,13 @@ function catalogConfig(database: JsonObject) {
         {
           type: 'file',
           target: path.resolve(repoRoot, 'examples/infra/all.yaml'),
+        },
+        {
+          type: 'file',
+          target: path.resolve(
+            repoRoot,
+            '.plinth/examples/*/catalog-info.yaml',
+          ),
         },
       ],
     },
@@ -95,6 +107,7 @@ function describeCatalog(name: string, database: () => Promise<JsonObject>) {
     let slos: Entity[];
 
     beforeAll(async () => {
+      generateExampleRepositories();
       backend = await startTestBackend({
         features: [
           catalogPlugin,
@@ -104,11 +117,12 @@ function describeCatalog(name: string, database: () => Promise<JsonObject>) {
           }),
         ],
       });
-      // 13 SLOs: 12 valid, 1 broken; wait until every one carries its relations.
+      // 18 SLOs: 11 hand-written (1 broken) and 7 in the generated repositories; wait
+      // until every valid one carries its relations.
       slos = await eventually(async () => {
         const items = await query(backend, 'filter=kind=slo');
         const related = items.filter(e => refsOf(e, 'sloOf').length > 0);
-        return related.length === 13 ? items : undefined;
+        return related.length === 18 ? items : undefined;
       }, 'the example SLOs');
     }, 120_000);
 
@@ -213,7 +227,7 @@ function describeCatalog(name: string, database: () => Promise<JsonObject>) {
 
     it('leaves every valid entity unaffected', async () => {
       const components = await query(backend, 'filter=kind=component');
-      expect(components).toHaveLength(9);
+      expect(components).toHaveLength(12);
       const withErrors = [
         ...components,
         ...slos,

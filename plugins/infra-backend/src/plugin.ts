@@ -69,10 +69,13 @@ export const infraPlugin = createBackendPlugin({
           auth,
           reader: urlReader,
           logger,
+          cache,
         });
         const evidenceEnabled =
           config.getOptionalBoolean('infra.evidence.enabled') ?? true;
         if (evidenceEnabled) {
+          // What this or another instance stored: answers at once, re-parses nothing.
+          await evidence.restore();
           const seconds =
             config.getOptionalNumber('infra.evidence.refreshSeconds') ??
             DEFAULT_EVIDENCE_REFRESH_SECONDS;

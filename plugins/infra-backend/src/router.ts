@@ -34,6 +34,7 @@ import {
   EvidenceLookup,
 } from './evidence/applyEvidence';
 import { readServiceRepository } from './change/serviceChange';
+import { readSourceFile } from './evidence/sourceFile';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -182,6 +183,25 @@ export async function createRouter(
       generatedAt: new Date().toISOString(),
     };
     res.json(body);
+  });
+
+  /**
+   * GET /source?entityRef=resource:default/x-prod&path=terraform/envs/prod/main.tf: one
+   * Terraform file of an environment's local repository (the evidence links), as text,
+   * to a caller who may read that environment; never a file outside its repository.
+   */
+  router.get('/source', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const text = await readSourceFile({
+      entityRef: entityRefParam(req.query.entityRef),
+      path: req.query.path,
+      credentials,
+      catalog,
+      evidence: options.evidence ?? { get: () => undefined },
+    });
+    res.type('text/plain; charset=utf-8').send(text);
   });
 
   /**

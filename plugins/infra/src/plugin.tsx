@@ -37,6 +37,18 @@ export const infraOverviewPage = PageBlueprint.make({
   },
 });
 
+/**
+ * `/infra-source`: a Terraform file of a local repository, the target of the compliance
+ * card's evidence links (no title or icon, so no nav item).
+ */
+export const infraSourcePage = PageBlueprint.make({
+  name: 'source',
+  params: {
+    path: '/infra-source',
+    loader: () => import('./components/SourcePage').then(m => <m.SourcePage />),
+  },
+});
+
 /** The Infrastructure tab on services: SLOs, environments and compliance. */
 export const infraEntityContent = EntityContentBlueprint.make({
   params: {
@@ -104,6 +116,7 @@ export const infraPlugin = createFrontendPlugin({
   extensions: [
     infraApi,
     infraOverviewPage,
+    infraSourcePage,
     infraEntityContent,
     infraSloCard,
     infraEnvironmentsCard,

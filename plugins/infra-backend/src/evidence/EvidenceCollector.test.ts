@@ -4,7 +4,7 @@ import type { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EvidenceCollector } from './EvidenceCollector';
+import { EVIDENCE_CACHE_KEY, EvidenceCollector } from './EvidenceCollector';
 
 const MAIN = `module "data" {
   source    = "../../modules/data"
@@ -64,6 +64,27 @@ function entities(
   return { services: [service], environments: [environment] };
 }
 
+/** A repository folder with the prod root and the data module it calls. */
+function localRepository(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
+  for (const [file, text] of [
+    ['terraform/envs/prod/main.tf', MAIN],
+    ['terraform/modules/data/main.tf', DATA],
+  ]) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+/** The edit both tests make: the root passes encrypted = false to the data module. */
+function turnEncryptionOff(dir: string) {
+  fs.writeFileSync(
+    path.join(dir, 'terraform/envs/prod/main.tf'),
+    MAIN.replace('true', 'false'),
+  );
+}
+
 function catalogOf(data: { services: Entity[]; environments: Entity[] }) {
   return {
     streamEntities: async function* stream(request: {
@@ -78,11 +99,7 @@ function catalogOf(data: { services: Entity[]; environments: Entity[] }) {
 
 describe('EvidenceCollector', () => {
   it('reads a local repository once, and again only when its files change', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plinth-collector-'));
-    fs.mkdirSync(path.join(dir, 'terraform/envs/prod'), { recursive: true });
-    fs.mkdirSync(path.join(dir, 'terraform/modules/data'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'terraform/envs/prod/main.tf'), MAIN);
-    fs.writeFileSync(path.join(dir, 'terraform/modules/data/main.tf'), DATA);
+    const dir = localRepository();
     const collector = new EvidenceCollector({
       catalog: catalogOf(
         entities(`file:${path.join(dir, 'catalog-info.yaml')}`),
@@ -110,10 +127,7 @@ describe('EvidenceCollector', () => {
     });
     expect(collector.get('resource:default/svc-prod')).toBe(first);
 
-    fs.writeFileSync(
-      path.join(dir, 'terraform/envs/prod/main.tf'),
-      MAIN.replace('true', 'false'),
-    );
+    turnEncryptionOff(dir);
     await collector.refresh();
     expect(collector.stats).toMatchObject({ reads: 2, evaluations: 2 });
     expect(
@@ -177,5 +191,62 @@ describe('EvidenceCollector', () => {
       location: 'url:https://github.com/acme/svc-infra/tree/main',
       revision: 'e1',
     });
+  });
+
+  it('stores its results in the cache service: a second instance (or a restart) parses nothing until the code changes', async () => {
+    const dir = localRepository();
+    // One cache store shared by both instances, as Redis would be.
+    const store = new Map<string, unknown>();
+    const cache = {
+      get: async (key: string) => store.get(key),
+      set: async (key: string, value: unknown) => {
+        store.set(key, JSON.parse(JSON.stringify(value)));
+      },
+      delete: async (key: string) => {
+        store.delete(key);
+      },
+      withOptions: () => cache,
+    } as any;
+    const instance = () =>
+      new EvidenceCollector({
+        catalog: catalogOf(
+          entities(`file:${path.join(dir, 'catalog-info.yaml')}`),
+        ),
+        auth: mockServices.auth(),
+        reader: mockServices.urlReader.mock(),
+        logger: mockServices.logger.mock(),
+        cache,
+      });
+    const first = instance();
+    await first.refresh();
+    expect(first.stats).toMatchObject({ reads: 1, evaluations: 1 });
+    expect(store.has(EVIDENCE_CACHE_KEY)).toBe(true);
+
+    const second = instance();
+    await second.restore();
+    // Answers before its first run, from what the first instance stored.
+    expect(second.get('resource:default/svc-prod')).toEqual(
+      first.get('resource:default/svc-prod'),
+    );
+    await second.refresh();
+    expect(second.stats).toMatchObject({
+      reads: 0,
+      notModified: 1,
+      evaluations: 0,
+    });
+
+    turnEncryptionOff(dir);
+    await second.refresh();
+    expect(second.stats).toMatchObject({ reads: 1, evaluations: 1 });
+    expect(
+      second.get('resource:default/svc-prod')!.findings.fields.encryptionAtRest,
+    ).toMatchObject({ value: 'none' });
+    // The first instance takes the second's newer result instead of parsing again.
+    await first.refresh();
+    expect(first.stats).toMatchObject({ reads: 1, evaluations: 1 });
+    expect(
+      first.get('resource:default/svc-prod')!.findings.fields.encryptionAtRest,
+    ).toMatchObject({ value: 'none' });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

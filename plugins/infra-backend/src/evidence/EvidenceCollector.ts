@@ -2,10 +2,13 @@
  * Collects code evidence for every environment in the catalog, as a scheduled task
  * (ADR 1500): per repository one read (skipped when its revision is unchanged), per
  * environment root one run of infra-common's evidence rules. The results are kept here,
- * so the overview and the compliance endpoint read them and never parse HCL on a request.
+ * so the overview and the compliance endpoint read them and never parse HCL on a request,
+ * and written to Backstage's cache service (ADR 1502): a restarted backend or a second
+ * replica starts from them, and re-parses a repository only when its revision changed.
  */
 import {
   AuthService,
+  CacheService,
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -45,8 +48,21 @@ export interface CollectorStats {
 interface RepositoryState {
   revision: string;
   readAt: string;
+  /** Empty when restored from the shared store: only the revision is kept there. */
   files: IacFile[];
+  restored?: boolean;
 }
+
+/** What the collector writes to the cache service after each run. */
+interface SharedState {
+  evidence: StoredEvidence[];
+  repositories: Array<{ location: string; revision: string; readAt: string }>;
+}
+
+/** The cache key; versioned, so a new shape never reads an old one. */
+export const EVIDENCE_CACHE_KEY = 'evidence.collected.v1';
+/** Long enough to outlive a restart or an outage of the collector, short of forever. */
+const STORE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export class EvidenceCollector {
   private readonly evidence = new Map<string, StoredEvidence>();
@@ -66,8 +82,64 @@ export class EvidenceCollector {
       auth: AuthService;
       reader: UrlReaderService;
       logger: LoggerService;
+      /** Where results outlive this instance; none: memory only. */
+      cache?: CacheService;
     },
   ) {}
+
+  /**
+   * Takes the results another instance (or this one before a restart) stored, where they
+   * are newer than this instance's. A cache that is down only costs a re-read.
+   */
+  async restore(): Promise<void> {
+    const { cache } = this.options;
+    if (!cache) return;
+    let shared: SharedState | undefined;
+    try {
+      shared = (await cache.get(EVIDENCE_CACHE_KEY)) as SharedState | undefined;
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not read stored code evidence: ${(error as Error).message}`,
+      );
+      return;
+    }
+    if (!shared) return;
+    for (const entry of shared.evidence ?? []) {
+      const mine = this.evidence.get(entry.entityRef);
+      if (!mine || mine.source.readAt < entry.source.readAt)
+        this.evidence.set(entry.entityRef, entry);
+    }
+    for (const repo of shared.repositories ?? []) {
+      const mine = this.repositories.get(repo.location);
+      if (!mine || mine.readAt < repo.readAt)
+        this.repositories.set(repo.location, {
+          revision: repo.revision,
+          readAt: repo.readAt,
+          files: [],
+          restored: true,
+        });
+    }
+  }
+
+  private async store(): Promise<void> {
+    const { cache } = this.options;
+    if (!cache) return;
+    const shared: SharedState = {
+      evidence: [...this.evidence.values()],
+      repositories: [...this.repositories].map(([location, r]) => ({
+        location,
+        revision: r.revision,
+        readAt: r.readAt,
+      })),
+    };
+    try {
+      await cache.set(EVIDENCE_CACHE_KEY, shared as any, { ttl: STORE_TTL_MS });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not store code evidence: ${(error as Error).message}`,
+      );
+    }
+  }
 
   /** The stored evidence of an environment entity ref. */
   get(entityRef: string): StoredEvidence | undefined {
@@ -98,6 +170,7 @@ export class EvidenceCollector {
 
   private async collect(): Promise<void> {
     this.stats.runs++;
+    await this.restore();
     const envQuery = allEnvironmentsQuery();
     const serviceQuery = allServicesQuery();
     const [environments, services] = await Promise.all([
@@ -134,7 +207,22 @@ export class EvidenceCollector {
     }
 
     for (const [location, { source, envs }] of byRepository) {
-      const last = this.repositories.get(location);
+      let last = this.repositories.get(location);
+      // Restored without its files: an environment without evidence at that revision
+      // needs them, so read the repository again.
+      if (
+        last?.restored &&
+        envs.some(e => {
+          const stored = this.evidence.get(e.ref);
+          return (
+            !stored ||
+            stored.iacPath !== e.iacPath ||
+            stored.source.revision !== last!.revision
+          );
+        })
+      ) {
+        last = undefined;
+      }
       let state = last;
       try {
         const result = await readRepository(
@@ -188,5 +276,6 @@ export class EvidenceCollector {
     for (const ref of [...this.evidence.keys()]) {
       if (!seen.has(ref)) this.evidence.delete(ref);
     }
+    await this.store();
   }
 }

@@ -71,6 +71,11 @@ export interface InfraApi {
     entityRef: string,
     answers: unknown,
   ): Promise<ChangePreviewOutcome>;
+  /**
+   * One Terraform file of an environment's local repository (`GET /source`), for the
+   * evidence links; refused outside that repository or without read access.
+   */
+  getSourceFile?(entityRef: string, path: string): Promise<string>;
 }
 
 export const infraApiRef = createApiRef<InfraApi>({

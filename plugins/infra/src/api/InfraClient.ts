@@ -55,6 +55,16 @@ export class InfraClient implements InfraApi {
     return res.json();
   }
 
+  async getSourceFile(entityRef: string, path: string): Promise<string> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    const params = new URLSearchParams({ entityRef, path });
+    const res = await this.#fetchApi.fetch(`${baseUrl}/source?${params}`);
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+    return res.text();
+  }
+
   async plan(answers: unknown): Promise<PlanOutcome> {
     const res = await this.#postAnswers('/plan', answers);
     const issues = await issuesOf(res);

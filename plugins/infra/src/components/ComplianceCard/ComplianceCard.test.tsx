@@ -10,7 +10,7 @@ import {
   parseEnvironment,
   withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
-import { ComplianceCard } from './ComplianceCard';
+import { ComplianceCard, fileLink } from './ComplianceCard';
 
 /** An environment entity as the catalog holds it, read by infra-common's parser. */
 function environment(
@@ -271,6 +271,25 @@ describe('ComplianceCard', () => {
     expect(within(evidence).getByTestId('evidence-link')).toHaveAttribute(
       'href',
       'https://github.com/acme/records-api-infra/blob/main/terraform/modules/data/main.tf#L45',
+    );
+  });
+
+  it("links a local repository's file:line to the portal's source page, a URL one to its host", () => {
+    const at = { file: 'terraform/modules/data/main.tf', line: 45, found: 'x' };
+    expect(
+      fileLink(
+        'file:/srv/repos/records-api',
+        at,
+        'resource:default/records-api-prod',
+      ),
+    ).toBe(
+      '/infra-source?entityRef=resource%3Adefault%2Frecords-api-prod&path=terraform%2Fmodules%2Fdata%2Fmain.tf&line=45#L45',
+    );
+    expect(fileLink('file:/srv/repos/records-api', at)).toBeUndefined();
+    expect(
+      fileLink('url:https://gitlab.example.com/acme/x/-/tree/main/', at),
+    ).toBe(
+      'https://gitlab.example.com/acme/x/-/blob/main/terraform/modules/data/main.tf#L45',
     );
   });
 

@@ -19,6 +19,7 @@ import {
   ServiceCompliance,
 } from '@plinth/backstage-plugin-infra-common';
 import { StatusLabel } from '../StatusLabel';
+import { sourcePageLink } from '../SourcePage';
 
 const CONTROL_STATUS: Record<
   ControlStatus,
@@ -37,14 +38,24 @@ const CONTROL_STATUS: Record<
 /** Where an environment's code was read from, by environment name (entity name). */
 type Sources = Map<
   string,
-  { location: string; revision: string; readAt: string }
+  { location: string; revision: string; readAt: string; entityRef: string }
 >;
 
-/** A web link to a line of a file for a URL source (GitHub, GitLab...); none for local folders. */
+/**
+ * A link to a line of a file: for a URL source (GitHub, GitLab...) the file on its host;
+ * for a local folder, which a browser cannot open, the portal's source page, served by
+ * the infra backend to those who may read the environment.
+ */
 export function fileLink(
   location: string,
   at: CodeLocation,
+  environmentRef?: string,
 ): string | undefined {
+  if (location.startsWith('file:')) {
+    return environmentRef
+      ? sourcePageLink(environmentRef, at.file, at.line)
+      : undefined;
+  }
   if (!location.startsWith('url:')) return undefined;
   const base = location.slice(4).replace('/tree/', '/blob/').replace(/\/$/, '');
   return `${base}/${at.file}#L${at.line}`;
@@ -78,7 +89,9 @@ function Evidence(props: { evidence: ControlEvidence; sources: Sources }) {
       {e.environment}: {e.field} = {shown} in code
       {e.note ? ` (${e.note}: declared ${String(e.declaredValue)})` : ''}
       {(e.locations ?? []).slice(0, 3).map(at => {
-        const href = source ? fileLink(source.location, at) : undefined;
+        const href = source
+          ? fileLink(source.location, at, source.entityRef)
+          : undefined;
         const text = `${at.file}:${at.line}`;
         return (
           <Box
@@ -88,7 +101,8 @@ function Evidence(props: { evidence: ControlEvidence; sources: Sources }) {
             pl={1}
           >
             {href ? (
-              <Link to={href} data-testid="evidence-link">
+              // Underlined: in a line of text a link must not rely on colour (axe).
+              <Link to={href} underline="always" data-testid="evidence-link">
                 {text}
               </Link>
             ) : (
@@ -161,7 +175,10 @@ export function ComplianceCard(props: {
   const sources: Sources = new Map();
   for (const env of evidence?.environments ?? []) {
     if (env.source)
-      sources.set(env.entityRef.replace(/^[^/]*\//, ''), env.source);
+      sources.set(env.entityRef.replace(/^[^/]*\//, ''), {
+        ...env.source,
+        entityRef: env.entityRef,
+      });
   }
   const total = evidence?.environments.length ?? 0;
   const readAt = [...sources.values()].map(s => s.readAt).sort()[0];

@@ -71,7 +71,11 @@ function Problem(props: { problem: LiveProblem }) {
     >
       <strong>{PROBLEM_TITLE[problem.kind]}.</strong> {problem.message}
       {problem.kind === 'no-data' && (
-        <Box component="pre" sx={{ whiteSpace: 'pre-wrap', m: 0, mt: 1 }}>
+        // Wrapped anywhere: a long query must not make the alert a scrollable region (axe).
+        <Box
+          component="pre"
+          sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', m: 0, mt: 1 }}
+        >
           <code>{problem.query}</code>
         </Box>
       )}

@@ -1,0 +1,1 @@
+export { SourcePage, SOURCE_PAGE_PATH, sourcePageLink } from './SourcePage';
