@@ -81,23 +81,27 @@ function describeBackend(
 
     it('serves the examples Plinth generates from examples/answers, each environment with code evidence', async () => {
       // scripts/generate-examples.ts, run by startBackend into .plinth/examples.
+      const codeEvidenceOf = async (service: string) => {
+        const res = await backend.request(
+          `/api/infra/compliance?entityRef=component:default/${service}`,
+        );
+        if (!res.ok) return undefined;
+        const body = await res.json();
+        return body.environments.length > 0 &&
+          body.environments.every((e: { source?: unknown }) => e.source)
+          ? body
+          : undefined;
+      };
       for (const service of [
         'payments-api',
         'records-api',
         'fraud-scoring',
         'ledger-batch',
       ]) {
-        const compliance = await eventually(async () => {
-          const res = await backend.request(
-            `/api/infra/compliance?entityRef=component:default/${service}`,
-          );
-          if (!res.ok) return undefined;
-          const body = await res.json();
-          return body.environments.length > 0 &&
-            body.environments.every((e: { source?: unknown }) => e.source)
-            ? body
-            : undefined;
-        }, `the code evidence of ${service}`);
+        const compliance = await eventually(
+          () => codeEvidenceOf(service),
+          `the code evidence of ${service}`,
+        );
         for (const env of compliance.environments) {
           expect(env.source.location).toMatch(
             new RegExp(`^file:.*/\\.plinth/examples/${service}$`),
