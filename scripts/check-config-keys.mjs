@@ -101,7 +101,9 @@ for (const group of ['plugins', 'packages']) {
           ts.isCallExpression(node) &&
           ts.isPropertyAccessExpression(node.expression) &&
           METHODS.has(node.expression.name.text) &&
-          node.arguments.length >= 1
+          node.arguments.length >= 1 &&
+          // CacheService has get(key) too: its keys (`evidence.collected.v1`) are not config.
+          !/cache/i.test(node.expression.expression.getText(sf))
         ) {
           const key = resolveString(node.arguments[0], sf);
           if (
