@@ -429,8 +429,14 @@ export const burnRateAlertTierSchema = z
     budgetPercent: amount(100),
     /** Burn-rate factor: budget share x window hours / long-window hours. */
     factor: z.number().finite().positive('must be positive').max(1e6),
-    /** The error-ratio threshold: factor x (1 - objective). */
-    errorRatioThreshold: amount(1e6),
+    /**
+     * The error-ratio threshold: factor x (1 - objective). Below 0.99: an alert that needs
+     * nearly every request to fail never fires, and its promtool test cannot be written.
+     */
+    errorRatioThreshold: amount(1e6).refine(v => v < 0.99, {
+      message:
+        'must be below 0.99: an alert that fires only when nearly every request fails never fires (raise the objective or lower the factor)',
+    }),
   })
   .strict();
 
