@@ -37,7 +37,9 @@ test('the overview lists every service, failures first, and filters them', async
   await page.getByRole('option', { name: 'All', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('payments');
   await expect(
-    rows.first().getByRole('link', { name: 'Payments API' }),
+    // payments-api is generated from examples/answers now: its name is its title. The
+    // search also matches the payments team's other services, failures first.
+    rows.getByRole('link', { name: /^payments.api$/i }).first(),
   ).toBeVisible();
   await expect(async () =>
     expect(await rows.count()).toBeLessThan(total),
