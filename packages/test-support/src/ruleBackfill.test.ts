@@ -98,6 +98,8 @@ describe('the live exposition', () => {
 
 describe('recordRulesByQuery', () => {
   if (prometheusUnavailable('the rule backfill test')) {
+    // Without Debian's prometheus the suite shows as skipped, never as passed;
+    // prometheusUnavailable throws under CI=true, so CI cannot skip it.
     it.skip('needs prometheus and promtool', () => {});
     return;
   }
