@@ -140,11 +140,13 @@ export {
 // SLO maths: error budgets, burn-rate alerts and SLI queries.
 export {
   DEFAULT_LATENCY_BUCKETS_MS,
+  MAX_ERROR_RATIO_THRESHOLD,
   PROMETHEUS_MAJORS,
   WINDOW_PLACEHOLDER,
   bucketLabel,
   burnRateAlerts,
   errorBudget,
+  errorRatioThreshold,
   sliMetrics,
   sliQueries,
   windowDays,

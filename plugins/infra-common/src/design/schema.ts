@@ -34,6 +34,7 @@ import {
 import { MONITORING_SYSTEMS } from '../answers/monitoringByCloud';
 import { controlsSchema } from '../catalog/environment';
 import { parseCidr } from './cidr';
+import { MAX_ERROR_RATIO_THRESHOLD } from '../slo/burnRate';
 import { opensAdminPortsToTheWorld } from './adminAccess';
 import {
   ENTITY_REF_PATTERN,
@@ -429,14 +430,13 @@ export const burnRateAlertTierSchema = z
     budgetPercent: amount(100),
     /** Burn-rate factor: budget share x window hours / long-window hours. */
     factor: z.number().finite().positive('must be positive').max(1e6),
-    /**
-     * The error-ratio threshold: factor x (1 - objective). Below 0.99: an alert that needs
-     * nearly every request to fail never fires, and its promtool test cannot be written.
-     */
-    errorRatioThreshold: amount(1e6).refine(v => v < 0.99, {
-      message:
-        'must be below 0.99: an alert that fires only when nearly every request fails never fires (raise the objective or lower the factor)',
-    }),
+    /** The error-ratio threshold: factor x (1 - objective), capped (errorRatioThreshold). */
+    errorRatioThreshold: amount(1e6).refine(
+      v => v <= MAX_ERROR_RATIO_THRESHOLD,
+      {
+        message: `must be at most ${MAX_ERROR_RATIO_THRESHOLD}: an alert that fires only when nearly every request fails never fires`,
+      },
+    ),
   })
   .strict();
 

@@ -1,4 +1,9 @@
-import { burnRateAlerts, burnRateFactor, promDuration } from './burnRate';
+import {
+  MAX_ERROR_RATIO_THRESHOLD,
+  burnRateAlerts,
+  burnRateFactor,
+  promDuration,
+} from './burnRate';
 
 describe('burnRateAlerts', () => {
   it('uses the SRE Workbook factors over 30 days: 14.4, 6, 3, 1', () => {
@@ -24,6 +29,17 @@ describe('burnRateAlerts', () => {
   it('sets the error-ratio threshold to factor x budget', () => {
     const [pageQuick] = burnRateAlerts(99.9, 30);
     expect(pageQuick.errorRatioThreshold).toBeCloseTo(0.0144, 12);
+  });
+
+  it('caps the threshold at 0.99 when an objective is so low the tier would need every request to fail', () => {
+    // 90% over 30 days: page-quick would need 14.4 x 0.1 = 144% errors.
+    const thresholds = burnRateAlerts(90, 30).map(a => a.errorRatioThreshold);
+    expect(thresholds).toEqual([
+      MAX_ERROR_RATIO_THRESHOLD,
+      0.6,
+      0.3,
+      expect.closeTo(0.1, 12),
+    ]);
   });
 
   it('works for any window in days', () => {

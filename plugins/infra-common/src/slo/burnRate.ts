@@ -67,6 +67,33 @@ export function burnRateFactor(
 }
 
 /**
+ * The highest error-ratio threshold a tier may have. Below an objective of about 93% the
+ * fastest tier would need more than every request to fail; capped here it still pages on
+ * a full outage, and a promtool test can still put the error ratio clearly above it.
+ *
+ * @public
+ */
+export const MAX_ERROR_RATIO_THRESHOLD = 0.99;
+
+/**
+ * The error ratio above which a tier fires: factor x (1 - objective), capped at
+ * {@link MAX_ERROR_RATIO_THRESHOLD}. The planner, the design schema and the rule renderer
+ * all read it from here.
+ *
+ * @public
+ */
+export function errorRatioThreshold(
+  factor: number,
+  objectivePercent: number,
+): number {
+  const budget = Number(((100 - objectivePercent) / 100).toPrecision(12));
+  return Math.min(
+    Number((factor * budget).toPrecision(12)),
+    MAX_ERROR_RATIO_THRESHOLD,
+  );
+}
+
+/**
  * The alert tiers for an objective (in percent) over a window of `windowDays`.
  *
  * @public
@@ -75,7 +102,6 @@ export function burnRateAlerts(
   objectivePercent: number,
   windowDays: number,
 ): BurnRateAlertTier[] {
-  const budgetRatio = (100 - objectivePercent) / 100;
   return BURN_RATE_TIERS.map(tier => {
     const factor = burnRateFactor(
       tier.budgetPercent,
@@ -91,7 +117,7 @@ export function burnRateAlerts(
       shortWindowMinutes: tier.shortWindowMinutes,
       budgetPercent: tier.budgetPercent,
       factor,
-      errorRatioThreshold: Number((factor * budgetRatio).toPrecision(12)),
+      errorRatioThreshold: errorRatioThreshold(factor, objectivePercent),
     };
   });
 }

@@ -10,6 +10,7 @@ import {
   SLOTH_LABEL_SERVICE,
   SLOTH_LABEL_SLO,
   SLOTH_META_RECORDS,
+  errorRatioThreshold,
   type BurnRateAlertTier,
   type Design,
   type SloDesign,
@@ -64,20 +65,9 @@ export const FLOAT_TOLERANCE = 1e-9;
 export const budgetRatio = (slo: SloDesign) =>
   Number(((100 - slo.objectivePercent) / 100).toPrecision(12));
 
-/**
- * The error ratio above which a tier fires: factor x error budget. Below an
- * objective of about 93% the fastest tier would need more than 100% errors
- * and could never fire, so the threshold is capped just under 1.
- */
-export function alertThreshold(
-  slo: SloDesign,
-  tier: BurnRateAlertTier,
-): number {
-  return Math.min(
-    Number((tier.factor * budgetRatio(slo)).toPrecision(12)),
-    0.999,
-  );
-}
+/** The error ratio above which a tier fires (the design's rule, capped just under 1). */
+export const alertThreshold = (slo: SloDesign, tier: BurnRateAlertTier) =>
+  errorRatioThreshold(tier.factor, slo.objectivePercent);
 
 /** Every window the tiers read, shortest first, plus the base window. */
 export function sliWindows(slo: SloDesign): string[] {
