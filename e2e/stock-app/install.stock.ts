@@ -62,7 +62,7 @@ test('the backend has the actions, the template, the SLO kind and /api/infra', a
 test('the Infrastructure tab renders on an example service', async ({
   page,
 }) => {
-  await openInfraTab(page, 'payments-api');
+  await openInfraTab(page, 'checkout-web');
   await expect(page.getByTestId('environment-row').first()).toBeVisible();
   await screenshot(page, 'infrastructure-tab', shots);
 });
