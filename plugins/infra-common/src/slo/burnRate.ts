@@ -6,6 +6,7 @@
  * budget would be gone if the burn went on.
  */
 import type { BurnRateAlertTier, Severity } from '../design/types';
+import { budgetRatio } from './errorBudget';
 
 interface TierSpec {
   name: string;
@@ -86,9 +87,8 @@ export function errorRatioThreshold(
   factor: number,
   objectivePercent: number,
 ): number {
-  const budget = Number(((100 - objectivePercent) / 100).toPrecision(12));
   return Math.min(
-    Number((factor * budget).toPrecision(12)),
+    Number((factor * budgetRatio(objectivePercent)).toPrecision(12)),
     MAX_ERROR_RATIO_THRESHOLD,
   );
 }

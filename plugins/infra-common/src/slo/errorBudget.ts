@@ -27,11 +27,15 @@ export function windowDays(window: '28d' | '30d' | string): number {
   return Number(match[1]);
 }
 
+/** The allowed error ratio for an objective in percent: 1 - objective, without float noise. */
+export const budgetRatio = (objectivePercent: number) =>
+  tidy((100 - objectivePercent) / 100);
+
 /** @public */
 export function errorBudget(
   objectivePercent: number,
   days: number,
 ): ErrorBudget {
-  const ratio = tidy((100 - objectivePercent) / 100);
+  const ratio = budgetRatio(objectivePercent);
   return { ratio, minutes: tidy(ratio * days * 24 * 60) };
 }
