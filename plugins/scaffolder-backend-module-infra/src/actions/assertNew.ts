@@ -11,6 +11,7 @@ import {
   SERVICE_NAME_PATTERN,
 } from '@plinth/backstage-plugin-infra-common';
 import { examples } from './assertNew.examples';
+import { text } from './schemaFields';
 import { assertNotInCatalog } from './existingEntity';
 import {
   LOCAL_DIRECTORY_CONFIG_KEY,
@@ -36,8 +37,7 @@ export function createInfraServiceAssertNewAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        name: z =>
-          z.string({ description: 'The service name (the Component name)' }),
+        name: text('The service name (the Component name)'),
         namespace: z =>
           z
             .string({ description: 'The catalog namespace; default default' })
@@ -52,8 +52,7 @@ export function createInfraServiceAssertNewAction(options: {
             .optional(),
       },
       output: {
-        entityRef: z =>
-          z.string({ description: 'The entity ref that was checked' }),
+        entityRef: text('The entity ref that was checked'),
       },
     },
     async handler(ctx) {

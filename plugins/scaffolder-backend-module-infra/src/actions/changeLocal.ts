@@ -11,7 +11,12 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import git from 'isomorphic-git';
 import { GENERATION_PATH } from '../render/generation';
-import { repositoryName } from './repositoryName';
+import {
+  localRepositoryInput,
+  optionalText,
+  text,
+  textList,
+} from './schemaFields';
 import { examples } from './changeLocal.examples';
 import {
   commitChangeOnBranch,
@@ -59,29 +64,16 @@ export function createInfraChangeLocalAction(options: { config: Config }) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        repoName: z => repositoryName(z.string({ description: REPO_NAME })),
-        sourcePath: z => z.string({ description: SOURCE_PATH }).optional(),
-      },
+      input: localRepositoryInput(REPO_NAME, SOURCE_PATH),
       output: {
-        branch: z => z.string({ description: 'The branch holding the change' }),
-        commit: z =>
-          z
-            .string({ description: 'The one commit (absent in a dry run)' })
-            .optional(),
-        filesChanged: z =>
-          z.array(z.string(), {
-            description: 'Paths the commit adds, changes or removes',
-          }),
-        conflicts: z =>
-          z.array(z.string(), {
-            description:
-              'Paths changed by hand and by the new generation differently: left as they are',
-          }),
-        repoPath: z =>
-          z.string({ description: 'Absolute path of the repository' }),
-        remoteUrl: z =>
-          z.string({ description: 'file: URL of the repository' }),
+        branch: text('The branch holding the change'),
+        commit: optionalText('The one commit (absent in a dry run)'),
+        filesChanged: textList('Paths the commit adds, changes or removes'),
+        conflicts: textList(
+          'Paths changed by hand and by the new generation differently: left as they are',
+        ),
+        repoPath: text('Absolute path of the repository'),
+        remoteUrl: text('file: URL of the repository'),
       },
     },
     async handler(ctx) {

@@ -8,6 +8,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ANSWERS_PATH } from '../render/generation';
 import { examples } from './changePrepare.examples';
+import { text, textList } from './schemaFields';
 import { planWorkspaceChange } from './workspaceChange';
 import { writeWorkspaceFiles } from './writeWorkspaceFiles';
 
@@ -66,27 +67,16 @@ export function createInfraChangePrepareAction(options: {
             .url(),
       },
       output: {
-        branchName: z =>
-          z.string({
-            description:
-              'A branch name fixed for this change (plinth/change-<hash>), for publish:github:pull-request: a re-run updates the same pull request',
-          }),
-        filesChanged: z =>
-          z.array(z.string(), {
-            description: 'Paths the change adds or changes',
-          }),
-        removed: z =>
-          z.array(z.string(), {
-            description:
-              'Paths the new generation no longer has and nobody edited: pass them as filesToDelete of publish:github:pull-request',
-          }),
-        conflicts: z =>
-          z.array(z.string(), {
-            description: 'Paths left as they are in the repository',
-          }),
-        description: z =>
-          z.string({ description: 'The pull request description (Markdown)' }),
-        title: z => z.string({ description: 'The pull request title' }),
+        branchName: text(
+          'A branch name fixed for this change (plinth/change-<hash>), for publish:github:pull-request: a re-run updates the same pull request',
+        ),
+        filesChanged: textList('Paths the change adds or changes'),
+        removed: textList(
+          'Paths the new generation no longer has and nobody edited: pass them as filesToDelete of publish:github:pull-request',
+        ),
+        conflicts: textList('Paths left as they are in the repository'),
+        description: text('The pull request description (Markdown)'),
+        title: text('The pull request title'),
       },
     },
     async handler(ctx) {

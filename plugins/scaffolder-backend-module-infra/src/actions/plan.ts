@@ -6,6 +6,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import type { JsonObject } from '@backstage/types';
 import { examples } from './plan.examples';
+import { jsonObject } from './schemaFields';
 
 /**
  * Creates the `infra:design:plan` action: validates the /infra wizard's answers
@@ -22,36 +23,24 @@ export function createInfraDesignPlanAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        answers: z =>
-          z.record(z.unknown(), {
-            description:
-              'The answers model (service, workload, slos, constraints, environments, topology, iac, reliability, security, operations, improvement)',
-          }),
+        answers: jsonObject(
+          'The answers model (service, workload, slos, constraints, environments, topology, iac, reliability, security, operations, improvement)',
+        ),
       },
       output: {
-        answers: z =>
-          z.record(z.unknown(), {
-            description:
-              'The answers as given, for infra:repository:render to record in .plinth/answers.yaml',
-          }),
-        design: z =>
-          z.record(z.unknown(), {
-            description:
-              'The design, input of infra:repository:render: every decision with its reason',
-          }),
+        answers: jsonObject(
+          'The answers as given, for infra:repository:render to record in .plinth/answers.yaml',
+        ),
+        design: jsonObject(
+          'The design, input of infra:repository:render: every decision with its reason',
+        ),
         warnings: z =>
           z.array(z.record(z.unknown()), {
             description:
               'What the design puts at risk, each with a code and a message',
           }),
-        compliance: z =>
-          z.record(z.unknown(), {
-            description: 'The compliance preview per framework',
-          }),
-        cost: z =>
-          z.record(z.unknown(), {
-            description: 'The monthly cost estimate per environment, in USD',
-          }),
+        compliance: jsonObject('The compliance preview per framework'),
+        cost: jsonObject('The monthly cost estimate per environment, in USD'),
       },
     },
     async handler(ctx) {

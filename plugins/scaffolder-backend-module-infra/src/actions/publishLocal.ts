@@ -12,7 +12,7 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { publishLocalRepository, type PublishOptions } from './localRepository';
-import { repositoryName } from './repositoryName';
+import { localRepositoryInput, optionalText, text } from './schemaFields';
 import { examples } from './publishLocal.examples';
 import { commitAuthor } from './workspaceChange';
 
@@ -63,8 +63,7 @@ export function createInfraPublishLocalAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z => repositoryName(z.string({ description: REPO_NAME })),
-        sourcePath: z => z.string({ description: SOURCE_PATH }).optional(),
+        ...localRepositoryInput(REPO_NAME, SOURCE_PATH),
         defaultBranch: z =>
           z
             .string({ description: 'Branch of the first commit; default main' })
@@ -88,26 +87,17 @@ export function createInfraPublishLocalAction(options: {
             .optional(),
       },
       output: {
-        remoteUrl: z =>
-          z.string({
-            description:
-              'file: URL of the new repository, usable with git clone',
-          }),
-        repoContentsUrl: z =>
-          z.string({
-            description:
-              'file: URL of the folder holding the repository contents',
-          }),
-        repoPath: z =>
-          z.string({ description: 'Absolute path of the new repository' }),
-        catalogInfoPath: z =>
-          z.string({
-            description: 'Absolute path of the catalog-info.yaml it contains',
-          }),
-        commitHash: z =>
-          z
-            .string({ description: 'The first commit (absent in a dry run)' })
-            .optional(),
+        remoteUrl: text(
+          'file: URL of the new repository, usable with git clone',
+        ),
+        repoContentsUrl: text(
+          'file: URL of the folder holding the repository contents',
+        ),
+        repoPath: text('Absolute path of the new repository'),
+        catalogInfoPath: text(
+          'Absolute path of the catalog-info.yaml it contains',
+        ),
+        commitHash: optionalText('The first commit (absent in a dry run)'),
       },
     },
     async handler(ctx) {

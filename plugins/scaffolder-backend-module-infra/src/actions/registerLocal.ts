@@ -20,6 +20,7 @@ import {
 import { assertNotInCatalog, mainEntityRef } from './existingEntity';
 import { resolveLocalDirectory } from './publishLocal';
 import { examples } from './registerLocal.examples';
+import { text } from './schemaFields';
 
 /**
  * The catalog location, declared in app-config, that reads every locally published
@@ -56,10 +57,7 @@ export function createInfraCatalogRegisterLocalAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        repoName: z =>
-          z.string({
-            description: 'The repository name given to infra:publish:local',
-          }),
+        repoName: text('The repository name given to infra:publish:local'),
         timeoutSeconds: z =>
           z
             .number({
@@ -71,10 +69,8 @@ export function createInfraCatalogRegisterLocalAction(options: {
             .optional(),
       },
       output: {
-        entityRef: z =>
-          z.string({ description: 'The main entity of the catalog-info.yaml' }),
-        catalogInfoPath: z =>
-          z.string({ description: 'Absolute path of the registered file' }),
+        entityRef: text('The main entity of the catalog-info.yaml'),
+        catalogInfoPath: text('Absolute path of the registered file'),
       },
     },
     async handler(ctx) {

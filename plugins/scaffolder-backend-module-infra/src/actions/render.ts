@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { renderGeneratedRepository } from '../render';
 import { parseDesign } from '../render/validateDesign';
 import { examples } from './render.examples';
+import { jsonObject, textList } from './schemaFields';
 import { writeWorkspaceFiles } from './writeWorkspaceFiles';
 
 /**
@@ -27,11 +28,9 @@ export function createInfraRepositoryRenderAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        design: z =>
-          z.record(z.unknown(), {
-            description:
-              'The design from infra:design:plan, passed as ${{ steps.plan.output.design }}',
-          }),
+        design: jsonObject(
+          'The design from infra:design:plan, passed as ${{ steps.plan.output.design }}',
+        ),
         answers: z =>
           z
             .record(z.unknown(), {
@@ -41,11 +40,9 @@ export function createInfraRepositoryRenderAction() {
             .optional(),
       },
       output: {
-        files: z =>
-          z.array(z.string(), {
-            description:
-              'Paths of the written files, relative to the workspace',
-          }),
+        files: textList(
+          'Paths of the written files, relative to the workspace',
+        ),
       },
     },
     async handler(ctx) {

@@ -1,5 +1,4 @@
 import { InputError } from '@backstage/errors';
-import type { ZodIssue } from 'zod';
 import {
   designSchema,
   type Design,
@@ -8,7 +7,12 @@ import {
 /** At most this many problems are listed; the rest are counted. */
 const MAX_LISTED = 10;
 
-function messageOf(issue: ZodIssue): string {
+/** One of zod's issues, from the zod infra-common's design schema is built with. */
+type DesignIssue = NonNullable<
+  ReturnType<typeof designSchema.safeParse>['error']
+>['issues'][number];
+
+function messageOf(issue: DesignIssue): string {
   // zod names unknown keys in its message; a hostile key can be any length.
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys
