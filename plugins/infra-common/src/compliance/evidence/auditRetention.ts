@@ -12,7 +12,7 @@ import {
   TfEnvironment,
   TfResource,
 } from './terraform';
-import type { EvidenceRule } from './types';
+import { resourceAddress, worstFindingRule } from './types';
 
 /** CloudWatch's 0: never expires. */
 const FOREVER_DAYS = 36500;
@@ -22,7 +22,6 @@ interface Finding {
   at: CodeLocation;
 }
 
-const ref = (r: TfResource) => `${r.type}.${r.name}`;
 const isAudit = (r: TfResource) => /audit/i.test(r.name);
 
 function days(
@@ -57,7 +56,7 @@ function days(
       at: {
         file: v.file,
         line: v.line,
-        found: `${ref(r)}: ${v.name} = ${String(
+        found: `${resourceAddress(r)}: ${v.name} = ${String(
           v.value,
         )} (not a number Plinth can read)`,
       },
@@ -72,7 +71,7 @@ function days(
     at: {
       file: resolved.file,
       line: resolved.line,
-      found: `${ref(r)}: ${v.name} = ${value}${
+      found: `${resourceAddress(r)}: ${v.name} = ${value}${
         scale > 1 ? ` (${d} days)` : ''
       }`,
     },
@@ -90,7 +89,9 @@ function read(env: TfEnvironment, r: TfResource): Finding | undefined {
           at: {
             file: r.file,
             line: r.block.line,
-            found: `${ref(r)}: no retention_in_days (never expires)`,
+            found: `${resourceAddress(
+              r,
+            )}: no retention_in_days (never expires)`,
           },
         }
       );
@@ -140,26 +141,14 @@ function read(env: TfEnvironment, r: TfResource): Finding | undefined {
   }
 }
 
-export const auditRetentionRule: EvidenceRule = {
+export const auditRetentionRule = worstFindingRule({
   id: 'code-audit-retention',
   title: "Audit trail kept for the framework's days",
   field: 'auditLogRetentionDays',
   scannerIds: ['CKV_AWS_66', 'CKV_AWS_338'],
-  evaluate(env) {
-    const findings: Finding[] = [];
-    for (const r of env.resources) {
-      const f = read(env, r);
-      if (f) findings.push(f);
-    }
-    if (findings.length === 0)
-      return { ruleId: this.id, value: undefined, locations: [] };
-    findings.sort((a, b) => a.days - b.days);
-    return {
-      ruleId: this.id,
-      value: findings[0].days,
-      locations: findings.map(f => f.at),
-      fixHint:
-        'Keep every audit log store (log group, bucket lifecycle, retention policy) at least as long as the strictest framework asks.',
-    };
-  },
-};
+  read,
+  rank: f => f.days,
+  value: f => f.days,
+  fixHint: () =>
+    'Keep every audit log store (log group, bucket lifecycle, retention policy) at least as long as the strictest framework asks.',
+});

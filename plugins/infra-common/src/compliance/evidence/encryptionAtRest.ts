@@ -12,7 +12,7 @@ import {
   TfEnvironment,
   TfResource,
 } from './terraform';
-import type { EvidenceRule } from './types';
+import { resourceAddress, worstFindingRule } from './types';
 
 const RANK: Record<EncryptionAtRest, number> = {
   none: 0,
@@ -24,8 +24,6 @@ interface Finding {
   level: EncryptionAtRest;
   at: CodeLocation;
 }
-
-const ref = (r: TfResource) => `${r.type}.${r.name}`;
 
 function isSet(value: unknown): boolean {
   return (
@@ -48,12 +46,12 @@ function flagAndKey(
         ? {
             file: enabled.file,
             line: enabled.line,
-            found: `${ref(r)}: ${flag} = ${String(enabled.value)}`,
+            found: `${resourceAddress(r)}: ${flag} = ${String(enabled.value)}`,
           }
         : {
             file: r.file,
             line: r.block.line,
-            found: `${ref(r)}: ${flag} not set (unencrypted)`,
+            found: `${resourceAddress(r)}: ${flag} not set (unencrypted)`,
           },
     };
   }
@@ -64,7 +62,7 @@ function flagAndKey(
       at: {
         file: r.file,
         line: r.block.line,
-        found: `${ref(r)}: ${flag} = true, no ${key}`,
+        found: `${resourceAddress(r)}: ${flag} = true, no ${key}`,
       },
     };
   }
@@ -73,7 +71,7 @@ function flagAndKey(
     at: {
       file: kms.file,
       line: kms.line,
-      found: `${ref(r)}: ${key} = ${String(kms.value)}`,
+      found: `${resourceAddress(r)}: ${key} = ${String(kms.value)}`,
     },
   };
 }
@@ -87,7 +85,7 @@ function keyBlock(env: TfEnvironment, r: TfResource, type: string): Finding {
         at: {
           file: r.file,
           line: found.line,
-          found: `${ref(r)}: ${type} block`,
+          found: `${resourceAddress(r)}: ${type} block`,
         },
       };
     }
@@ -97,7 +95,7 @@ function keyBlock(env: TfEnvironment, r: TfResource, type: string): Finding {
         at: {
           file: r.file,
           line: found.dynamic.line,
-          found: `${ref(r)}: dynamic ${type}, ${found.reason}`,
+          found: `${resourceAddress(r)}: dynamic ${type}, ${found.reason}`,
         },
       };
     }
@@ -106,13 +104,19 @@ function keyBlock(env: TfEnvironment, r: TfResource, type: string): Finding {
       at: {
         file: r.file,
         line: found.dynamic.line,
-        found: `${ref(r)}: dynamic ${type} is empty: ${found.reason}`,
+        found: `${resourceAddress(r)}: dynamic ${type} is empty: ${
+          found.reason
+        }`,
       },
     };
   }
   return {
     level: 'provider-managed',
-    at: { file: r.file, line: r.block.line, found: `${ref(r)}: no ${type}` },
+    at: {
+      file: r.file,
+      line: r.block.line,
+      found: `${resourceAddress(r)}: no ${type}`,
+    },
   };
 }
 
@@ -124,12 +128,16 @@ function keyArgument(env: TfEnvironment, r: TfResource, key: string): Finding {
         at: {
           file: kms.file,
           line: kms.line,
-          found: `${ref(r)}: ${key} = ${String(kms.value)}`,
+          found: `${resourceAddress(r)}: ${key} = ${String(kms.value)}`,
         },
       }
     : {
         level: 'provider-managed',
-        at: { file: r.file, line: r.block.line, found: `${ref(r)}: no ${key}` },
+        at: {
+          file: r.file,
+          line: r.block.line,
+          found: `${resourceAddress(r)}: no ${key}`,
+        },
       };
 }
 
@@ -146,9 +154,9 @@ function s3Encryption(env: TfEnvironment, r: TfResource): Finding {
           at: {
             file: key.file,
             line: key.line,
-            found: `${ref(r)}: aws:kms with kms_master_key_id = ${String(
-              key.value,
-            )}`,
+            found: `${resourceAddress(
+              r,
+            )}: aws:kms with kms_master_key_id = ${String(key.value)}`,
           },
         };
       return {
@@ -156,9 +164,9 @@ function s3Encryption(env: TfEnvironment, r: TfResource): Finding {
         at: {
           file: r.file,
           line: algorithm?.line ?? d.line,
-          found: `${ref(r)}: sse_algorithm = ${String(algorithm?.value)}${
-            key ? '' : ', no kms_master_key_id'
-          }`,
+          found: `${resourceAddress(r)}: sse_algorithm = ${String(
+            algorithm?.value,
+          )}${key ? '' : ', no kms_master_key_id'}`,
         },
       };
     }
@@ -168,7 +176,7 @@ function s3Encryption(env: TfEnvironment, r: TfResource): Finding {
     at: {
       file: r.file,
       line: r.block.line,
-      found: `${ref(r)}: no default encryption rule`,
+      found: `${resourceAddress(r)}: no default encryption rule`,
     },
   };
 }
@@ -197,7 +205,9 @@ const STORES: Record<string, (env: TfEnvironment, r: TfResource) => Finding> = {
           at: {
             file: key.file,
             line: key.line,
-            found: `${ref(r)}: default_kms_key_name = ${String(key.value)}`,
+            found: `${resourceAddress(r)}: default_kms_key_name = ${String(
+              key.value,
+            )}`,
           },
         }
       : {
@@ -205,13 +215,13 @@ const STORES: Record<string, (env: TfEnvironment, r: TfResource) => Finding> = {
           at: {
             file: r.file,
             line: r.block.line,
-            found: `${ref(r)}: no encryption.default_kms_key_name`,
+            found: `${resourceAddress(r)}: no encryption.default_kms_key_name`,
           },
         };
   },
 };
 
-export const encryptionAtRestRule: EvidenceRule = {
+export const encryptionAtRestRule = worstFindingRule({
   id: 'code-encryption-at-rest',
   title: 'Every data store encrypted at rest with a customer-managed key',
   field: 'encryptionAtRest',
@@ -222,28 +232,13 @@ export const encryptionAtRestRule: EvidenceRule = {
     'CKV_AWS_19',
     'CKV_AWS_145',
   ],
-  evaluate(env) {
-    const findings: Finding[] = [];
-    for (const r of env.resources) {
-      const check = STORES[r.type];
-      if (check) findings.push(check(env, r));
-    }
-    if (findings.length === 0)
-      return { ruleId: this.id, value: undefined, locations: [] };
-    findings.sort((a, b) => RANK[a.level] - RANK[b.level]);
-    const value = findings[0].level;
-    return {
-      ruleId: this.id,
-      value,
-      locations: findings.map(f => f.at),
-      ...(value === 'managed-key'
-        ? {}
-        : {
-            fixHint:
-              value === 'none'
-                ? "Set storage encryption on every data store (storage_encrypted / at_rest_encryption_enabled / encrypted = true) with the environment's KMS key."
-                : "Give every data store the environment's customer-managed key (kms_key_id, customer_managed_key, encryption_key_name).",
-          }),
-    };
+  read: (e, r) => STORES[r.type]?.(e, r),
+  rank: f => RANK[f.level],
+  value: f => f.level,
+  fixHint: ({ level }) => {
+    if (level === 'managed-key') return undefined;
+    return level === 'none'
+      ? "Set storage encryption on every data store (storage_encrypted / at_rest_encryption_enabled / encrypted = true) with the environment's KMS key."
+      : "Give every data store the environment's customer-managed key (kms_key_id, customer_managed_key, encryption_key_name).";
   },
-};
+});

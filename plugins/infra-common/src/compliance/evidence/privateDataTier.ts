@@ -5,14 +5,12 @@
  */
 import type { CodeLocation } from '../evaluate';
 import { resolveAttribute, TfEnvironment, TfResource } from './terraform';
-import type { EvidenceRule } from './types';
+import { resourceAddress, worstFindingRule } from './types';
 
 interface Finding {
   open: boolean;
   at: CodeLocation;
 }
-
-const ref = (r: TfResource) => `${r.type}.${r.name}`;
 
 /** `publicly_accessible`-style flags: public only when set true. */
 function flag(
@@ -28,7 +26,7 @@ function flag(
       at: {
         file: r.file,
         line: r.block.line,
-        found: `${ref(r)}: ${name} not set${
+        found: `${resourceAddress(r)}: ${name} not set${
           publicWhenUnset ? ' (provider default: public)' : ''
         }`,
       },
@@ -38,7 +36,7 @@ function flag(
     at: {
       file: v.file,
       line: v.line,
-      found: `${ref(r)}: ${name} = ${String(v.value)}`,
+      found: `${resourceAddress(r)}: ${name} = ${String(v.value)}`,
     },
   };
 }
@@ -54,7 +52,7 @@ function cloudSql(env: TfEnvironment, r: TfResource): Finding {
       at: {
         file: v.file,
         line: v.line,
-        found: `${ref(r)}: ipv4_enabled = false`,
+        found: `${resourceAddress(r)}: ipv4_enabled = false`,
       },
     };
   return {
@@ -63,12 +61,14 @@ function cloudSql(env: TfEnvironment, r: TfResource): Finding {
       ? {
           file: v.file,
           line: v.line,
-          found: `${ref(r)}: ipv4_enabled = ${String(v.value)}`,
+          found: `${resourceAddress(r)}: ipv4_enabled = ${String(v.value)}`,
         }
       : {
           file: r.file,
           line: (ip ?? settings ?? r.block).line,
-          found: `${ref(r)}: ipv4_enabled not false (public IPv4 by default)`,
+          found: `${resourceAddress(
+            r,
+          )}: ipv4_enabled not false (public IPv4 by default)`,
         },
   };
 }
@@ -89,31 +89,16 @@ const DATA: Record<string, (env: TfEnvironment, r: TfResource) => Finding> = {
   google_sql_database_instance: cloudSql,
 };
 
-export const privateDataTierRule: EvidenceRule = {
+export const privateDataTierRule = worstFindingRule({
   id: 'code-private-data-tier',
   title: 'No database or cache with a public address',
   field: 'privateDataTier',
   scannerIds: ['CKV_AWS_17', 'CKV_GCP_60'],
-  evaluate(env) {
-    const findings: Finding[] = [];
-    for (const r of env.resources) {
-      const check = DATA[r.type];
-      if (check) findings.push(check(env, r));
-    }
-    if (findings.length === 0)
-      return { ruleId: this.id, value: undefined, locations: [] };
-    findings.sort((a, b) => Number(b.open) - Number(a.open));
-    const open = findings[0].open;
-    return {
-      ruleId: this.id,
-      value: !open,
-      locations: findings.map(f => f.at),
-      ...(open
-        ? {
-            fixHint:
-              'Keep data resources in the private data subnets with no public address (publicly_accessible = false, public_network_access_enabled = false, ipv4_enabled = false).',
-          }
-        : {}),
-    };
-  },
-};
+  read: (e, r) => DATA[r.type]?.(e, r),
+  rank: f => Number(!f.open),
+  value: f => !f.open,
+  fixHint: f =>
+    f.open
+      ? 'Keep data resources in the private data subnets with no public address (publicly_accessible = false, public_network_access_enabled = false, ipv4_enabled = false).'
+      : undefined,
+});
