@@ -5,19 +5,27 @@
  */
 import type { Cloud } from '../catalog';
 
-export const MONITORING_SYSTEMS = [
-  'prometheus',
-  'cloudwatch',
-  'datadog',
-] as const;
+interface MonitoringInfo {
+  name: string;
+  /** The one cloud it exists on, when it is limited to one. */
+  only?: Cloud;
+}
 
-export type MonitoringSystem = (typeof MONITORING_SYSTEMS)[number];
+/** Each monitoring system, in the wizard's order. */
+const MONITORING = {
+  prometheus: { name: 'Prometheus' },
+  cloudwatch: { name: 'Amazon CloudWatch', only: 'aws' },
+  datadog: { name: 'Datadog' },
+} satisfies Record<string, MonitoringInfo>;
 
-export const MONITORING_NAMES: Record<MonitoringSystem, string> = {
-  prometheus: 'Prometheus',
-  cloudwatch: 'Amazon CloudWatch',
-  datadog: 'Datadog',
-};
+export type MonitoringSystem = keyof typeof MONITORING;
+
+export const MONITORING_SYSTEMS = Object.keys(MONITORING) as [
+  MonitoringSystem,
+  ...MonitoringSystem[],
+];
+
+const info = (m: MonitoringSystem): MonitoringInfo => MONITORING[m];
 
 const CLOUD_NAMES: Record<Cloud, string> = {
   aws: 'AWS',
@@ -25,14 +33,10 @@ const CLOUD_NAMES: Record<Cloud, string> = {
   azure: 'Azure',
 };
 
-const CLOUD_ONLY: Partial<Record<MonitoringSystem, Cloud>> = {
-  cloudwatch: 'aws',
-};
-
 /** The monitoring systems that can be chosen on a cloud, in the wizard's order. */
 export function monitoringFor(cloud: Cloud): MonitoringSystem[] {
   return MONITORING_SYSTEMS.filter(m => {
-    const only = CLOUD_ONLY[m];
+    const { only } = info(m);
     return only === undefined || only === cloud;
   });
 }
@@ -42,11 +46,11 @@ export function monitoringProblem(
   cloud: Cloud,
   monitoring: MonitoringSystem,
 ): string | undefined {
-  const only = CLOUD_ONLY[monitoring];
+  const { name, only } = info(monitoring);
   if (only === undefined || only === cloud) return undefined;
-  return `${MONITORING_NAMES[monitoring]} is only available on ${
-    CLOUD_NAMES[only]
-  }; on ${CLOUD_NAMES[cloud]} choose ${monitoringFor(cloud)
-    .map(m => MONITORING_NAMES[m])
+  return `${name} is only available on ${CLOUD_NAMES[only]}; on ${
+    CLOUD_NAMES[cloud]
+  } choose ${monitoringFor(cloud)
+    .map(m => info(m).name)
     .join(' or ')}`;
 }

@@ -1,19 +1,16 @@
-import type {
-  Design,
-  EnvironmentDesign,
+import {
+  ANNOTATION_COMPLIANCE_FRAMEWORKS,
+  ANNOTATION_IAC_PATH,
+  ANNOTATION_SLO_OWNER,
+  ANNOTATION_SLO_RUNBOOK,
+  ANNOTATION_SLO_SOURCE,
+  type Design,
+  type EnvironmentDesign,
 } from '@plinth/backstage-plugin-infra-common';
 import type { GeneratedFile } from '../types';
 import { environmentRootPath, sloPath, sloRunbookPath } from '../names';
 import { toYamlDocuments, GENERATED_HEADER } from '../yaml';
 import { renderSloDocument } from '../slo';
-
-// Literal values of docs/catalog-contract.md. infra-common owns them as well;
-// they are spelled out here so this file reads like the contract it writes.
-const ANNOTATION_FRAMEWORKS = 'plinth.dev/compliance-frameworks';
-const ANNOTATION_IAC_PATH = 'plinth.dev/iac-path';
-const ANNOTATION_SLO_OWNER = 'plinth.dev/owner';
-const ANNOTATION_SLO_RUNBOOK = 'plinth.dev/runbook';
-const ANNOTATION_SLO_SOURCE = 'plinth.dev/source';
 
 const environmentEntityName = (design: Design, env: EnvironmentDesign) =>
   `${design.service.name}-${env.name}`;
@@ -41,7 +38,7 @@ export function renderCatalog(design: Design): GeneratedFile[] {
       name: service.name,
       ...(service.description ? { description: service.description } : {}),
       annotations: {
-        [ANNOTATION_FRAMEWORKS]: service.frameworks.join(','),
+        [ANNOTATION_COMPLIANCE_FRAMEWORKS]: service.frameworks.join(','),
         // The repository's docs/ and mkdocs.yml are this service's TechDocs.
         'backstage.io/techdocs-ref': 'dir:.',
       },
