@@ -53,7 +53,6 @@ export const DESIGN_VERSION = 1;
 
 export const SUBNET_TIERS = ['public', 'private', 'data'] as const;
 export const SIZE_CLASSES = ['small', 'medium', 'large', 'xlarge'] as const;
-export const SEVERITIES = ['page', 'ticket'] as const;
 export const COST_FAMILIES = [
   'compute',
   'kubernetes',
@@ -416,6 +415,9 @@ export const iacSchema = z
     policyChecks: list(id(40), 20),
   })
   .strict();
+
+/** How urgent an alert is: a page wakes someone now, a ticket goes to the team's queue. */
+export const SEVERITIES = ['page', 'ticket'] as const;
 
 export const burnRateAlertTierSchema = z
   .object({
