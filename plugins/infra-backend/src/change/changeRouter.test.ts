@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   changeAnswers,
+  service,
   withAnswers,
 } from '@plinth/backstage-plugin-infra-common/testUtils';
 import {
@@ -61,21 +62,15 @@ async function generated(answers: unknown): Promise<Record<string, string>> {
 describe('the change endpoints', () => {
   const dir = createMockDirectory();
   const repo = () => path.join(dir.path, 'payments-api-infra');
-  const entity = (name: string, folder: string): Entity => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
+  const entity = (name: string, folder: string): Entity =>
+    service(name, {
       annotations: {
         'backstage.io/managed-by-location': `file:${path.join(
           folder,
           'catalog-info.yaml',
         )}`,
       },
-    },
-    spec: { type: 'service', owner: 'group:default/payments' },
-  });
+    });
   let app: express.Express;
   const authorize = jest.fn();
 

@@ -4,6 +4,7 @@ import type { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prod, service } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { EVIDENCE_CACHE_KEY, EvidenceCollector } from './EvidenceCollector';
 
 const MAIN = `module "data" {
@@ -22,46 +23,24 @@ function entities(
   location: string,
   infraSource?: string,
 ): { services: Entity[]; environments: Entity[] } {
-  const service: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'svc',
-      namespace: 'default',
-      annotations: infraSource
-        ? { 'plinth.dev/infra-source': infraSource }
-        : {},
-    },
-    spec: { type: 'service', owner: 'group:default/team' },
-  };
-  const environment: Entity = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'svc-prod',
-      namespace: 'default',
+  const annotations = infraSource
+    ? { 'plinth.dev/infra-source': infraSource }
+    : undefined;
+  const environment = prod(
+    'svc',
+    { encryptionAtRest: 'managed-key' },
+    { drPattern: 'backup-restore' },
+    {
       annotations: {
         'backstage.io/managed-by-location': location,
         'plinth.dev/iac-path': 'terraform/envs/prod',
       },
     },
-    spec: {
-      type: 'environment',
-      owner: 'group:default/team',
-      dependencyOf: ['component:default/svc'],
-      environment: {
-        name: 'prod',
-        stage: 'production',
-        cloud: 'aws',
-        regions: ['eu-west-1'],
-        multiAz: true,
-        multiRegion: false,
-        drPattern: 'backup-restore',
-        controls: { encryptionAtRest: 'managed-key' },
-      },
-    },
+  );
+  return {
+    services: [service('svc', { annotations })],
+    environments: [environment],
   };
-  return { services: [service], environments: [environment] };
 }
 
 /** A repository folder with the prod root and the data module it calls. */

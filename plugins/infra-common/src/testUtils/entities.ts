@@ -7,13 +7,19 @@ import { JsonObject } from '@backstage/types';
  */
 
 /**
- * A service Component, with its frameworks annotation when given.
+ * A service Component, with its frameworks annotation and `options.annotations` (such as
+ * `plinth.dev/infra-source`) when given.
  *
  * @public
  */
 export function service(
   name: string,
-  options: { frameworks?: string; owner?: string; system?: string } = {},
+  options: {
+    frameworks?: string;
+    owner?: string;
+    system?: string;
+    annotations?: Record<string, string>;
+  } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -21,9 +27,12 @@ export function service(
     metadata: {
       name,
       namespace: 'default',
-      annotations: options.frameworks
-        ? { 'plinth.dev/compliance-frameworks': options.frameworks }
-        : {},
+      annotations: {
+        ...(options.frameworks && {
+          'plinth.dev/compliance-frameworks': options.frameworks,
+        }),
+        ...options.annotations,
+      },
     },
     spec: {
       type: 'service',
