@@ -9,23 +9,17 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { service } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { createInfraServiceAssertNewAction } from './assertNew';
 import { createInfraPublishLocalAction } from './publishLocal';
 import { createInfraCatalogRegisterLocalAction } from './registerLocal';
 
-const existing: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/managed-by-location':
-        'url:https://github.com/acme/payments/blob/main/catalog-info.yaml',
-    },
+const existing: Entity = service('payments-api', {
+  annotations: {
+    'backstage.io/managed-by-location':
+      'url:https://github.com/acme/payments/blob/main/catalog-info.yaml',
   },
-  spec: { type: 'service', owner: 'group:default/payments' },
-};
+});
 
 const catalogInfo = `apiVersion: backstage.io/v1alpha1
 kind: Component
