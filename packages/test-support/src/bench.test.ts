@@ -1,4 +1,11 @@
-import { measure, measureAsync, quantile, runsFromEnv } from './bench';
+import {
+  benchRuns,
+  measure,
+  measureAsync,
+  quantile,
+  roundedMs,
+  runsFromEnv,
+} from './bench';
 
 describe('the benchmarks timing loop', () => {
   it('takes quantiles by nearest rank', () => {
@@ -40,5 +47,20 @@ describe('the benchmarks timing loop', () => {
     );
     delete process.env.PLINTH_BENCH_TEST_RUNS;
     expect(runsFromEnv('PLINTH_BENCH_TEST_RUNS', 3)).toBe(3);
+  });
+
+  it('reads RUNS and WARMUP together, each defaulting on its own', () => {
+    process.env.WARMUP = '0';
+    expect(benchRuns({ runs: 31, warmup: 3 })).toEqual({ runs: 31, warmup: 0 });
+    delete process.env.WARMUP;
+  });
+
+  it('rounds a timing for the JSON reports', () => {
+    const timing = measure(1, () => {}, 0);
+    const rounded = roundedMs(
+      { ...timing, min: 1.234, median: 2.345, p95: 3.456, max: 4.567 },
+      1,
+    );
+    expect(rounded).toEqual({ min: 1.2, median: 2.3, p95: 3.5, max: 4.6 });
   });
 });

@@ -74,6 +74,28 @@ export function runsFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** `RUNS` and `WARMUP` from the environment, else the benchmark's own defaults. */
+export function benchRuns(defaults: { runs: number; warmup: number }): {
+  runs: number;
+  warmup: number;
+} {
+  return {
+    runs: runsFromEnv('RUNS', defaults.runs),
+    warmup: runsFromEnv('WARMUP', defaults.warmup),
+  };
+}
+
+/** A timing as the JSON reports give it: min, median, p95 and max in ms, rounded. */
+export function roundedMs(t: Timing, digits: number) {
+  const round = (ms: number) => Number(ms.toFixed(digits));
+  return {
+    min: round(t.min),
+    median: round(t.median),
+    p95: round(t.p95),
+    max: round(t.max),
+  };
+}
+
 export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
 
 /** The machine a benchmark ran on: CPUs, CPU model, memory, Node version and load. */
@@ -94,4 +116,18 @@ export function machine() {
     node: process.version,
     loadavg: os.loadavg().map(l => Number(l.toFixed(2))),
   };
+}
+
+/** The 1, 5 and 15 minute load averages as the text reports print them: `0.52 1.03 0.98`. */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
+}
+
+/** The machine in one line: `2 CPUs (nproc), <model>, 7.8 GiB memory, Node v22.x`. */
+export function describeMachine(): string {
+  const { nproc, model, memory, node } = machine();
+  return `${nproc} CPUs (nproc), ${model}, ${memory} memory, Node ${node}`;
 }
