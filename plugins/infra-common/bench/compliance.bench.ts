@@ -24,6 +24,7 @@ import {
   ControlDefinition,
   summarizeCompliance,
 } from '../src/compliance';
+import { environment, service } from '../src/testUtils';
 import { fmt, measure } from '@plinth/test-support';
 
 const SERVICES = 10_000;
@@ -44,23 +45,7 @@ export function makeEntities(): Entity[] {
   for (let i = 0; i < SERVICES; i++) {
     const name = `service-${i}`;
     const frameworks = FRAMEWORK_IDS.filter(() => rnd() < 0.4);
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'plinth.dev/compliance-frameworks': frameworks.join(','),
-        },
-      },
-      spec: {
-        type: 'service',
-        lifecycle: 'production',
-        owner: 'group:default/team',
-        dependsOn: STAGES.map(s => `resource:default/${name}-${s}`),
-      },
-    });
+    entities.push(service(name, { frameworks: frameworks.join(',') }));
     for (const stage of STAGES) {
       const controls: DeclaredControls = {};
       // Most fields declared, some missing (unknown), some failing.
@@ -91,25 +76,17 @@ export function makeEntities(): Entity[] {
       set('secretsManagement', true, false);
       set('dataResidency', 'eu', 'any');
       set('restoreTested', true, false);
-      entities.push({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Resource',
-        metadata: { name: `${name}-${stage}`, namespace: 'default' },
-        spec: {
-          type: 'environment',
-          owner: 'group:default/team',
-          dependencyOf: [`component:default/${name}`],
-          environment: {
-            name: stage,
-            stage,
-            cloud: 'aws',
-            regions: ['eu-west-1'],
-            multiAz: stage === 'production',
-            multiRegion: false,
-            controls,
-          },
-        },
-      });
+      entities.push(
+        environment(name, stage, {
+          name: stage,
+          stage,
+          cloud: 'aws',
+          regions: ['eu-west-1'],
+          multiAz: stage === 'production',
+          multiRegion: false,
+          controls,
+        }),
+      );
     }
   }
   return entities;
