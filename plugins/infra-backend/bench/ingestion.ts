@@ -15,7 +15,7 @@ import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
-import { repoRoot } from '@plinth/test-support';
+import { loadAverage, repoRoot } from '@plinth/test-support';
 import catalogModuleInfra from '@plinth/backstage-plugin-catalog-backend-module-infra';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -119,10 +119,7 @@ async function main() {
         SERVICES * 4
       } Components and Resources), SQLite in memory, ${
         os.cpus().length
-      } cores, load ${os
-        .loadavg()
-        .map(l => l.toFixed(2))
-        .join(' ')}\n` +
+      } cores, load ${loadAverage()}\n` +
         `  stock:  median ${median(stock).toFixed(1)} entities/s\n` +
         `  plinth: median ${median(plinth).toFixed(
           1,

@@ -15,13 +15,14 @@ import type { ServiceSummary } from '@plinth/backstage-plugin-infra-common';
 import { slo } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { stringify } from 'yaml';
 import {
+  benchRuns,
   DemoSlo,
   demoHistory,
   demoSloRules,
   machine,
   measureAsync,
   prometheusUnavailable,
-  runsFromEnv,
+  roundedMs,
   startPrometheus,
   waitForDemoRules,
 } from '@plinth/test-support';
@@ -30,8 +31,7 @@ import { loadLiveBudgets, OVERVIEW_QUERY } from '../src/slos/liveBudgets';
 import { withLiveBudgets } from '../src/slos/withLiveBudgets';
 import { serviceSlosLive } from '../src/slos/serviceSlosLive';
 
-const RUNS = runsFromEnv('RUNS', 31);
-const WARMUP = runsFromEnv('WARMUP', 3);
+const { runs: RUNS, warmup: WARMUP } = benchRuns({ runs: 31, warmup: 3 });
 const SERVICES = 2500;
 const KINDS = ['availability', 'latency'];
 const OVERVIEW_TARGET_MS = 300;
@@ -43,14 +43,7 @@ const serviceName = (i: number) => `bench-svc-${String(i).padStart(4, '0')}`;
 
 /** The timed runs of `fn`, in ms to one decimal. */
 async function time(fn: () => Promise<unknown>) {
-  const t = await measureAsync(RUNS, fn, WARMUP);
-  const ms = (n: number) => Number(n.toFixed(1));
-  return {
-    min: ms(t.min),
-    median: ms(t.median),
-    p95: ms(t.p95),
-    max: ms(t.max),
-  };
+  return roundedMs(await measureAsync(RUNS, fn, WARMUP), 1);
 }
 
 /*

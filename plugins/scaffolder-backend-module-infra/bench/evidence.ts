@@ -8,17 +8,22 @@
  * Options: RUNS=200 WARMUP=20 HCL2JSON_RUNS=5.
  */
 import { parse } from '@cdktf/hcl2json';
-import os from 'node:os';
 import {
   collectEnvironmentEvidence,
   evaluateCompliance,
   withCodeEvidence,
 } from '@plinth/backstage-plugin-infra-common';
-import { measure, measureAsync, runsFromEnv } from '@plinth/test-support';
+import {
+  benchRuns,
+  describeMachine,
+  loadAverage,
+  measure,
+  measureAsync,
+  runsFromEnv,
+} from '@plinth/test-support';
 import { exampleRepository } from '../src/__testUtils__/exampleRepositories';
 
-const RUNS = runsFromEnv('RUNS', 200);
-const WARMUP = runsFromEnv('WARMUP', 20);
+const { runs: RUNS, warmup: WARMUP } = benchRuns({ runs: 200, warmup: 20 });
 const HCL2JSON_RUNS = runsFromEnv('HCL2JSON_RUNS', 5);
 const TARGET_MS = 40;
 
@@ -55,14 +60,7 @@ async function main() {
   );
   const bytes = files.reduce((s, f) => s + f.text.length, 0);
   console.log(`date: ${new Date().toISOString()}`);
-  console.log(
-    `machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs, ${
-      os.cpus()[0]?.model
-    }, Node ${process.version}, load ${os
-      .loadavg()
-      .map(l => l.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`machine: ${describeMachine()}, load ${loadAverage()}`);
   console.log(
     `code evidence of one repository (${files.length} .tf/.tfvars files, ${(
       bytes / 1024

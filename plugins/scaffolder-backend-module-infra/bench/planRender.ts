@@ -11,11 +11,10 @@ import {
   parseAnswers,
   planDesign,
 } from '@plinth/backstage-plugin-infra-common';
-import { machine, measure, runsFromEnv } from '@plinth/test-support';
+import { benchRuns, machine, measure, roundedMs } from '@plinth/test-support';
 import { renderRepository } from '../src/render';
 
-const RUNS = runsFromEnv('RUNS', 300);
-const WARMUP = runsFromEnv('WARMUP', 50);
+const { runs: RUNS, warmup: WARMUP } = benchRuns({ runs: 300, warmup: 50 });
 const TARGET_MS = 50;
 
 const answersFile = path.resolve(
@@ -56,7 +55,7 @@ function main() {
   if (terraformFiles === 0)
     throw new Error('renderRepository rendered no Terraform');
 
-  const { median, p95, min, max } = measure(RUNS, planAndRender, WARMUP);
+  const timing = measure(RUNS, planAndRender, WARMUP);
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
@@ -71,14 +70,9 @@ function main() {
     },
     runs: RUNS,
     warmup: WARMUP,
-    ms: {
-      min: Number(min.toFixed(2)),
-      median: Number(median.toFixed(2)),
-      p95: Number(p95.toFixed(2)),
-      max: Number(max.toFixed(2)),
-    },
+    ms: roundedMs(timing, 2),
     targetMedianMs: TARGET_MS,
-    pass: median < TARGET_MS,
+    pass: timing.median < TARGET_MS,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (!result.pass) process.exitCode = 1;
