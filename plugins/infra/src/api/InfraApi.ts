@@ -10,13 +10,16 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 
 /**
- * What planning the wizard's answers gives: the plan, or every invalid answer by its
+ * What the planner answers for the wizard's answers: `T`, or every invalid answer by its
  * dotted path (`topology.primaryRegion`). Invalid answers are an outcome the wizard
  * shows, not a failure.
  */
-export type PlanOutcome =
-  | { ok: true; plan: PlanResult }
+type PlannerOutcome<T extends object> =
+  | ({ ok: true } & T)
   | { ok: false; issues: AnswerIssue[] };
+
+/** What planning the wizard's answers gives: the plan, or the invalid answers. */
+export type PlanOutcome = PlannerOutcome<{ plan: PlanResult }>;
 
 /** A Plinth-managed service's stored inputs (`GET /services/:namespace/:name/change`). */
 export interface ServiceChangeSource {
@@ -37,10 +40,8 @@ export interface ChangePreview extends DesignDiff {
   };
 }
 
-/** A change preview, or the invalid answers by dotted path, as the planner reports them. */
-export type ChangePreviewOutcome =
-  | { ok: true; preview: ChangePreview }
-  | { ok: false; issues: AnswerIssue[] };
+/** A change preview, or the invalid answers, as the planner reports them. */
+export type ChangePreviewOutcome = PlannerOutcome<{ preview: ChangePreview }>;
 
 /** Plinth's infra backend: the overview across the catalog and the planner. */
 export interface InfraApi {

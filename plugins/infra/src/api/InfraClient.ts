@@ -1,21 +1,19 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  ChangePreview,
+import type {
+  AnswerIssue,
+  OverviewPage,
+  OverviewQuery,
+  ServiceCompliance,
+  ServiceSlosLive,
+} from '@plinth/backstage-plugin-infra-common';
+import type {
   ChangePreviewOutcome,
   InfraApi,
   PlanOutcome,
   ServiceChangeSource,
 } from './InfraApi';
-import type {
-  AnswerIssue,
-  OverviewPage,
-  OverviewQuery,
-  PlanResult,
-  ServiceCompliance,
-  ServiceSlosLive,
-} from '@plinth/backstage-plugin-infra-common';
 
 /** Talks to the infra backend at `/api/infra`. */
 export class InfraClient implements InfraApi {
@@ -45,50 +43,26 @@ export class InfraClient implements InfraApi {
     return this.#get('compliance', new URLSearchParams({ entityRef }));
   }
 
-  /** GET `path` of the infra backend; a failed response rejects with a ResponseError. */
-  async #get<T>(path: string, params: URLSearchParams): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const res = await this.#fetchApi.fetch(`${baseUrl}/${path}?${params}`);
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.json();
-  }
-
   async getSourceFile(entityRef: string, path: string): Promise<string> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
     const params = new URLSearchParams({ entityRef, path });
-    const res = await this.#fetchApi.fetch(`${baseUrl}/source?${params}`);
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.text();
+    const res = await this.#fetch(`/source?${params}`);
+    return (await ok(res)).text();
   }
 
   async plan(answers: unknown): Promise<PlanOutcome> {
     const res = await this.#postAnswers('/plan', answers);
     const issues = await issuesOf(res);
     if (issues) return { ok: false, issues };
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    const plan: PlanResult = await res.json();
-    return { ok: true, plan };
+    return { ok: true, plan: await (await ok(res)).json() };
   }
 
   async getServiceChange(
     entityRef: string,
   ): Promise<ServiceChangeSource | undefined> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    const res = await this.#fetchApi.fetch(
-      `${baseUrl}${changePath(entityRef)}`,
-    );
+    const res = await this.#fetch(changePath(entityRef));
     // Not managed by Plinth, or its repository cannot be read: no change flow.
     if (res.status === 404) return undefined;
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res.json();
+    return (await ok(res)).json();
   }
 
   async previewChange(
@@ -101,21 +75,36 @@ export class InfraClient implements InfraApi {
     );
     const issues = await issuesOf(res);
     if (issues) return { ok: false, issues };
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    const preview: ChangePreview = await res.json();
-    return { ok: true, preview };
+    return { ok: true, preview: await (await ok(res)).json() };
   }
 
-  async #postAnswers(path: string, answers: unknown): Promise<Response> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
-    return this.#fetchApi.fetch(`${baseUrl}${path}`, {
+  /** GET `path` of the infra backend and its JSON body. */
+  async #get<T>(path: string, params: URLSearchParams): Promise<T> {
+    const res = await this.#fetch(`/${path}?${params}`);
+    return (await ok(res)).json();
+  }
+
+  #postAnswers(path: string, answers: unknown): Promise<Response> {
+    return this.#fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ answers }),
     });
   }
+
+  /** Every request goes through here: `path` below `/api/infra`, with the user's token. */
+  async #fetch(path: string, init?: RequestInit): Promise<Response> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('infra');
+    return this.#fetchApi.fetch(`${baseUrl}${path}`, init);
+  }
+}
+
+/** `res` when it succeeded; any other response rejects with a ResponseError. */
+async function ok(res: Response): Promise<Response> {
+  if (!res.ok) {
+    throw await ResponseError.fromResponse(res);
+  }
+  return res;
 }
 
 /** `/services/<namespace>/<name>/change`, each part encoded. */

@@ -1,9 +1,2 @@
-export { infraApiRef } from './InfraApi';
-export type {
-  ChangePreview,
-  ChangePreviewOutcome,
-  InfraApi,
-  PlanOutcome,
-  ServiceChangeSource,
-} from './InfraApi';
-export { InfraClient } from './InfraClient';
+export * from './InfraApi';
+export * from './InfraClient';
