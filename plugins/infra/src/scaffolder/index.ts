@@ -4,36 +4,25 @@
  * Each loads its component lazily, like the scaffolder's own fields.
  */
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import type { InfraFieldName } from './fields';
 
-const sloObjectiveFormField = FormFieldBlueprint.make({
-  name: 'slo-objective',
-  params: { field: () => import('./fields').then(m => m.SloObjective) },
-});
-
-const regionPickerFormField = FormFieldBlueprint.make({
-  name: 'region-picker',
-  params: { field: () => import('./fields').then(m => m.RegionPicker) },
-});
-
-const infraReviewFormField = FormFieldBlueprint.make({
-  name: 'infra-review',
-  params: { field: () => import('./fields').then(m => m.InfraReview) },
-});
-
-const infraSectionFormField = FormFieldBlueprint.make({
-  name: 'infra-section',
-  params: { field: () => import('./fields').then(m => m.InfraSection) },
-});
-
-const serviceNameFormField = FormFieldBlueprint.make({
-  name: 'service-name',
-  params: { field: () => import('./fields').then(m => m.InfraServiceName) },
-});
+/** The extension `name` (its id's last part) for the wizard's `ui:field: <field>`. */
+function lazyFormField<TName extends string>(
+  name: TName,
+  field: InfraFieldName,
+) {
+  return FormFieldBlueprint.make({
+    name,
+    params: {
+      field: () => import('./fields').then(m => m.infraFormField(field)),
+    },
+  });
+}
 
 export const infraFormFields = [
-  serviceNameFormField,
-  infraSectionFormField,
-  sloObjectiveFormField,
-  regionPickerFormField,
-  infraReviewFormField,
+  lazyFormField('service-name', 'InfraServiceName'),
+  lazyFormField('infra-section', 'InfraSection'),
+  lazyFormField('slo-objective', 'SloObjective'),
+  lazyFormField('region-picker', 'RegionPicker'),
+  lazyFormField('infra-review', 'InfraReview'),
 ];
