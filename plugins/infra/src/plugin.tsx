@@ -49,52 +49,46 @@ export const infraSourcePage = PageBlueprint.make({
   },
 });
 
+/** The tab and the cards are about a service's own infrastructure. */
+const services = { kind: 'component', 'spec.type': 'service' };
+
 /** The Infrastructure tab on services: SLOs, environments and compliance. */
 export const infraEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'infrastructure',
     title: 'Infrastructure',
-    filter: { kind: 'component', 'spec.type': 'service' },
+    filter: services,
     loader: () =>
       import('./components/InfraContent').then(m => <m.InfraContent />),
   },
 });
 
 /**
- * The cards, for a service's overview tab. Disabled by default (the tab already shows
- * them); enable with `app.extensions: [entity-card:infra/slos, ...]`.
+ * One of the tab's cards, for a service's overview tab. Disabled by default (the tab
+ * already shows them); enable with `app.extensions: [entity-card:infra/slos, ...]`.
  */
-export const infraSloCard = EntityCardBlueprint.make({
-  name: 'slos',
-  disabled: true,
-  params: {
-    filter: { kind: 'component', 'spec.type': 'service' },
-    loader: () =>
-      import('./components/InfraContent').then(m => <m.EntitySloCard />),
-  },
-});
+function serviceCard<TName extends string>(
+  name: TName,
+  loader: () => Promise<JSX.Element>,
+) {
+  return EntityCardBlueprint.make({
+    name,
+    disabled: true,
+    params: { filter: services, loader },
+  });
+}
 
-export const infraEnvironmentsCard = EntityCardBlueprint.make({
-  name: 'environments',
-  disabled: true,
-  params: {
-    filter: { kind: 'component', 'spec.type': 'service' },
-    loader: () =>
-      import('./components/InfraContent').then(m => (
-        <m.EntityEnvironmentsCard />
-      )),
-  },
-});
+export const infraSloCard = serviceCard('slos', () =>
+  import('./components/InfraContent').then(m => <m.EntitySloCard />),
+);
 
-export const infraComplianceCard = EntityCardBlueprint.make({
-  name: 'compliance',
-  disabled: true,
-  params: {
-    filter: { kind: 'component', 'spec.type': 'service' },
-    loader: () =>
-      import('./components/InfraContent').then(m => <m.EntityComplianceCard />),
-  },
-});
+export const infraEnvironmentsCard = serviceCard('environments', () =>
+  import('./components/InfraContent').then(m => <m.EntityEnvironmentsCard />),
+);
+
+export const infraComplianceCard = serviceCard('compliance', () =>
+  import('./components/InfraContent').then(m => <m.EntityComplianceCard />),
+);
 
 /** On a System or a Group: the roll-up of its services. */
 export const infraRollupCard = EntityCardBlueprint.make({
