@@ -23,7 +23,7 @@ import {
   ControlDefinition,
   summarizeCompliance,
 } from '../src/compliance';
-import { environment, service } from '../src/testUtils';
+import * as fixtures from '../src/testUtils';
 import { fmt, loadAverage, measure, measureAsync } from '@plinth/test-support';
 
 const SERVICES = 10_000;
@@ -44,7 +44,7 @@ export function makeEntities(): Entity[] {
   for (let i = 0; i < SERVICES; i++) {
     const name = `service-${i}`;
     const frameworks = FRAMEWORK_IDS.filter(() => rnd() < 0.4);
-    entities.push(service(name, { frameworks: frameworks.join(',') }));
+    entities.push(fixtures.service(name, { frameworks: frameworks.join(',') }));
     for (const stage of STAGES) {
       const controls: DeclaredControls = {};
       // Most fields declared, some missing (unknown), some failing.
@@ -76,7 +76,7 @@ export function makeEntities(): Entity[] {
       set('dataResidency', 'eu', 'any');
       set('restoreTested', true, false);
       entities.push(
-        environment(name, stage, {
+        fixtures.environment(name, stage, {
           name: stage,
           stage,
           cloud: 'aws',
