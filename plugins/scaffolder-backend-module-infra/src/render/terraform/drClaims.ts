@@ -49,6 +49,13 @@ export function replicatesInto(env: EnvironmentDesign, region: string) {
   );
 }
 
+/** Whether the design replicates a database anywhere: the cloud then has a replica module. */
+export function anyReplica(design: Design): boolean {
+  return design.environments.some(env =>
+    env.regions.secondary.some(region => replicatesInto(env, region)),
+  );
+}
+
 const REPLICA: Record<Cloud, (engine: 'postgres' | 'mysql') => string> = {
   aws: () => 'aws_db_instance.replica',
   gcp: () => 'google_sql_database_instance.replica',

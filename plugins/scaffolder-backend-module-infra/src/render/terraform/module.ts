@@ -10,6 +10,7 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 import type { HclBody, HclFileItem, HclValue } from '../hcl';
 import { block, HclExpression, raw, ref, renderHclFile } from '../hcl';
+import { hasStandbyRegion, replicatesInto } from './drClaims';
 
 export type ModuleName =
   | 'network'
@@ -77,6 +78,26 @@ export interface TerraformModule {
   usedBy(call: ModuleCall): boolean;
   /** The module block's arguments for one environment region (besides `source`). */
   args(call: ModuleCall): HclBody;
+}
+
+/*
+ * Which environment regions call the modules that only some regions need, the same rule on
+ * every cloud (a module's `usedBy`).
+ */
+
+/** The data module: the primary region of an environment with a database or a cache. */
+export function callsData({ env, network }: ModuleCall): boolean {
+  return network.role === 'primary' && Boolean(env.database || env.cache);
+}
+
+/** The replica module: each secondary region the environment's database replicates into. */
+export function callsReplica({ env, network }: ModuleCall): boolean {
+  return network.role === 'secondary' && replicatesInto(env, network.region);
+}
+
+/** The failover module: the primary region, when the environment has a standby region. */
+export function callsFailover({ env, network }: ModuleCall): boolean {
+  return network.role === 'primary' && hasStandbyRegion(env);
 }
 
 /** The names of the variables `items` read (`var.<name>`), found in their rendered HCL. */
@@ -185,6 +206,18 @@ export const NAME_VARIABLE: VariableSpec = {
   type: 'string',
   description: 'Prefix of every resource name: <service>-<environment>.',
 };
+
+/** A network module's variable that takes a list of subnets, as `subnetsOf` gives them. */
+export function subnetListVariable(
+  name: string,
+  description: string,
+): VariableSpec {
+  return {
+    name,
+    type: 'list(object({ name = string, zone = string, cidr = string }))',
+    description,
+  };
+}
 
 /** The subnets of one tier, as the network modules take them. */
 export function subnetsOf(

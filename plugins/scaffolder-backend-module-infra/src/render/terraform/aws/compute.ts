@@ -9,6 +9,7 @@ import type { HclFileItem, HclValue } from '../../hcl';
 import { data, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule, VariableSpec } from '../module';
 import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 
 const LAUNCH_TEMPLATE_BODY = {
   name_prefix: raw('"${var.name}-"'),
@@ -362,11 +363,7 @@ const VARIABLES: VariableSpec[] = [
     type: 'string',
     description: 'Load balancer target group.',
   },
-  {
-    name: 'target_port',
-    type: 'number',
-    description: 'The port the workload listens on.',
-  },
+  COMMON_VARIABLES.targetPort,
   {
     name: 'instance_type',
     type: 'string',

@@ -10,12 +10,20 @@ import type {
 } from '@plinth/backstage-plugin-infra-common';
 import type { HclFileItem } from '../../hcl';
 import { raw, ref, resource } from '../../hcl';
-import type { TerraformModule } from '../module';
-import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
+import type { TerraformModule, VariableSpec } from '../module';
+import { NAME_VARIABLE, TAGS_VARIABLE, callsData, nameWith } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 
 export const LOG_EXPORTS: Record<string, string[]> = {
   postgres: ['postgresql', 'upgrade'],
   mysql: ['audit', 'error', 'general', 'slowquery'],
+};
+
+/** Multi-AZ, which a primary and its read replica take alike. */
+export const MULTI_AZ: VariableSpec = {
+  name: 'multi_az',
+  type: 'bool',
+  description: 'A standby in another zone.',
 };
 
 /** What a primary and its read replica both set: private, encrypted, backed up, protected. */
@@ -141,21 +149,13 @@ export function awsData(design: Design): TerraformModule {
         description: 'Allocated storage; autoscaled up to twice this.',
         default: 20,
       },
-      {
-        name: 'multi_az',
-        type: 'bool',
-        description: 'A standby in another zone.',
-      },
+      MULTI_AZ,
       {
         name: 'backup_retention_days',
         type: 'number',
         description: 'Days of automated backups (and point-in-time recovery).',
       },
-      {
-        name: 'deletion_protection',
-        type: 'bool',
-        description: 'Refuse deletion (production).',
-      },
+      COMMON_VARIABLES.deletionProtection,
       {
         name: 'cache_node_type',
         type: 'string',
@@ -202,8 +202,7 @@ export function awsData(design: Design): TerraformModule {
           ]
         : []),
     ],
-    usedBy: ({ env, network }) =>
-      network.role === 'primary' && Boolean(env.database || env.cache),
+    usedBy: callsData,
     args: ({ env }) => awsDataArgs(env),
   };
 }

@@ -10,6 +10,7 @@ import type {
 import { data, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule } from '../module';
 import { NAME_VARIABLE, TAGS_VARIABLE, nameWith } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 
 /** ELB policies by minimum TLS version; both refuse TLS 1.0 and 1.1. */
 export const AWS_TLS_POLICY: Record<TlsVersion, string> = {
@@ -100,11 +101,7 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         type: 'string',
         description: 'TLS policy of the HTTPS listener.',
       },
-      {
-        name: 'target_port',
-        type: 'number',
-        description: 'The port the workload listens on.',
-      },
+      COMMON_VARIABLES.targetPort,
       {
         name: 'health_check_path',
         type: 'string',
@@ -115,11 +112,7 @@ export function awsEdge(kind: ComputeKind): TerraformModule {
         type: 'bool',
         description: 'Put a WAF web ACL in front of the load balancer.',
       },
-      {
-        name: 'deletion_protection',
-        type: 'bool',
-        description: 'Refuse deletion (production).',
-      },
+      COMMON_VARIABLES.deletionProtection,
       TAGS_VARIABLE,
     ],
     main: [

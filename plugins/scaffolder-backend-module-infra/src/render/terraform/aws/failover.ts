@@ -6,8 +6,12 @@
  */
 import { nested, raw, ref, resource, data } from '../../hcl';
 import type { HclBody } from '../../hcl';
-import { NAME_VARIABLE, TAGS_VARIABLE, TerraformModule } from '../module';
-import { hasStandbyRegion } from '../drClaims';
+import {
+  NAME_VARIABLE,
+  TAGS_VARIABLE,
+  TerraformModule,
+  callsFailover,
+} from '../module';
 
 const LOAD_BALANCER_TYPE =
   'object({ region = string, dns_name = string, zone_id = string })';
@@ -111,8 +115,7 @@ export const awsFailover: TerraformModule = {
       description: 'Health check of the primary region (alarm on it).',
     },
   ],
-  usedBy: ({ env, network }) =>
-    network.role === 'primary' && hasStandbyRegion(env),
+  usedBy: callsFailover,
   args: ({ env }) => ({
     domain_name: ref('var', 'domain_name'),
     dns_zone_name: ref('var', 'dns_zone_name'),

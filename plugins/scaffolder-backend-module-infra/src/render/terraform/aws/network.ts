@@ -10,12 +10,10 @@ import {
   TAGS_VARIABLE,
   logRetentionDays,
   nameWith,
+  subnetListVariable,
   subnetsOf,
 } from '../module';
 import { cloudWatchRetentionDays } from './retention';
-
-const SUBNET_LIST =
-  'list(object({ name = string, zone = string, cidr = string }))';
 
 function subnets(tier: 'public' | 'private' | 'data') {
   return resource('aws_subnet', tier, {
@@ -36,22 +34,15 @@ export const awsNetwork: TerraformModule = {
   variables: [
     NAME_VARIABLE,
     { name: 'cidr', type: 'string', description: 'The VPC CIDR block.' },
-    {
-      name: 'public_subnets',
-      type: SUBNET_LIST,
-      description: 'Load balancer and NAT subnets, one per zone.',
-    },
-    {
-      name: 'private_subnets',
-      type: SUBNET_LIST,
-      description: 'Workload subnets, one per zone.',
-    },
-    {
-      name: 'data_subnets',
-      type: SUBNET_LIST,
-      description:
-        'Database and cache subnets, one per zone; no route to the internet.',
-    },
+    subnetListVariable(
+      'public_subnets',
+      'Load balancer and NAT subnets, one per zone.',
+    ),
+    subnetListVariable('private_subnets', 'Workload subnets, one per zone.'),
+    subnetListVariable(
+      'data_subnets',
+      'Database and cache subnets, one per zone; no route to the internet.',
+    ),
     {
       name: 'nat_gateway_count',
       type: 'number',

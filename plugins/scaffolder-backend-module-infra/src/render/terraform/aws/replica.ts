@@ -10,10 +10,11 @@ import {
   NAME_VARIABLE,
   TAGS_VARIABLE,
   TerraformModule,
+  callsReplica,
   primaryOutput,
 } from '../module';
-import { replicatesInto } from '../drClaims';
-import { RDS_PROTECTION, rdsOperations } from './data';
+import { MULTI_AZ, RDS_PROTECTION, rdsOperations } from './data';
+import { COMMON_VARIABLES } from '../variables';
 
 export function awsReplica(design: Design): TerraformModule {
   const engine =
@@ -49,21 +50,13 @@ export function awsReplica(design: Design): TerraformModule {
         type: 'string',
         description: 'Instance class, as the primary: it takes over its load.',
       },
-      {
-        name: 'multi_az',
-        type: 'bool',
-        description: 'A standby in another zone.',
-      },
+      MULTI_AZ,
       {
         name: 'backup_retention_days',
         type: 'number',
         description: 'Days of backups on the replica (kept once promoted).',
       },
-      {
-        name: 'deletion_protection',
-        type: 'bool',
-        description: 'Refuse deletion (production).',
-      },
+      COMMON_VARIABLES.deletionProtection,
       TAGS_VARIABLE,
     ],
     main: [
@@ -98,8 +91,7 @@ export function awsReplica(design: Design): TerraformModule {
         description: 'Identifier to promote (`aws rds promote-read-replica`).',
       },
     ],
-    usedBy: ({ env, network }) =>
-      network.role === 'secondary' && replicatesInto(env, network.region),
+    usedBy: callsReplica,
     args: ({ env }) => ({
       source_database_arn: primaryOutput('data', 'database_arn'),
       data_subnet_ids: ref('module', 'network', 'data_subnet_ids'),
@@ -114,11 +106,4 @@ export function awsReplica(design: Design): TerraformModule {
       deletion_protection: env.database?.deletionProtection ?? true,
     }),
   };
-}
-
-/** Whether this design creates a replica anywhere (the data module then outputs the ARN). */
-export function anyReplica(design: Design): boolean {
-  return design.environments.some(env =>
-    env.regions.secondary.some(region => replicatesInto(env, region)),
-  );
 }

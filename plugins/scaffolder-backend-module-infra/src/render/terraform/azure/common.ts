@@ -126,6 +126,13 @@ export const STORAGE_VARIABLES: VariableSpec[] = [
   },
 ];
 
+/** The workload's port, as the compute module listens and the gateway forwards on it. */
+export const TARGET_PORT: VariableSpec = {
+  name: 'target_port',
+  type: 'number',
+  description: 'Port the workload listens on.',
+};
+
 /** A standard, zone-redundant static public IP (load balancer and NAT). */
 export function publicIp(
   label: string,

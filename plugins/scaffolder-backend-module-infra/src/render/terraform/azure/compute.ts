@@ -11,9 +11,11 @@ import type { HclFileItem } from '../../hcl';
 import { call, comment, data, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule, VariableSpec } from '../module';
 import { nameWith, subnetsOf } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 import { hasStandbyRegion } from '../drClaims';
 import {
   STORAGE_VARIABLES,
+  TARGET_PORT,
   ZONES,
   lockedStorageAccount,
   moduleVariables,
@@ -22,24 +24,20 @@ import {
 
 const VARIABLES: VariableSpec[] = [
   ZONES,
-  { name: 'subnet_id', type: 'string', description: 'Workload subnet.' },
+  COMMON_VARIABLES.workloadSubnet,
   {
     name: 'vm_size',
     type: 'string',
     description: 'VM size of nodes or instances.',
   },
-  { name: 'min_size', type: 'number', description: 'Fewest replicas.' },
-  { name: 'max_size', type: 'number', description: 'Most replicas.' },
+  COMMON_VARIABLES.minSize,
+  COMMON_VARIABLES.maxSize,
   {
     name: 'health_check_path',
     type: 'string',
     description: 'Path the health probe requests.',
   },
-  {
-    name: 'target_port',
-    type: 'number',
-    description: 'Port the workload listens on.',
-  },
+  TARGET_PORT,
   {
     name: 'workload_identity_id',
     type: 'string',

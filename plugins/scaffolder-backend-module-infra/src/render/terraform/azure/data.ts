@@ -14,7 +14,7 @@ import type {
 import type { HclFileItem } from '../../hcl';
 import { comment, data, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule, VariableSpec } from '../module';
-import { nameWith } from '../module';
+import { callsData, nameWith } from '../module';
 import { ZONES, moduleVariables, placed } from './common';
 import {
   ENCRYPTION_IDENTITY,
@@ -23,7 +23,7 @@ import {
   entraOnlyAuthentication,
   flexibleServerOf,
   privateDnsZone,
-  privateServer,
+  privateFlexibleServer,
 } from './flexibleServer';
 
 /** Storage sizes a flexible server accepts (MB): the smallest that holds the design's. */
@@ -144,78 +144,71 @@ const MYSQL_VARIABLES: VariableSpec[] = [
 ];
 
 export function azureData(design: Design): TerraformModule {
-  const { db, mysql, server, dnsSuffix } = flexibleServerOf(design);
+  const flexibleServer = flexibleServerOf(design);
+  const { db, mysql, server } = flexibleServer;
   const cache = design.environments.find(e => e.cache)?.cache;
   const main: HclFileItem[] = [data('azurerm_client_config', 'current', {})];
   if (db) {
     if (mysql) main.push(...mysqlAdministratorPassword());
     main.push(
-      ...privateDnsZone(
-        'database',
-        raw(`"\${var.name}.${dnsSuffix}"`),
-        nameWith('database'),
-      ),
-      comment(
-        mysql
+      ...privateFlexibleServer(flexibleServer, {
+        label: 'main',
+        zone: 'database',
+        note: mysql
           ? 'Private only: inside the delegated data subnet, no public endpoint; Entra ID sign-in, the generated administrator password kept in Key Vault.'
           : 'Private only: inside the delegated data subnet, no public endpoint, Entra ID sign-in.',
-      ),
-      resource(server, 'main', {
-        ...placed(nameWith('db')),
-        // Azure names MySQL 8.0 by its full version; PostgreSQL by its major.
-        version: mysql
-          ? MYSQL_VERSIONS[db.engineVersion] ?? db.engineVersion
-          : db.engineVersion,
-        ...privateServer(mysql, 'database'),
-        ...(mysql
-          ? {
-              administrator_login: MYSQL_ADMINISTRATOR_LOGIN,
-              administrator_password: ref(
-                'random_password',
-                'mysql_admin',
-                'result',
-              ),
-              storage: nested({
-                size_gb: ref('var', 'storage_gb'),
-                auto_grow_enabled: true,
-              }),
-            }
-          : {
-              storage_mb: ref('var', 'storage_mb'),
-              auto_grow_enabled: true,
-              authentication: entraOnlyAuthentication(),
-            }),
-        backup_retention_days: ref('var', 'backup_retention_days'),
-        geo_redundant_backup_enabled: ref('var', 'geo_redundant_backup'),
-        dynamic: [
-          nested(
-            {
-              for_each: raw('var.high_availability ? [1] : []'),
-              content: nested({
-                mode: 'ZoneRedundant',
-                standby_availability_zone: raw(
-                  'length(var.zones) > 1 ? var.zones[1] : null',
+        first: {
+          // Azure names MySQL 8.0 by its full version; PostgreSQL by its major.
+          version: mysql
+            ? MYSQL_VERSIONS[db.engineVersion] ?? db.engineVersion
+            : db.engineVersion,
+        },
+        rest: {
+          ...(mysql
+            ? {
+                administrator_login: MYSQL_ADMINISTRATOR_LOGIN,
+                administrator_password: ref(
+                  'random_password',
+                  'mysql_admin',
+                  'result',
                 ),
+                storage: nested({
+                  size_gb: ref('var', 'storage_gb'),
+                  auto_grow_enabled: true,
+                }),
+              }
+            : {
+                storage_mb: ref('var', 'storage_mb'),
+                auto_grow_enabled: true,
+                authentication: entraOnlyAuthentication(),
               }),
-            },
-            'high_availability',
-          ),
-          customerManagedKey('var.geo_redundant_backup ? [] : [1]'),
-        ],
-        identity: nested({
-          type: 'UserAssigned',
-          identity_ids: [
-            ref('var', 'encryption_identity_id'),
-            ...(mysql
-              ? [ref('azurerm_user_assigned_identity', 'mysql_entra', 'id')]
-              : []),
+          backup_retention_days: ref('var', 'backup_retention_days'),
+          geo_redundant_backup_enabled: ref('var', 'geo_redundant_backup'),
+          dynamic: [
+            nested(
+              {
+                for_each: raw('var.high_availability ? [1] : []'),
+                content: nested({
+                  mode: 'ZoneRedundant',
+                  standby_availability_zone: raw(
+                    'length(var.zones) > 1 ? var.zones[1] : null',
+                  ),
+                }),
+              },
+              'high_availability',
+            ),
+            customerManagedKey('var.geo_redundant_backup ? [] : [1]'),
           ],
-        }),
-        lifecycle: nested({ ignore_changes: [raw('zone')] }),
-        depends_on: [
-          ref('azurerm_private_dns_zone_virtual_network_link', 'database'),
-        ],
-        tags: ref('var', 'tags'),
+          identity: nested({
+            type: 'UserAssigned',
+            identity_ids: [
+              ref('var', 'encryption_identity_id'),
+              ...(mysql
+                ? [ref('azurerm_user_assigned_identity', 'mysql_entra', 'id')]
+                : []),
+            ],
+          }),
+        },
       }),
     );
     if (mysql) {
@@ -362,8 +355,7 @@ export function azureData(design: Design): TerraformModule {
           },
         ]
       : [],
-    usedBy: ({ env, network: n }) =>
-      n.role === 'primary' && Boolean(env.database || env.cache),
+    usedBy: callsData,
     args: ({ env, network: n }) => ({
       location: n.region,
       resource_group_name: ref('module', 'network', 'resource_group_name'),

@@ -7,7 +7,13 @@
 import { comment, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule } from '../module';
 import { nameWith } from '../module';
-import { ZONES, moduleVariables, placed, publicIp } from './common';
+import {
+  TARGET_PORT,
+  ZONES,
+  moduleVariables,
+  placed,
+  publicIp,
+} from './common';
 import { hasStandbyRegion } from '../drClaims';
 
 const GATEWAY = 'azurerm_application_gateway.main';
@@ -42,11 +48,7 @@ export const azureEdge: TerraformModule = {
       description:
         'Private addresses of the workload (AKS: its internal load balancer).',
     },
-    {
-      name: 'target_port',
-      type: 'number',
-      description: 'Port the workload listens on.',
-    },
+    TARGET_PORT,
     {
       name: 'backend_https',
       type: 'bool',

@@ -5,8 +5,12 @@
  * nearest healthy region). The service's host name is a CNAME to the profile's name.
  */
 import { nested, raw, ref, resource } from '../../hcl';
-import { NAME_VARIABLE, TAGS_VARIABLE, TerraformModule } from '../module';
-import { hasStandbyRegion } from '../drClaims';
+import {
+  NAME_VARIABLE,
+  TAGS_VARIABLE,
+  TerraformModule,
+  callsFailover,
+} from '../module';
 import { RESOURCE_GROUP } from './common';
 
 function endpoint(role: 'primary' | 'secondary', priority: number) {
@@ -77,8 +81,7 @@ export const azureFailover: TerraformModule = {
       description: "The name to CNAME the service's host name to.",
     },
   ],
-  usedBy: ({ env, network }) =>
-    network.role === 'primary' && hasStandbyRegion(env),
+  usedBy: callsFailover,
   args: ({ env }) => ({
     resource_group_name: ref('module', 'network', 'resource_group_name'),
     health_check_path: env.loadBalancer.healthCheckPath,

@@ -5,8 +5,10 @@
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { HclBody, HclExpression, HclFileItem } from '../../hcl';
-import { nested, raw, ref, resource } from '../../hcl';
+import { comment, nested, raw, ref, resource } from '../../hcl';
 import type { VariableSpec } from '../module';
+import { nameWith } from '../module';
+import { placed } from './common';
 
 /** The design's database and the flexible server resource type and DNS suffix it takes. */
 export function flexibleServerOf(design: Design) {
@@ -22,6 +24,44 @@ export function flexibleServerOf(design: Design) {
       ? 'private.mysql.database.azure.com'
       : 'private.postgres.database.azure.com',
   };
+}
+
+export type FlexibleServer = ReturnType<typeof flexibleServerOf>;
+
+/**
+ * A flexible server (`<name>-db`) with its own private DNS zone `zone`: placed by
+ * `privateServer`, created once the zone is linked to the VNet, and left in the zone Azure
+ * has it in (a failover moves it). `first` comes before the placement, `rest` after it;
+ * `note` is a comment written above the server.
+ */
+export function privateFlexibleServer(
+  { server, mysql, dnsSuffix }: FlexibleServer,
+  options: {
+    label: string;
+    zone: string;
+    note?: string;
+    first: HclBody;
+    rest: HclBody;
+  },
+): HclFileItem[] {
+  const { label, zone, note, first, rest } = options;
+  return [
+    ...privateDnsZone(
+      zone,
+      raw(`"\${var.name}.${dnsSuffix}"`),
+      nameWith('database'),
+    ),
+    ...(note ? [comment(note)] : []),
+    resource(server, label, {
+      ...placed(nameWith('db')),
+      ...first,
+      ...privateServer(mysql, zone),
+      ...rest,
+      lifecycle: nested({ ignore_changes: [raw('zone')] }),
+      depends_on: [ref('azurerm_private_dns_zone_virtual_network_link', zone)],
+      tags: ref('var', 'tags'),
+    }),
+  ];
 }
 
 /** A private DNS zone and its link to the VNet, both named `label`. */
@@ -51,7 +91,7 @@ export function privateDnsZone(
  * A flexible server's SKU and placement: in the delegated data subnet, resolved through
  * the private DNS zone `zone`, no public access, in the first zone.
  */
-export function privateServer(mysql: boolean, zone: string): HclBody {
+function privateServer(mysql: boolean, zone: string): HclBody {
   return {
     sku_name: ref('var', 'sku_name'),
     delegated_subnet_id: ref('var', 'data_subnet_id'),

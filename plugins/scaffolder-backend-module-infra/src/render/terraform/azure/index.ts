@@ -14,8 +14,8 @@ import { azureCompute } from './compute';
 import { azureData } from './data';
 import { azureEdge } from './edge';
 import { azureFailover } from './failover';
-import { azureAnyReplica, azureReplica } from './replica';
-import { hasStandbyRegion } from '../drClaims';
+import { azureReplica } from './replica';
+import { anyReplica, hasStandbyRegion } from '../drClaims';
 import { azureNetwork } from './network';
 import { azureObservability } from './observability';
 import { azureSecurity } from './security';
@@ -117,7 +117,7 @@ export const azure: CloudTarget = {
     azureSecurity(design),
     azureCompute(design.environments[0].compute.kind),
     azureData(design),
-    ...(azureAnyReplica(design) ? [azureReplica(design)] : []),
+    ...(anyReplica(design) ? [azureReplica(design)] : []),
     azureEdge,
     ...(design.environments.some(hasStandbyRegion) ? [azureFailover] : []),
     azureObservability,

@@ -6,21 +6,20 @@
  * primary uses one (backups in the region), else with the platform key as the primary.
  */
 import type { Design } from '@plinth/backstage-plugin-infra-common';
-import { data, nested, raw, ref, resource } from '../../hcl';
-import { TerraformModule, nameWith, primaryOutput } from '../module';
-import { replicatesInto } from '../drClaims';
-import { ZONES, moduleVariables, placed } from './common';
+import { data, nested, ref } from '../../hcl';
+import { TerraformModule, callsReplica, primaryOutput } from '../module';
+import { ZONES, moduleVariables } from './common';
 import {
   ENCRYPTION_IDENTITY,
   customerManagedKey,
   entraOnlyAuthentication,
   flexibleServerOf,
-  privateDnsZone,
-  privateServer,
+  privateFlexibleServer,
 } from './flexibleServer';
 
 export function azureReplica(design: Design): TerraformModule {
-  const { mysql, server, dnsSuffix } = flexibleServerOf(design);
+  const flexibleServer = flexibleServerOf(design);
+  const { mysql, server } = flexibleServer;
   return {
     name: 'replica',
     variables: moduleVariables(
@@ -56,28 +55,22 @@ export function azureReplica(design: Design): TerraformModule {
     ),
     main: [
       data('azurerm_client_config', 'current', {}),
-      ...privateDnsZone(
-        'replica',
-        raw(`"\${var.name}.${dnsSuffix}"`),
-        nameWith('database'),
-      ),
-      resource(server, 'replica', {
-        ...placed(nameWith('db')),
-        create_mode: 'Replica',
-        source_server_id: ref('var', 'source_server_id'),
-        ...privateServer(mysql, 'replica'),
-        // PostgreSQL: Entra ID sign-in only, as the primary.
-        authentication: mysql ? undefined : entraOnlyAuthentication(),
-        identity: nested({
-          type: 'UserAssigned',
-          identity_ids: [ref('var', 'encryption_identity_id')],
-        }),
-        dynamic: customerManagedKey('var.customer_managed_key ? [1] : []'),
-        lifecycle: nested({ ignore_changes: [raw('zone')] }),
-        depends_on: [
-          ref('azurerm_private_dns_zone_virtual_network_link', 'replica'),
-        ],
-        tags: ref('var', 'tags'),
+      ...privateFlexibleServer(flexibleServer, {
+        label: 'replica',
+        zone: 'replica',
+        first: {
+          create_mode: 'Replica',
+          source_server_id: ref('var', 'source_server_id'),
+        },
+        rest: {
+          // PostgreSQL: Entra ID sign-in only, as the primary.
+          authentication: mysql ? undefined : entraOnlyAuthentication(),
+          identity: nested({
+            type: 'UserAssigned',
+            identity_ids: [ref('var', 'encryption_identity_id')],
+          }),
+          dynamic: customerManagedKey('var.customer_managed_key ? [1] : []'),
+        },
       }),
     ],
     outputs: [
@@ -88,8 +81,7 @@ export function azureReplica(design: Design): TerraformModule {
           'The replica to promote (`az ... flexible-server replica promote`).',
       },
     ],
-    usedBy: ({ env, network: n }) =>
-      n.role === 'secondary' && replicatesInto(env, n.region),
+    usedBy: callsReplica,
     args: ({ env, network: n }) => ({
       location: n.region,
       resource_group_name: ref('module', 'network', 'resource_group_name'),
@@ -108,10 +100,4 @@ export function azureReplica(design: Design): TerraformModule {
       ),
     }),
   };
-}
-
-export function azureAnyReplica(design: Design): boolean {
-  return design.environments.some(env =>
-    env.regions.secondary.some(region => replicatesInto(env, region)),
-  );
 }

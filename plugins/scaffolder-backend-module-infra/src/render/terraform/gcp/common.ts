@@ -16,6 +16,13 @@ export const TAGS: VariableSpec = {
   default: {},
 };
 
+/** The VPC, as the modules that only attach to it take it. */
+export const NETWORK: VariableSpec = {
+  name: 'network_id',
+  type: 'string',
+  description: 'The VPC.',
+};
+
 /**
  * GCP calls tags labels, and a label key or value is lower-case only. The network and edge
  * modules create nothing that takes labels in the GA provider, so they do not declare `tags`.

@@ -10,9 +10,11 @@ import type { HclFileItem } from '../../hcl';
 import { comment, data, nested, raw, ref, resource } from '../../hcl';
 import type { OutputSpec, TerraformModule } from '../module';
 import { nameWith } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 import {
   LABELS,
   LABELS_AND_PROJECT,
+  NETWORK,
   afterGrants,
   moduleVariables,
   serviceAgentKeyUser,
@@ -23,8 +25,8 @@ const GOOGLE_FRONT_END_RANGES = ['130.211.0.0/22', '35.191.0.0/16'];
 
 const COMPUTE_VARIABLES = moduleVariables(
   { name: 'region', type: 'string', description: 'Region of the workload.' },
-  { name: 'network_id', type: 'string', description: 'The VPC.' },
-  { name: 'subnet_id', type: 'string', description: 'Workload subnet.' },
+  NETWORK,
+  COMMON_VARIABLES.workloadSubnet,
   {
     name: 'service_account',
     type: 'string',
@@ -36,13 +38,9 @@ const COMPUTE_VARIABLES = moduleVariables(
     description: 'Key for disks and secrets.',
   },
   { name: 'machine_type', type: 'string', description: 'Machine type.' },
-  { name: 'min_size', type: 'number', description: 'Fewest replicas.' },
-  { name: 'max_size', type: 'number', description: 'Most replicas.' },
-  {
-    name: 'target_port',
-    type: 'number',
-    description: 'The port the workload listens on.',
-  },
+  COMMON_VARIABLES.minSize,
+  COMMON_VARIABLES.maxSize,
+  COMMON_VARIABLES.targetPort,
   {
     name: 'health_check_path',
     type: 'string',

@@ -6,7 +6,8 @@ import type { Design } from '@plinth/backstage-plugin-infra-common';
 import type { HclBody, HclFileItem, HclValue } from '../../hcl';
 import { comment, nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule } from '../module';
-import { nameWith } from '../module';
+import { callsData, nameWith } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 import {
   LABELS,
   LABELS_AND_PROJECT,
@@ -127,11 +128,7 @@ export function gcpData(design: Design): TerraformModule {
         type: 'number',
         description: 'Backups kept.',
       },
-      {
-        name: 'deletion_protection',
-        type: 'bool',
-        description: 'Refuse deletion (production).',
-      },
+      COMMON_VARIABLES.deletionProtection,
     ),
     main,
     outputs: db
@@ -161,8 +158,7 @@ export function gcpData(design: Design): TerraformModule {
           },
         ]
       : [],
-    usedBy: ({ env, network: n }) =>
-      n.role === 'primary' && Boolean(env.database || env.cache),
+    usedBy: callsData,
     args: ({ env, network: n }) => ({
       region: n.region,
       network_id: ref('module', 'network', 'network_id'),

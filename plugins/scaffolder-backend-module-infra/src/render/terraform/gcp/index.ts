@@ -11,7 +11,8 @@ import { gcpData } from './data';
 import { gcpEdge } from './edge';
 import { gcpNetwork } from './network';
 import { gcpObservability } from './observability';
-import { gcpAnyReplica, gcpReplica } from './replica';
+import { gcpReplica } from './replica';
+import { anyReplica } from '../drClaims';
 import { gcpSecurity } from './security';
 
 export const gcp: CloudTarget = {
@@ -21,7 +22,7 @@ export const gcp: CloudTarget = {
     gcpSecurity(design),
     gcpCompute(design),
     gcpData(design),
-    ...(gcpAnyReplica(design) ? [gcpReplica()] : []),
+    ...(anyReplica(design) ? [gcpReplica()] : []),
     gcpEdge(design),
     gcpObservability,
   ],

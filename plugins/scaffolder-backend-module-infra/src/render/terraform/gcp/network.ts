@@ -4,21 +4,19 @@
  */
 import { nested, raw, ref, resource } from '../../hcl';
 import type { TerraformModule } from '../module';
-import { NAME_VARIABLE, nameWith, subnetsOf } from '../module';
-
-const SUBNET_LIST =
-  'list(object({ name = string, zone = string, cidr = string }))';
+import {
+  NAME_VARIABLE,
+  nameWith,
+  subnetListVariable,
+  subnetsOf,
+} from '../module';
 
 export const gcpNetwork: TerraformModule = {
   name: 'network',
   variables: [
     NAME_VARIABLE,
     { name: 'region', type: 'string', description: 'Region of the subnets.' },
-    {
-      name: 'subnets',
-      type: SUBNET_LIST,
-      description: 'One regional subnet per tier.',
-    },
+    subnetListVariable('subnets', 'One regional subnet per tier.'),
   ],
   main: [
     resource('google_compute_network', 'main', {

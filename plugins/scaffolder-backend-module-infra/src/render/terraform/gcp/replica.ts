@@ -4,10 +4,9 @@
  * (a Cloud SQL key must be in the instance's region). Failover promotes it (see the failover
  * runbook). A replica takes no backups of its own; once promoted, backups are turned on.
  */
-import type { Design } from '@plinth/backstage-plugin-infra-common';
 import { ref, resource } from '../../hcl';
-import { TerraformModule, primaryOutput } from '../module';
-import { replicatesInto } from '../drClaims';
+import { TerraformModule, callsReplica, primaryOutput } from '../module';
+import { COMMON_VARIABLES } from '../variables';
 import {
   LABELS_AND_PROJECT,
   afterGrants,
@@ -50,11 +49,7 @@ export function gcpReplica(): TerraformModule {
         type: 'string',
         description: 'Machine tier, as the primary: it takes over its load.',
       },
-      {
-        name: 'deletion_protection',
-        type: 'bool',
-        description: 'Refuse deletion (production).',
-      },
+      COMMON_VARIABLES.deletionProtection,
     ),
     main: [
       ...LABELS_AND_PROJECT,
@@ -78,8 +73,7 @@ export function gcpReplica(): TerraformModule {
           'Instance to promote (`gcloud sql instances promote-replica`).',
       },
     ],
-    usedBy: ({ env, network: n }) =>
-      n.role === 'secondary' && replicatesInto(env, n.region),
+    usedBy: callsReplica,
     args: ({ env, network: n }) => ({
       region: n.region,
       master_instance_name: primaryOutput('data', 'database_instance_name'),
@@ -92,10 +86,4 @@ export function gcpReplica(): TerraformModule {
       deletion_protection: env.database?.deletionProtection ?? true,
     }),
   };
-}
-
-export function gcpAnyReplica(design: Design): boolean {
-  return design.environments.some(env =>
-    env.regions.secondary.some(region => replicatesInto(env, region)),
-  );
 }

@@ -11,7 +11,7 @@ import { nested, raw, ref, resource, HclExpression } from '../../hcl';
 import { firewallRulesOf, ruleLabel } from '../firewall';
 import type { TerraformModule } from '../module';
 import { NAME_VARIABLE } from '../module';
-import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, TAGS } from './common';
+import { KEY_USER_ROLE, LABELS, LABELS_LOCAL, NETWORK, TAGS } from './common';
 
 /** 90 days: the longest rotation CKV_GCP_43 accepts. */
 const KMS_ROTATION = '7776000s';
@@ -68,7 +68,7 @@ export function gcpSecurity(design: Design): TerraformModule {
         type: 'string',
         description: 'Region of the key ring.',
       },
-      { name: 'network_id', type: 'string', description: 'The VPC.' },
+      NETWORK,
       {
         name: 'vpc_cidr',
         type: 'string',
