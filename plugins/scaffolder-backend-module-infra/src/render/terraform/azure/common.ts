@@ -43,6 +43,18 @@ export function placed(
   };
 }
 
+/**
+ * A module's own resource (`<type>.main`): named as the module, placed and tagged like
+ * every resource.
+ */
+export function mainResource(type: string, body: HclBody) {
+  return resource(type, 'main', {
+    ...placed(ref('var', 'name')),
+    ...body,
+    tags: ref('var', 'tags'),
+  });
+}
+
 const COMPACT_PREFIX = /^[a-z]{1,4}$/;
 
 /**

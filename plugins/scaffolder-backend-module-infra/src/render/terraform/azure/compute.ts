@@ -4,7 +4,6 @@
  * Container Insights); Container Apps on an internal environment; a Linux VM scale set
  * (SSH keys only, health extension with automatic repair, CPU autoscaling); or a Linux
  * Function App on an Elastic Premium plan, reachable only from the VNet.
- * Just over 500 lines on purpose: the four kinds share one variables list and one module.
  */
 import type { ComputeKind } from '@plinth/backstage-plugin-infra-common';
 import type { HclFileItem } from '../../hcl';
@@ -18,6 +17,7 @@ import {
   TARGET_PORT,
   ZONES,
   lockedStorageAccount,
+  mainResource,
   moduleVariables,
   placed,
 } from './common';
@@ -112,8 +112,7 @@ function kubernetes(): HclFileItem[] {
         'principal_id',
       ),
     }),
-    resource('azurerm_kubernetes_cluster', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_kubernetes_cluster', {
       dns_prefix: ref('var', 'name'),
       sku_tier: raw('var.production ? "Standard" : "Free"'),
       private_cluster_enabled: true,
@@ -161,7 +160,6 @@ function kubernetes(): HclFileItem[] {
         msi_auth_for_monitoring_enabled: true,
       }),
       depends_on: [ref('azurerm_role_assignment', 'cluster_subnet')],
-      tags: ref('var', 'tags'),
     }),
     comment(
       'Pods running as the service account app/workload act as the workload identity.',
@@ -179,13 +177,11 @@ function kubernetes(): HclFileItem[] {
 
 function containers(): HclFileItem[] {
   return [
-    resource('azurerm_container_app_environment', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_container_app_environment', {
       log_analytics_workspace_id: ref('var', 'log_analytics_workspace_id'),
       infrastructure_subnet_id: ref('var', 'subnet_id'),
       internal_load_balancer_enabled: true,
       zone_redundancy_enabled: ref('var', 'production'),
-      tags: ref('var', 'tags'),
     }),
     resource('azurerm_container_app', 'main', {
       name: ref('var', 'name'),
@@ -238,8 +234,7 @@ function containers(): HclFileItem[] {
 
 function vms(): HclFileItem[] {
   return [
-    resource('azurerm_linux_virtual_machine_scale_set', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_linux_virtual_machine_scale_set', {
       sku: ref('var', 'vm_size'),
       instances: ref('var', 'min_size'),
       zones: ref('var', 'zones'),
@@ -296,10 +291,8 @@ function vms(): HclFileItem[] {
       }),
       upgrade_mode: 'Manual',
       lifecycle: nested({ ignore_changes: [raw('instances')] }),
-      tags: ref('var', 'tags'),
     }),
-    resource('azurerm_monitor_autoscale_setting', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_monitor_autoscale_setting', {
       target_resource_id: ref(
         'azurerm_linux_virtual_machine_scale_set',
         'main',
@@ -317,7 +310,6 @@ function vms(): HclFileItem[] {
           scaleRule('LessThan', 25, 'Decrease'),
         ],
       }),
-      tags: ref('var', 'tags'),
     }),
   ];
 }
@@ -361,16 +353,13 @@ function serverless(): HclFileItem[] {
         'azurerm_linux_function_app.main.identity[0].principal_id',
       ),
     }),
-    resource('azurerm_service_plan', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_service_plan', {
       os_type: 'Linux',
       sku_name: 'EP1',
       maximum_elastic_worker_count: ref('var', 'max_size'),
       zone_balancing_enabled: ref('var', 'production'),
-      tags: ref('var', 'tags'),
     }),
-    resource('azurerm_linux_function_app', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_linux_function_app', {
       service_plan_id: ref('azurerm_service_plan', 'main', 'id'),
       storage_account_name: ref('azurerm_storage_account', 'functions', 'name'),
       storage_uses_managed_identity: true,
@@ -391,7 +380,6 @@ function serverless(): HclFileItem[] {
         elastic_instance_minimum: ref('var', 'min_size'),
         application_stack: nested({ node_version: '20' }),
       }),
-      tags: ref('var', 'tags'),
     }),
   ];
 }

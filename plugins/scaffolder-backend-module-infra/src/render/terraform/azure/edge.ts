@@ -10,6 +10,7 @@ import { nameWith } from '../module';
 import {
   TARGET_PORT,
   ZONES,
+  mainResource,
   moduleVariables,
   placed,
   publicIp,
@@ -106,8 +107,7 @@ export const azureEdge: TerraformModule = {
       }),
       tags: ref('var', 'tags'),
     }),
-    resource('azurerm_application_gateway', 'main', {
-      ...placed(ref('var', 'name')),
+    mainResource('azurerm_application_gateway', {
       zones: ref('var', 'zones'),
       sku: nested({
         name: raw('var.waf_enabled ? "WAF_v2" : "Standard_v2"'),
@@ -218,7 +218,6 @@ export const azureEdge: TerraformModule = {
         }),
       ],
       depends_on: [ref('azurerm_role_assignment', 'gateway_certificates')],
-      tags: ref('var', 'tags'),
     }),
   ],
   outputs: [
