@@ -2,7 +2,8 @@
  * Hand-written designs for the renderer's tests, shaped like what `planDesign` derives:
  * three environments, production multi-AZ (and multi-region when asked), a database,
  * a cache and the tier rules. They keep the renderer's tests independent of the planner's
- * choices; hostile text is put where user text can reach.
+ * choices, except the tier rules, which are the domain's own; hostile text is put where user
+ * text can reach.
  */
 import type {
   Cloud,
@@ -14,6 +15,11 @@ import type {
   RegionNetwork,
   Stage,
 } from '@plinth/backstage-plugin-infra-common';
+import {
+  parseAnswers,
+  planDesign,
+} from '@plinth/backstage-plugin-infra-common';
+import { exampleAnswers } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { CONTRACT_MODULES } from '../../../__testUtils__/contract';
 
 const REGIONS: Record<
@@ -51,58 +57,22 @@ const STATE_BACKEND_KIND: Record<Cloud, string> = {
   azure: 'azurerm',
 };
 
-const RULES: FirewallRule[] = [
-  {
-    name: 'public-https-in',
-    tier: 'public',
-    direction: 'ingress',
-    protocol: 'tcp',
-    fromPort: 443,
-    toPort: 443,
-    peer: { kind: 'internet' },
-    description: 'HTTPS from the internet "${evil}" %{ if x }',
-  },
-  {
-    name: 'public-http-redirect-in',
-    tier: 'public',
-    direction: 'ingress',
-    protocol: 'tcp',
-    fromPort: 80,
-    toPort: 80,
-    peer: { kind: 'internet' },
-    description: 'HTTP, only to redirect',
-  },
-  {
-    name: 'private-app-in',
-    tier: 'private',
-    direction: 'ingress',
-    protocol: 'tcp',
-    fromPort: 8080,
-    toPort: 8080,
-    peer: { kind: 'tier', tier: 'public' },
-    description: 'from the load balancer',
-  },
-  {
-    name: 'private-https-out',
-    tier: 'private',
-    direction: 'egress',
-    protocol: 'tcp',
-    fromPort: 443,
-    toPort: 443,
-    peer: { kind: 'internet' },
-    description: 'HTTPS out through NAT',
-  },
-  {
-    name: 'data-database-in',
-    tier: 'data',
-    direction: 'ingress',
-    protocol: 'tcp',
-    fromPort: 5432,
-    toPort: 5432,
-    peer: { kind: 'tier', tier: 'private' },
-    description: 'database from workloads',
-  },
-];
+/**
+ * The tier rules as the planner writes them for the shared example answers (public ingress,
+ * PostgreSQL), not a copy of them; hostile text in one description, as user text could be.
+ */
+function tierRules(): FirewallRule[] {
+  const parsed = parseAnswers(exampleAnswers);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const { design } = planDesign(parsed.answers, { defaults: parsed.defaults });
+  const [first, ...rest] = design.environments[0].firewallRules;
+  return [
+    { ...first, description: 'HTTPS from the internet "${evil}" %{ if x }' },
+    ...rest,
+  ];
+}
+
+const RULES = tierRules();
 
 function network(
   cloud: Cloud,
