@@ -11,6 +11,7 @@ import {
 } from '@plinth/backstage-plugin-infra-common';
 import {
   prod as sharedProd,
+  service as sharedService,
   slo as sharedSlo,
 } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { InfraContent } from './InfraContent';
@@ -20,24 +21,13 @@ const apis = [
   [catalogApiRef, new CatalogClient({ discoveryApi, fetchApi })],
 ] as const;
 
-const service: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'payments-api',
-    namespace: 'default',
-    annotations: {
-      'plinth.dev/compliance-frameworks': 'pci-dss,soc2',
-      'plinth.dev/infra-source':
-        'url:https://github.com/acme/payments-api-infra',
-    },
+const service: Entity = sharedService('payments-api', {
+  frameworks: 'pci-dss,soc2',
+  system: 'payments',
+  annotations: {
+    'plinth.dev/infra-source': 'url:https://github.com/acme/payments-api-infra',
   },
-  spec: {
-    type: 'service',
-    owner: 'group:default/payments',
-    system: 'payments',
-  },
-};
+});
 
 const prod = sharedProd(
   'payments-api',

@@ -5,14 +5,10 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { validateInfraSection } from '../InfraSectionField/InfraSectionField';
+import { service } from '@plinth/backstage-plugin-infra-common/testUtils';
 import { ServiceNameField } from './ServiceNameField';
 
-const payments = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/payments' },
-};
+const payments = service('payments-api');
 
 const schema = {
   title: 'Service name',
@@ -47,7 +43,7 @@ async function renderField(
   props: { initial?: string; mode?: string } = {},
   catalogApi = catalogApiMock.mock({
     getEntityByRef: jest.fn(async (ref: any) =>
-      ref === 'component:default/payments-api' ? (payments as any) : undefined,
+      ref === 'component:default/payments-api' ? payments : undefined,
     ),
   }),
 ) {
