@@ -6,7 +6,10 @@
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import type { InfraFieldName } from './fields';
 
-/** The extension `name` (its id's last part) for the wizard's `ui:field: <field>`. */
+/**
+ * A form field extension named `name` that loads the wizard's `ui:field: <field>` when a
+ * form first uses it.
+ */
 function lazyFormField<TName extends string>(
   name: TName,
   field: InfraFieldName,
